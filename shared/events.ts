@@ -1,0 +1,62 @@
+// The event log: everything that ever happens to a meeting, as the journal stores it.
+// State is a left fold of these through reduce() (state.ts); nothing else changes state.
+import { z } from 'zod';
+import { AgendaItem, BallotContent, Deputy, Id, ManualCounts, MeetingInfo } from './model.js';
+
+const At = z.number().int().nonnegative(); // ms since epoch, from the server clock
+
+export const MeetingEvent = z.discriminatedUnion('t', [
+  z.strictObject({
+    t: z.literal('meeting.created'),
+    at: At,
+    meeting: MeetingInfo,
+    roster: z.array(Deputy),
+    agenda: z.array(AgendaItem),
+  }),
+  z.strictObject({ t: z.literal('checkin'), at: At, deputyId: Id, by: z.enum(['self', 'staff']) }),
+  z.strictObject({ t: z.literal('checkin.undone'), at: At, deputyId: Id }),
+  z.strictObject({ t: z.literal('item.shown'), at: At, itemId: Id.nullable() }),
+  z.strictObject({
+    t: z.literal('round.started'),
+    at: At,
+    roundId: Id,
+    itemId: Id,
+    endsAt: At.nullable(),
+    /** For a run-off: the only projects on the ballot. */
+    candidates: z.array(Id).optional(),
+    /** The round this one re-runs (after a void) or runs off from (after a tie). */
+    follows: Id.optional(),
+    purpose: z.enum(['vote', 'revote', 'runoff']),
+    /** true when the moderator confirmed starting without quorum. */
+    withoutQuorum: z.boolean().optional(),
+  }),
+  z.strictObject({ t: z.literal('round.timer'), at: At, roundId: Id, endsAt: At.nullable() }),
+  z.strictObject({ t: z.literal('round.paused'), at: At, roundId: Id }),
+  z.strictObject({ t: z.literal('round.resumed'), at: At, roundId: Id }),
+  z.strictObject({ t: z.literal('round.closed'), at: At, roundId: Id, by: z.enum(['moderator', 'timer']) }),
+  z.strictObject({ t: z.literal('round.revealed'), at: At, roundId: Id }),
+  z.strictObject({ t: z.literal('round.voided'), at: At, roundId: Id, reason: z.string().max(200) }),
+  z.strictObject({ t: z.literal('round.manual'), at: At, roundId: Id, itemId: Id, counts: ManualCounts }),
+  /** Participation: who voted, and with which submission id. Never carries the choice. */
+  z.strictObject({ t: z.literal('voted'), roundId: Id, deputyId: Id, submissionId: Id }),
+  /** The ballot. deputyId only for named votes; no timestamp, so its place says nothing. */
+  z.strictObject({
+    t: z.literal('ballot'),
+    roundId: Id,
+    receipt: Id,
+    content: BallotContent,
+    deputyId: Id.optional(),
+    /** The receipt of the ballot this one replaces (allowChange). */
+    replaces: Id.optional(),
+  }),
+]);
+export type MeetingEvent = z.infer<typeof MeetingEvent>;
+export type EventOf<T extends MeetingEvent['t']> = Extract<MeetingEvent, { t: T }>;
+
+/** One journal record: the events of one command for one meeting, committed atomically. */
+export const JournalRecord = z.strictObject({
+  seq: z.number().int().positive(),
+  meetingId: Id,
+  events: z.array(MeetingEvent).min(1),
+});
+export type JournalRecord = z.infer<typeof JournalRecord>;

@@ -1,0 +1,167 @@
+// The meeting model: what a meeting, its roster and its agenda are, as zod schemas.
+// Both sides import these; types come from z.infer so there is one truth.
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export type Id = z.infer<typeof Id>;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const Deputy = z.strictObject({
+  id: Id,
+  name: Text(40),
+  group: z.string().trim().max(40).default(''), // 代表团 / 组
+  seat: z.string().trim().max(20).default(''),
+});
+export type Deputy = z.infer<typeof Deputy>;
+
+/** Which count a pass rule divides: the whole roster, those present, or the ballots cast. */
+export const Base = z.enum(['roster', 'present', 'cast']);
+export type Base = z.infer<typeof Base>;
+/** more than half, or at least two thirds. */
+export const Threshold = z.enum(['half', 'twoThirds']);
+export type Threshold = z.infer<typeof Threshold>;
+/** live: tallies shown while voting; turnout: only turnout until close; hidden: nothing until revealed. */
+export const Visibility = z.enum(['live', 'turnout', 'hidden']);
+export type Visibility = z.infer<typeof Visibility>;
+
+const CommonSettings = {
+  secret: z.boolean().default(true),
+  visibility: Visibility.default('turnout'),
+  /** A deputy may replace their ballot until the vote closes. */
+  allowChange: z.boolean().default(false),
+  /** Countdown in seconds offered when the vote starts; 0 = none. */
+  countdownSec: z.number().int().min(0).max(3600).default(60),
+};
+
+export const MotionSettings = z.strictObject({
+  ...CommonSettings,
+  base: Base.default('roster'),
+  threshold: Threshold.default('half'),
+});
+export type MotionSettings = z.infer<typeof MotionSettings>;
+
+export const Project = z.strictObject({
+  id: Id,
+  name: Text(120),
+  department: z.string().trim().max(60).default(''),
+  budget: z.string().trim().max(40).default(''), // free text as printed, e.g. "3200 万元"
+  deadline: z.string().trim().max(40).default(''),
+});
+export type Project = z.infer<typeof Project>;
+
+export const ProjectsSettings = z.strictObject({
+  ...CommonSettings,
+  /** select: 差额选择, tick at most N. each: 逐项表决, for/against/abstain on every project. */
+  form: z.enum(['select', 'each']).default('select'),
+  /** N, the number of projects to adopt. */
+  adopt: z.number().int().min(1).max(200),
+  base: Base.default('roster'),
+  threshold: Threshold.default('half'),
+});
+export type ProjectsSettings = z.infer<typeof ProjectsSettings>;
+
+export const ScaleId = z.enum(['three', 'four', 'score', 'competence']);
+export type ScaleId = z.infer<typeof ScaleId>;
+
+export const RatingSettings = z.strictObject({
+  ...CommonSettings,
+  scale: ScaleId.default('three'),
+  /** Weight of each level for the weighted score, by level key; defaults per scale in rules/scales.ts. */
+  weights: z.record(z.string(), z.number().min(0).max(100)).optional(),
+  /** A subject whose 不满意 share is above this fraction is flagged for rectification (整改). */
+  flagAbove: z.number().min(0).max(1).default(0.2),
+});
+export type RatingSettings = z.infer<typeof RatingSettings>;
+
+export const Subject = z.strictObject({
+  id: Id,
+  name: Text(60), // department or official rated
+  person: z.string().trim().max(40).default(''), // the person answering, e.g. 李某某
+  title: z.string().trim().max(60).default(''), // their title, e.g. 市住建局局长
+});
+export type Subject = z.infer<typeof Subject>;
+
+const ItemCommon = {
+  id: Id,
+  title: Text(120),
+  description: z.string().trim().max(2000).default(''),
+};
+
+export const MotionItem = z.strictObject({ ...ItemCommon, kind: z.literal('motion'), settings: MotionSettings });
+export const ProjectsItem = z.strictObject({
+  ...ItemCommon,
+  kind: z.literal('projects'),
+  settings: ProjectsSettings,
+  projects: z.array(Project).min(1).max(200),
+});
+export const RatingItem = z.strictObject({
+  ...ItemCommon,
+  kind: z.literal('rating'),
+  settings: RatingSettings,
+  subjects: z.array(Subject).min(1).max(100),
+});
+export const AgendaItem = z.discriminatedUnion('kind', [MotionItem, ProjectsItem, RatingItem]);
+export type MotionItem = z.infer<typeof MotionItem>;
+export type ProjectsItem = z.infer<typeof ProjectsItem>;
+export type RatingItem = z.infer<typeof RatingItem>;
+export type AgendaItem = z.infer<typeof AgendaItem>;
+export type ItemKind = AgendaItem['kind'];
+
+export const MeetingSettings = z.strictObject({
+  /** Quorum for check-in: more than half of the roster, or two thirds. */
+  quorum: Threshold.default('half'),
+});
+export type MeetingSettings = z.infer<typeof MeetingSettings>;
+
+export const MeetingInfo = z.strictObject({
+  id: Id,
+  title: Text(120),
+  date: z.string().trim().max(40).default(''),
+  settings: MeetingSettings.default({ quorum: 'half' }),
+});
+export type MeetingInfo = z.infer<typeof MeetingInfo>;
+
+// ---- ballots -------------------------------------------------------------------------------
+
+export const MotionChoice = z.enum(['for', 'against', 'abstain']);
+export type MotionChoice = z.infer<typeof MotionChoice>;
+
+/** What a deputy marked. Ids inside are checked against the item by rules/validate.ts. */
+export const BallotContent = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('motion'), choice: MotionChoice }),
+  z.strictObject({ kind: z.literal('select'), picks: z.array(Id).max(200) }),
+  z.strictObject({ kind: z.literal('each'), choices: z.record(Id, MotionChoice) }),
+  z.strictObject({
+    kind: z.literal('rating'),
+    // level key for a level scale, or an integer 0..100 for the score scale
+    ratings: z.record(Id, z.union([z.string().min(1).max(20), z.number().int().min(0).max(100)])),
+  }),
+]);
+export type BallotContent = z.infer<typeof BallotContent>;
+
+/** A counted ballot as the rules see it. `deputyId` is present only for named (记名) votes. */
+export interface Ballot {
+  readonly receipt: string;
+  readonly content: BallotContent;
+  readonly deputyId?: string;
+}
+
+/** A result entered by hand when devices fail (举手表决): counts only, marked manual everywhere. */
+export const ManualCounts = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('motion'),
+    for: z.number().int().min(0).max(100_000),
+    against: z.number().int().min(0).max(100_000),
+    abstain: z.number().int().min(0).max(100_000),
+  }),
+  z.strictObject({
+    kind: z.literal('projects'),
+    votes: z.record(Id, z.number().int().min(0).max(100_000)),
+  }),
+  z.strictObject({
+    kind: z.literal('rating'),
+    counts: z.record(Id, z.record(z.string(), z.number().int().min(0).max(100_000))),
+  }),
+]);
+export type ManualCounts = z.infer<typeof ManualCounts>;

@@ -1,0 +1,266 @@
+// Meeting state and the pure reducer that folds events into it.
+// Invariant: reduce() never mutates its input; per-deputy data are arrays indexed by roster
+// position so that one vote copies a flat array (fast memcpy), not a 3,000-key object.
+import type { EventOf, MeetingEvent } from './events.js';
+import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './model.js';
+
+export type RoundStatus = 'open' | 'paused' | 'closed' | 'voided';
+
+export interface Round {
+  readonly id: string;
+  readonly itemId: string;
+  readonly purpose: 'vote' | 'revote' | 'runoff';
+  readonly follows?: string;
+  readonly candidates?: readonly string[];
+  readonly status: RoundStatus;
+  readonly revealed: boolean;
+  readonly startedAt: number;
+  /** When the countdown ends; null without a countdown or while paused. */
+  readonly endsAt: number | null;
+  /** Countdown left when paused (ms); null when running or without a countdown. */
+  readonly pausedRemainingMs: number | null;
+  readonly closedAt: number | null;
+  readonly withoutQuorum: boolean;
+  readonly voidReason?: string;
+  /** By roster index: the submission id of the deputy's ballot, or null if they did not vote. */
+  readonly submissions: readonly (string | null)[];
+  readonly voterCount: number;
+  /** Counted ballots in arrival order (memory only; the store keeps no order for secret votes). */
+  readonly ballots: readonly Ballot[];
+  /** Show-of-hands counts entered by the moderator; the round then has no ballots. */
+  readonly manual?: ManualCounts;
+}
+
+export interface CheckIn {
+  readonly at: number;
+  readonly by: 'self' | 'staff';
+}
+
+export interface MeetingState {
+  readonly info: MeetingInfo;
+  readonly roster: readonly Deputy[];
+  /** deputy id -> roster index; built once per roster. */
+  readonly rosterIndex: ReadonlyMap<string, number>;
+  readonly agenda: readonly AgendaItem[];
+  /** By roster index. */
+  readonly present: readonly (CheckIn | null)[];
+  readonly presentCount: number;
+  readonly currentItemId: string | null;
+  readonly rounds: ReadonlyMap<string, Round>;
+  /** Round ids in start order. */
+  readonly roundOrder: readonly string[];
+  /** The round that is open or paused, if any (at most one per meeting). */
+  readonly activeRoundId: string | null;
+  /** Number of events folded in: a cheap version for change detection. */
+  readonly version: number;
+}
+
+export function initialState(e: EventOf<'meeting.created'>): MeetingState {
+  return {
+    info: e.meeting,
+    roster: e.roster,
+    rosterIndex: new Map(e.roster.map((d, i) => [d.id, i])),
+    agenda: e.agenda,
+    present: e.roster.map(() => null),
+    presentCount: 0,
+    currentItemId: null,
+    rounds: new Map(),
+    roundOrder: [],
+    activeRoundId: null,
+    version: 1,
+  };
+}
+
+function withRound(s: MeetingState, id: string, f: (r: Round) => Round): MeetingState {
+  const r = s.rounds.get(id);
+  if (!r) return s; // events are validated by decide(); a stray one is ignored, never fatal
+  const rounds = new Map(s.rounds);
+  rounds.set(id, f(r));
+  return { ...s, rounds };
+}
+
+function setAt<T>(xs: readonly T[], i: number, v: T): T[] {
+  const copy = xs.slice();
+  copy[i] = v;
+  return copy;
+}
+
+function endRound(s: MeetingState, id: string): MeetingState {
+  return s.activeRoundId === id ? { ...s, activeRoundId: null } : s;
+}
+
+/** Fold one event into the state. `state` is undefined only before meeting.created. */
+export function reduce(state: MeetingState | undefined, e: MeetingEvent): MeetingState {
+  if (e.t === 'meeting.created') return initialState(e);
+  if (!state) throw new Error(`event ${e.t} before meeting.created`);
+  const s = { ...reduceInner(state, e), version: state.version + 1 };
+  return s;
+}
+
+function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.created' }>): MeetingState {
+  switch (e.t) {
+    case 'checkin':
+    case 'checkin.undone': {
+      const i = s.rosterIndex.get(e.deputyId);
+      if (i === undefined) return s;
+      const was = s.present[i] !== null;
+      const now = e.t === 'checkin';
+      if (was === now) return s;
+      const present = setAt(s.present, i, now ? { at: e.at, by: e.t === 'checkin' ? e.by : 'self' } : null);
+      return { ...s, present, presentCount: s.presentCount + (now ? 1 : -1) };
+    }
+    case 'item.shown':
+      return { ...s, currentItemId: e.itemId };
+    case 'round.started': {
+      const round: Round = {
+        id: e.roundId,
+        itemId: e.itemId,
+        purpose: e.purpose,
+        ...(e.follows !== undefined ? { follows: e.follows } : {}),
+        ...(e.candidates !== undefined ? { candidates: e.candidates } : {}),
+        status: 'open',
+        revealed: false,
+        startedAt: e.at,
+        endsAt: e.endsAt,
+        pausedRemainingMs: null,
+        closedAt: null,
+        withoutQuorum: e.withoutQuorum ?? false,
+        submissions: s.roster.map(() => null),
+        voterCount: 0,
+        ballots: [],
+      };
+      const rounds = new Map(s.rounds);
+      rounds.set(round.id, round);
+      return {
+        ...s,
+        rounds,
+        roundOrder: [...s.roundOrder, round.id],
+        activeRoundId: round.id,
+        currentItemId: e.itemId,
+      };
+    }
+    case 'round.timer':
+      return withRound(s, e.roundId, (r) =>
+        r.status === 'paused' ? { ...r, pausedRemainingMs: e.endsAt === null ? null : e.endsAt - e.at } : { ...r, endsAt: e.endsAt },
+      );
+    case 'round.paused':
+      return withRound(s, e.roundId, (r) => ({
+        ...r,
+        status: 'paused',
+        pausedRemainingMs: r.endsAt === null ? null : Math.max(0, r.endsAt - e.at),
+        endsAt: null,
+      }));
+    case 'round.resumed':
+      return withRound(s, e.roundId, (r) => ({
+        ...r,
+        status: 'open',
+        endsAt: r.pausedRemainingMs === null ? null : e.at + r.pausedRemainingMs,
+        pausedRemainingMs: null,
+      }));
+    case 'round.closed':
+      return endRound(
+        withRound(s, e.roundId, (r) => ({ ...r, status: 'closed', closedAt: e.at, endsAt: null, pausedRemainingMs: null })),
+        e.roundId,
+      );
+    case 'round.revealed':
+      return withRound(s, e.roundId, (r) => ({ ...r, revealed: true }));
+    case 'round.voided':
+      return endRound(
+        withRound(s, e.roundId, (r) => ({
+          ...r,
+          status: 'voided',
+          voidReason: e.reason,
+          closedAt: r.closedAt ?? e.at,
+          endsAt: null,
+          pausedRemainingMs: null,
+        })),
+        e.roundId,
+      );
+    case 'round.manual': {
+      // A show-of-hands result is a round of its own, closed at once and shown as manual.
+      const round: Round = {
+        id: e.roundId,
+        itemId: e.itemId,
+        purpose: 'vote',
+        status: 'closed',
+        revealed: false,
+        startedAt: e.at,
+        endsAt: null,
+        pausedRemainingMs: null,
+        closedAt: e.at,
+        withoutQuorum: false,
+        submissions: s.roster.map(() => null),
+        voterCount: 0,
+        ballots: [],
+        manual: e.counts,
+      };
+      const rounds = new Map(s.rounds);
+      rounds.set(round.id, round);
+      return { ...s, rounds, roundOrder: [...s.roundOrder, round.id], currentItemId: e.itemId };
+    }
+    case 'voted': {
+      const i = s.rosterIndex.get(e.deputyId);
+      if (i === undefined) return s;
+      // A changed ballot (allowChange) records its new submission id; the count moves only once.
+      return withRound(s, e.roundId, (r) => ({
+        ...r,
+        submissions: setAt(r.submissions, i, e.submissionId),
+        voterCount: r.voterCount + (r.submissions[i] == null ? 1 : 0),
+      }));
+    }
+    case 'ballot':
+      return withRound(s, e.roundId, (r) => {
+        const ballot: Ballot = {
+          receipt: e.receipt,
+          content: e.content,
+          ...(e.deputyId !== undefined ? { deputyId: e.deputyId } : {}),
+        };
+        if (e.replaces !== undefined) {
+          const at = r.ballots.findIndex((b) => b.receipt === e.replaces);
+          if (at >= 0) return { ...r, ballots: setAt(r.ballots, at, ballot) };
+        }
+        return { ...r, ballots: [...r.ballots, ballot] };
+      });
+    default: {
+      const never: never = e;
+      throw new Error(`unhandled event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export function replay(events: Iterable<MeetingEvent>): MeetingState | undefined {
+  let s: MeetingState | undefined;
+  for (const e of events) s = reduce(s, e);
+  return s;
+}
+
+// ---- small derived facts -------------------------------------------------------------------
+
+export function itemById(s: MeetingState, id: string | null): AgendaItem | undefined {
+  return id === null ? undefined : s.agenda.find((it) => it.id === id);
+}
+
+export function quorumNeeded(s: MeetingState): number {
+  const n = s.roster.length;
+  return s.info.settings.quorum === 'half' ? Math.floor(n / 2) + 1 : Math.ceil((2 * n) / 3);
+}
+
+export function hasQuorum(s: MeetingState): boolean {
+  return s.presentCount >= quorumNeeded(s);
+}
+
+/** The rounds of an item, oldest first. */
+export function roundsOf(s: MeetingState, itemId: string): Round[] {
+  const out: Round[] = [];
+  for (const id of s.roundOrder) {
+    const r = s.rounds.get(id);
+    if (r && r.itemId === itemId) out.push(r);
+  }
+  return out;
+}
+
+/** The round whose result counts for an item: the latest one not voided. */
+export function latestRound(s: MeetingState, itemId: string): Round | undefined {
+  const rs = roundsOf(s, itemId).filter((r) => r.status !== 'voided');
+  return rs[rs.length - 1];
+}
