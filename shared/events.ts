@@ -24,6 +24,8 @@ export const MeetingEvent = z.discriminatedUnion('t', [
     endsAt: At.nullable(),
     /** For a run-off: the only projects on the ballot. */
     candidates: z.array(Id).optional(),
+    /** For a run-off: the seats it fills (the tie's unfilled seats); a select ballot may tick at most this many. */
+    seats: z.number().int().min(1).max(200).optional(),
     /** The round this one re-runs (after a void) or runs off from (after a tie). */
     follows: Id.optional(),
     purpose: z.enum(['vote', 'revote', 'runoff']),

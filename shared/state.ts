@@ -12,6 +12,8 @@ export interface Round {
   readonly purpose: 'vote' | 'revote' | 'runoff';
   readonly follows?: string;
   readonly candidates?: readonly string[];
+  /** Run-off only: the seats it fills, which caps a select ballot's ticks (rules/projects.ts). */
+  readonly seats?: number;
   readonly status: RoundStatus;
   readonly revealed: boolean;
   readonly startedAt: number;
@@ -118,6 +120,7 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
         purpose: e.purpose,
         ...(e.follows !== undefined ? { follows: e.follows } : {}),
         ...(e.candidates !== undefined ? { candidates: e.candidates } : {}),
+        ...(e.seats !== undefined ? { seats: e.seats } : {}),
         status: 'open',
         revealed: false,
         startedAt: e.at,
