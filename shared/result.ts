@@ -1,5 +1,6 @@
-// Results and validation, the same for both sides. A Result is a value, not an exception.
-export type Result<T, E extends string = string> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+// Results are values, not exceptions: expected refusals travel as `{ ok: false, error }`.
+export type Failure<E extends string = string> = { readonly ok: false; readonly error: E };
+export type Result<T, E extends string = string> = { readonly ok: true; readonly value: T } | Failure<E>;
 
-export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const err = <E extends string>(error: E): Result<never, E> => ({ ok: false, error });
+export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
+export const err = <E extends string>(error: E): Failure<E> => ({ ok: false, error });

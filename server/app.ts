@@ -1,0 +1,128 @@
+// The server as a factory with its dependencies injected: tests start the real thing on
+// port 0 with a temporary data folder, a fake clock if they like, and real sockets.
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { NS } from '../shared/protocol.js';
+import { ok } from '../shared/result.js';
+import { Auth } from './auth.js';
+import { wireBroadcasts } from './broadcast.js';
+import { demoMeeting } from './demo.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { Meetings } from './meetings.js';
+import { openDb } from './store/db.js';
+import { Journal } from './store/journal.js';
+import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
+import type { Ctx } from './sockets/common.js';
+import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
+import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
+import { createHttp } from './http.js';
+
+export interface AppOptions {
+  dataDir: string;
+  clock?: () => number;
+  logger?: Logger;
+  /** Built client to serve; null for API only (tests). */
+  clientDir?: string | null;
+  /** Base URL for deputy links; default: the address the server listens on. */
+  publicUrl?: string;
+  /** Password for the first admin account; random (and reported) when not given. */
+  adminPassword?: string;
+  /** Create the demo meeting when there is no meeting yet. */
+  demo?: boolean;
+  /** Roster size of the demo meeting. */
+  demoSize?: number;
+}
+
+export interface App {
+  readonly http: HttpServer;
+  readonly io: Server;
+  readonly ctx: Ctx;
+  /** Set when this start created the admin account: the password to show once. */
+  readonly initialAdminPassword: string | null;
+  listen(port: number, host: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Refuse socket.io requests from pages served elsewhere (cross-site WebSocket hijacking). */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser: native clients and tests
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const clock = opts.clock ?? Date.now;
+  const log = opts.logger ?? consoleLogger();
+  await mkdir(opts.dataDir, { recursive: true });
+  const db = await openDb(join(opts.dataDir, 'db.json'));
+  const { journal, records } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
+  const meetings = new Meetings(journal, clock, log);
+  meetings.load(records);
+  const auth = new Auth(db, clock);
+  const ctx: Ctx = { meetings, auth, db, clock, log };
+
+  let initialAdminPassword: string | null = null;
+  if (db.data.users.length === 0) {
+    initialAdminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');
+    await auth.addUser('admin', 'admin', initialAdminPassword);
+  }
+  if (opts.demo && meetings.ids().length === 0) {
+    const created = demoMeeting(clock(), opts.demoSize);
+    const r = await meetings.commit('demo', () => ok({ events: [created] }));
+    if (!r.ok) throw new Error(`could not create the demo meeting: ${r.error}`);
+    await auth.ensureLinks('demo', created.roster.map((d) => d.id));
+  }
+  if (db.data.activeMeetingId === null && meetings.ids().length > 0) {
+    db.data.activeMeetingId = meetings.ids()[0] ?? null;
+    await db.write();
+  }
+
+  let listenUrl = 'http://127.0.0.1:3000';
+  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl });
+  const http = createServer(app);
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, cb) => cb(null, sameOrigin(req)),
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+  const ns = {
+    deputy: io.of(NS.deputy) as DeputyNamespace,
+    screen: io.of(NS.screen) as ScreenNamespace,
+    console: io.of(NS.console) as ConsoleNamespace,
+  };
+  setupDeputy(ns.deputy, ctx);
+  setupScreen(ns.screen, ctx);
+  setupConsole(ns.console, ctx);
+  wireBroadcasts(ctx, meetings, ns);
+
+  return {
+    http,
+    io,
+    ctx,
+    initialAdminPassword,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const p = (http.address() as AddressInfo).port;
+          listenUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${p}`;
+          resolve(p);
+        });
+      }),
+    close: async () => {
+      meetings.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await journal.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// HTTP: login, the console's helpers (deputy links), health, and the built client.
+// Every body is `unknown` until zod accepts it; errors answer with a code the UI translates.
+import express, { type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { UserRecord } from './store/db.js';
+import type { Ctx } from './sockets/common.js';
+
+const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+
+export interface HttpOptions {
+  /** Folder of the built client (index.html), or null to serve the API only. */
+  clientDir: string | null;
+  /** The base URL phones use to reach this server, e.g. http://192.168.1.20:3000 */
+  publicUrl: () => string;
+}
+
+function bearer(req: Request): string | undefined {
+  const h = req.header('authorization');
+  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+}
+
+export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '64kb' }));
+
+  const requireUser = (req: Request, res: Response): UserRecord | undefined => {
+    const user = ctx.auth.sessionUser(bearer(req));
+    if (!user) res.status(401).json({ ok: false, error: 'UNAUTHORIZED' });
+    return user;
+  };
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true, storage: ctx.meetings.storageHealthy ? 'ok' : 'failed', meetings: ctx.meetings.ids().length });
+  });
+
+  app.post('/api/login', async (req, res) => {
+    const body = Login.safeParse(req.body);
+    if (!body.success) return void res.status(400).json({ ok: false, error: 'BAD_REQUEST' });
+    const r = await ctx.auth.login(body.data.username, body.data.password);
+    if (!r.ok) return void res.status(r.error === 'RATE_LIMITED' ? 429 : 401).json(r);
+    const user = ctx.auth.user(r.session.username);
+    res.json({ ok: true, session: r.session.token, expiresAt: r.session.expiresAt, username: user?.username, role: user?.role });
+  });
+
+  app.post('/api/logout', async (req, res) => {
+    const token = bearer(req);
+    if (token) await ctx.auth.logout(token);
+    res.json({ ok: true });
+  });
+
+  app.get('/api/me', (req, res) => {
+    const user = requireUser(req, res);
+    if (user) res.json({ ok: true, username: user.username, role: user.role });
+  });
+
+  app.get('/api/meetings', (req, res) => {
+    if (!requireUser(req, res)) return;
+    const meetings = ctx.meetings.ids().flatMap((id) => {
+      const s = ctx.meetings.get(id);
+      return s ? [{ id, title: s.info.title, date: s.info.date, active: ctx.db.data.activeMeetingId === id }] : [];
+    });
+    res.json({ ok: true, meetings });
+  });
+
+  app.get('/api/meetings/:id/links', (req, res) => {
+    if (!requireUser(req, res)) return;
+    const s = ctx.meetings.get(req.params.id);
+    if (!s) return void res.status(404).json({ ok: false, error: 'NOT_FOUND' });
+    const byDeputy = new Map(ctx.auth.linksOf(s.info.id).map((l) => [l.deputyId, l]));
+    const base = opts.publicUrl();
+    res.json({
+      ok: true,
+      links: s.roster.map((d) => {
+        const l = byDeputy.get(d.id);
+        return { deputyId: d.id, name: d.name, group: d.group, seat: d.seat, url: l ? `${base}/d/${l.token}` : null };
+      }),
+    });
+  });
+
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ ok: false, error: 'NOT_FOUND' });
+  });
+
+  if (opts.clientDir && existsSync(join(opts.clientDir, 'index.html'))) {
+    const dir = opts.clientDir;
+    app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
+    // One page app: every other GET is a client route (/console, /screen, /d/<token> ...).
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' || req.path.startsWith('/socket.io')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(dir, 'index.html'));
+    });
+  }
+  return app;
+}
+
+// index.html must never be cached: a phone holding an old page would speak an old protocol.
+function noCacheHtml(res: Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,69 @@
+// parseTable: the entry point for an uploaded roster, project list or subject list. Decides
+// the format from the bytes (an .xlsx is a zip; anything else textual is CSV), reads it into
+// grids, and hands them to the generic table parser with the kind's spec.
+import { decodeText, looksBinary, parseCsv } from './csv.js';
+import { HEADER_SCAN_ROWS } from './header.js';
+import { fileFailure, type ImportResult } from './reasons.js';
+import { SPECS, type ImportKind, type KindRow } from './specs.js';
+import { parseGrids } from './table.js';
+import { readXlsx } from './xlsx.js';
+
+export interface ImportFile {
+  /** The uploaded file's name; only a hint, the bytes decide the format. */
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+export interface ImportLimits {
+  /** Refuse larger files unread. Default 5 MB. */
+  readonly maxBytes?: number;
+  /** Cap on data rows; never above the kind's own cap (roster 5000, projects 200, subjects 100). */
+  readonly maxRows?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export type FileFormat = 'xlsx' | 'xls' | 'csv';
+
+/** Zip magic for .xlsx, OLE2 magic for the old binary .xls; text otherwise. */
+export function sniffFormat(name: string, data: Uint8Array): FileFormat | 'bad' {
+  const [b0, b1, b2, b3] = data;
+  if (b0 === 0x50 && b1 === 0x4b && b2 === 0x03 && b3 === 0x04) return 'xlsx';
+  if (b0 === 0xd0 && b1 === 0xcf && b2 === 0x11 && b3 === 0xe0) return 'xls';
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.xls')) return 'xls';
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm') || looksBinary(data)) return 'bad';
+  return 'csv';
+}
+
+export async function parseTable<K extends ImportKind>(
+  kind: K,
+  file: ImportFile,
+  limits: ImportLimits = {},
+): Promise<ImportResult<KindRow[K]>> {
+  const spec = SPECS[kind];
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRows = Math.min(limits.maxRows ?? spec.maxRows, spec.maxRows);
+  if (file.data.length === 0) return fileFailure('EMPTY_FILE');
+  if (file.data.length > maxBytes) return fileFailure('FILE_TOO_LARGE', { value: String(maxBytes) });
+
+  const format = sniffFormat(file.name, file.data);
+  switch (format) {
+    case 'bad':
+      return fileFailure('BAD_FILE');
+    case 'xls':
+      return fileFailure('XLS_NOT_SUPPORTED');
+    case 'csv':
+      return parseGrids(spec, [parseCsv(decodeText(file.data).text)], maxRows);
+    case 'xlsx': {
+      // The coarse cap counts title and header rows too; parseGrids applies the exact one.
+      const sheets = await readXlsx(file.data, maxRows + HEADER_SCAN_ROWS + 1);
+      if (!sheets.ok) return fileFailure(sheets.error, sheets.error === 'TOO_MANY_ROWS' ? { value: String(maxRows) } : {});
+      return parseGrids(spec, sheets.value.map((s) => s.grid), maxRows);
+    }
+    default: {
+      const never: never = format;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+// The live meetings: for each, the head state (decisions are made on it, so two requests
+// racing for the same deputy see each other) and the durable state (what is on disk, the
+// only thing ever shown or acknowledged). Every change goes decide -> reduce -> journal.
+import type { JournalRecord, MeetingEvent } from '../shared/events.js';
+import type { ErrorCode } from '../shared/protocol.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { reduce, type MeetingState } from '../shared/state.js';
+import { decideTimer } from '../shared/decide.js';
+import type { Journal } from './store/journal.js';
+import type { Logger } from './logger.js';
+
+export type Decision<T> = Result<{ events: MeetingEvent[] } & T, ErrorCode>;
+export type ChangeListener = (meetingId: string, state: MeetingState, events: readonly MeetingEvent[]) => void;
+
+export class Meetings {
+  private readonly heads = new Map<string, MeetingState>();
+  private readonly durable = new Map<string, MeetingState>();
+  private readonly timers = new Map<string, { roundId: string; endsAt: number; timer: NodeJS.Timeout }>();
+  private readonly listeners: ChangeListener[] = [];
+  private readonly storageListeners: ((healthy: boolean) => void)[] = [];
+  private storageOk = true;
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly clock: () => number,
+    private readonly log: Logger,
+  ) {}
+
+  /** Rebuild every meeting from the journal's records. */
+  load(records: readonly JournalRecord[]): void {
+    for (const rec of records) {
+      let s = this.heads.get(rec.meetingId);
+      for (const e of rec.events) s = reduce(s, e);
+      if (s) this.heads.set(rec.meetingId, s);
+    }
+    for (const [id, s] of this.heads) {
+      this.durable.set(id, s);
+      this.armTimer(id, s);
+    }
+  }
+
+  onChange(f: ChangeListener): void {
+    this.listeners.push(f);
+  }
+
+  onStorage(f: (healthy: boolean) => void): void {
+    this.storageListeners.push(f);
+  }
+
+  get storageHealthy(): boolean {
+    return this.storageOk;
+  }
+
+  /** The durable state of a meeting. */
+  get(id: string): MeetingState | undefined {
+    return this.durable.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.durable.keys()];
+  }
+
+  /**
+   * Decide on the head state, fold the events in, and resolve once they are on disk.
+   * A decision with no events (a resend, a no-op) still waits until everything before it is
+   * durable, so an ack never runs ahead of the disk.
+   */
+  async commit<T extends object>(meetingId: string, decide: (head: MeetingState | undefined) => Decision<T>): Promise<Result<T, ErrorCode>> {
+    const head = this.heads.get(meetingId);
+    const d = decide(head);
+    if (!d.ok) return d;
+    const { events, ...rest } = d.value;
+    if (events.length === 0) {
+      await this.journal.flushed();
+      return this.journal.healthy ? ok(rest as unknown as T) : err('STORAGE_FAILED');
+    }
+    let s = head;
+    for (const e of events) s = reduce(s, e);
+    if (!s) return err('INTERNAL');
+    this.heads.set(meetingId, s);
+    try {
+      await this.journal.append(meetingId, events);
+    } catch {
+      // Everything not yet durable is refused: roll every head back to what is on disk.
+      for (const [id, st] of this.durable) this.heads.set(id, st);
+      if (!this.durable.has(meetingId)) this.heads.delete(meetingId);
+      this.setStorage(false);
+      return err('STORAGE_FAILED');
+    }
+    this.durable.set(meetingId, s);
+    this.setStorage(true);
+    this.armTimer(meetingId, s);
+    for (const f of this.listeners) f(meetingId, s, events);
+    return ok(rest as unknown as T);
+  }
+
+  private setStorage(healthy: boolean): void {
+    if (healthy === this.storageOk) return;
+    this.storageOk = healthy;
+    for (const f of this.storageListeners) f(healthy);
+  }
+
+  /** Keep one timer per meeting for the active round's countdown; the clock decides, not ticks. */
+  private armTimer(meetingId: string, s: MeetingState): void {
+    const r = s.activeRoundId ? s.rounds.get(s.activeRoundId) : undefined;
+    const current = this.timers.get(meetingId);
+    if (r && r.status === 'open' && r.endsAt !== null) {
+      if (current && current.roundId === r.id && current.endsAt === r.endsAt) return;
+      if (current) clearTimeout(current.timer);
+      const roundId = r.id;
+      const timer = setTimeout(() => void this.fire(meetingId, roundId), Math.max(0, r.endsAt - this.clock()));
+      timer.unref();
+      this.timers.set(meetingId, { roundId, endsAt: r.endsAt, timer });
+    } else if (current) {
+      clearTimeout(current.timer);
+      this.timers.delete(meetingId);
+    }
+  }
+
+  private async fire(meetingId: string, roundId: string): Promise<void> {
+    this.timers.delete(meetingId);
+    const res = await this.commit(meetingId, (s) => ok({ events: s ? decideTimer(s, roundId, this.clock()) : [] }));
+    if (!res.ok) this.log.error({ meetingId, roundId, error: res.error }, 'countdown could not close the round');
+    const s = this.durable.get(meetingId);
+    if (s) this.armTimer(meetingId, s); // fired early (clock skew) or failed: try again
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t.timer);
+    this.timers.clear();
+  }
+}

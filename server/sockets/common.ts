@@ -1,0 +1,54 @@
+// What every namespace shares: the context, the handshake check, and a safe handler wrapper.
+import type { Socket } from 'socket.io';
+import { Handshake, PROTOCOL_VERSION, type Ack, type ConnectErrorCode } from '../../shared/protocol.js';
+import type { Auth } from '../auth.js';
+import type { Logger } from '../logger.js';
+import type { Meetings } from '../meetings.js';
+import type { Db } from '../store/db.js';
+
+export interface Ctx {
+  readonly meetings: Meetings;
+  readonly auth: Auth;
+  readonly db: Db;
+  readonly clock: () => number;
+  readonly log: Logger;
+}
+
+export function connectError(code: ConnectErrorCode): Error & { data: { code: ConnectErrorCode } } {
+  return Object.assign(new Error(code), { data: { code } });
+}
+
+/** Parse the handshake; a client speaking another protocol version is told to reload. */
+export function readHandshake(socket: Socket): { ok: true; hs: Handshake } | { ok: false; error: Error } {
+  const hs = Handshake.safeParse(socket.handshake.auth);
+  if (!hs.success) return { ok: false, error: connectError('PROTOCOL_MISMATCH') };
+  if (hs.data.v !== PROTOCOL_VERSION) return { ok: false, error: connectError('PROTOCOL_MISMATCH') };
+  return { ok: true, hs: hs.data };
+}
+
+/** The meeting a screen or console follows: the one it names, else the active one. */
+export function resolveMeeting(ctx: Ctx, named: string | undefined): string | undefined {
+  const id = named ?? ctx.db.data.activeMeetingId ?? undefined;
+  return id !== undefined && ctx.meetings.get(id) ? id : undefined;
+}
+
+/**
+ * Register a handler whose answer is an Ack value. A missing ack callback, a thrown error or
+ * a rejected promise never reaches socket.io: errors are logged and answered INTERNAL.
+ */
+export function handle<T extends object>(
+  socket: Socket,
+  event: string,
+  log: Logger,
+  f: (payload: unknown) => Promise<Ack<T>> | Ack<T>,
+): void {
+  socket.on(event, (payload: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => undefined;
+    Promise.resolve()
+      .then(() => f(payload))
+      .then(reply, (e: unknown) => {
+        log.error({ event, err: e instanceof Error ? e.stack : String(e) }, 'handler failed');
+        reply({ ok: false, error: 'INTERNAL' });
+      });
+  });
+}

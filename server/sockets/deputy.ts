@@ -1,0 +1,70 @@
+// The deputy namespace: a phone opened from a personal link. It can check in and vote,
+// nothing else; the link is re-checked on every event, so a revoked link stops at once.
+import type { Namespace, Socket } from 'socket.io';
+import { decideCheckIn, decideVote } from '../../shared/decide.js';
+import { VotePayload, type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
+import { err } from '../../shared/result.js';
+import { deputyView } from '../../shared/views.js';
+import { connectError, handle, readHandshake, type Ctx } from './common.js';
+
+export interface DeputyData {
+  token: string;
+  meetingId: string;
+  deputyId: string;
+}
+export type DeputyNamespace = Namespace<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputyData>;
+type DeputySocket = Socket<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputyData>;
+
+export const deputyRoom = (meetingId: string, deputyId?: string) =>
+  deputyId === undefined ? `deputies:${meetingId}` : `deputy:${meetingId}:${deputyId}`;
+
+export function sendDeputyView(ctx: Ctx, socket: DeputySocket): void {
+  const s = ctx.meetings.get(socket.data.meetingId);
+  const v = s && deputyView(s, socket.data.deputyId, ctx.clock());
+  if (v) socket.emit('view', v);
+}
+
+export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
+  nsp.use((socket, next) => {
+    const h = readHandshake(socket);
+    if (!h.ok) return next(h.error);
+    const link = ctx.auth.link(h.hs.token);
+    if (!link) return next(connectError('BAD_LINK'));
+    if (link.revokedAt !== null) return next(connectError('LINK_REVOKED'));
+    if (!ctx.meetings.get(link.meetingId)) return next(connectError('NO_MEETING'));
+    socket.data = { token: link.token, meetingId: link.meetingId, deputyId: link.deputyId };
+    next();
+  });
+
+  nsp.on('connection', (socket) => {
+    const { meetingId, deputyId } = socket.data;
+    void socket.join([deputyRoom(meetingId), deputyRoom(meetingId, deputyId)]);
+    // Every (re)connect gets the full truth at once: a reloaded phone converges.
+    sendDeputyView(ctx, socket);
+
+    const stillValid = (): boolean => {
+      const link = ctx.auth.link(socket.data.token);
+      if (link && link.revokedAt === null) return true;
+      socket.emit('revoked');
+      socket.disconnect(true);
+      return false;
+    };
+
+    handle<object>(socket, 'checkIn', ctx.log, async () => {
+      if (!stillValid()) return err('UNAUTHORIZED');
+      return ctx.meetings.commit(meetingId, (s) => {
+        if (!s) return err('NOT_FOUND');
+        const d = decideCheckIn(s, deputyId, 'self', ctx.clock());
+        return d.ok ? { ok: true, value: { events: d.value } } : d;
+      }).then((r) => (r.ok ? { ok: true } : r));
+    });
+
+    handle<VoteAck>(socket, 'vote', ctx.log, async (payload) => {
+      if (!stillValid()) return err('UNAUTHORIZED');
+      const p = VotePayload.safeParse(payload);
+      if (!p.success) return err('BAD_REQUEST');
+      const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock()) : err('NOT_FOUND')));
+      return r.ok ? { ok: true, recorded: r.value.recorded, duplicate: r.value.duplicate } : r;
+    });
+  });
+}

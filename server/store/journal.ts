@@ -1,0 +1,149 @@
+// The append-only journal: one JSON line per committed record, fsynced before anyone is told.
+// Group commit: records that arrive while a write is in flight are written together, with
+// one fsync for the batch. A batch that fails is cut back off the file, so the file holds
+// exactly what was acknowledged.
+import { open, type FileHandle } from 'node:fs/promises';
+import { JournalRecord } from '../../shared/events.js';
+import type { MeetingEvent } from '../../shared/events.js';
+import type { Logger } from '../logger.js';
+
+interface Pending {
+  readonly line: string;
+  readonly resolve: () => void;
+  readonly reject: (e: Error) => void;
+}
+
+export interface Recovered {
+  readonly records: JournalRecord[];
+  /** Bytes cut from a torn last line, 0 if the file ended cleanly. */
+  readonly tornBytes: number;
+}
+
+export class JournalCorruptError extends Error {
+  constructor(
+    readonly path: string,
+    readonly line: number,
+  ) {
+    super(`journal ${path} is damaged at line ${line} (not the last line): refusing to start on a record that cannot be trusted`);
+  }
+}
+
+/**
+ * Parse the journal text. Every record ends with '\n', so a crash mid-write leaves a last
+ * segment without one: that tail is dropped. A complete line that does not parse is damage,
+ * not a torn write, and throws wherever it is.
+ */
+export function parseJournal(path: string, text: string): { records: JournalRecord[]; goodBytes: number } {
+  const records: JournalRecord[] = [];
+  const lastNl = text.lastIndexOf('\n');
+  const complete = lastNl === -1 ? '' : text.slice(0, lastNl);
+  if (complete.length > 0 || lastNl === 0) {
+    const lines = complete.split('\n');
+    lines.forEach((line, i) => {
+      const r = parseLine(line);
+      if (!r) throw new JournalCorruptError(path, i + 1);
+      records.push(r);
+    });
+  }
+  return { records, goodBytes: Buffer.byteLength(text.slice(0, lastNl + 1)) };
+}
+
+function parseLine(line: string): JournalRecord | null {
+  try {
+    const r = JournalRecord.safeParse(JSON.parse(line));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export class Journal {
+  private queue: Pending[] = [];
+  private writing = false;
+  private idle: (() => void)[] = [];
+  private size: number;
+  private seq: number;
+  private failed = false;
+
+  private constructor(
+    private readonly fh: FileHandle,
+    readonly path: string,
+    size: number,
+    seq: number,
+    private readonly log: Logger,
+  ) {
+    this.size = size;
+    this.seq = seq;
+  }
+
+  static async open(path: string, log: Logger): Promise<{ journal: Journal } & Recovered> {
+    const fh = await open(path, 'a+');
+    const buf = await fh.readFile();
+    const text = buf.toString('utf8');
+    const { records, goodBytes } = parseJournal(path, text);
+    const tornBytes = buf.length - goodBytes;
+    if (tornBytes > 0) {
+      log.warn({ path, tornBytes, kept: records.length }, 'journal: last entry was incomplete (crash during write); cut back to the last complete entry');
+      await fh.truncate(goodBytes);
+      await fh.datasync();
+    }
+    const seq = records.length ? (records[records.length - 1]?.seq ?? 0) : 0;
+    return { journal: new Journal(fh, path, goodBytes, seq, log), records, tornBytes };
+  }
+
+  get healthy(): boolean {
+    return !this.failed;
+  }
+
+  /** Append one record; resolves once it is on disk. */
+  append(meetingId: string, events: MeetingEvent[]): Promise<void> {
+    this.seq += 1;
+    const line = JSON.stringify({ seq: this.seq, meetingId, events }) + '\n';
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ line, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  /** Resolves when everything appended so far is on disk (or has failed). */
+  flushed(): Promise<void> {
+    if (!this.writing && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      const buf = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
+      try {
+        await this.fh.write(buf, 0, buf.length, null);
+        await this.fh.datasync();
+        this.size += buf.length;
+        if (this.failed) this.log.info({ path: this.path }, 'journal: writes succeed again');
+        this.failed = false;
+        for (const p of batch) p.resolve();
+      } catch (e) {
+        const error = e instanceof Error ? e : new Error(String(e));
+        this.failed = true;
+        this.log.error({ path: this.path, err: error.message }, 'journal: write failed; the batch is refused and cut off the file');
+        // Records queued behind the failed batch were decided on a state that included it.
+        const rest = this.queue;
+        this.queue = [];
+        this.seq -= batch.length + rest.length;
+        await this.fh.truncate(this.size).catch(() => undefined);
+        for (const p of [...batch, ...rest]) p.reject(error);
+      }
+    }
+    this.writing = false;
+    const idle = this.idle;
+    this.idle = [];
+    for (const f of idle) f();
+  }
+
+  async close(): Promise<void> {
+    await this.flushed();
+    await this.fh.close();
+  }
+}

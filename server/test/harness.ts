@@ -1,0 +1,122 @@
+// Start the real server on 127.0.0.1:0 with a temporary data folder, and connect real
+// socket.io-client sockets to it. Used by the integration tests.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { NS, PROTOCOL_VERSION, type Ack, type Command, type VoteAck } from '../../shared/protocol.js';
+import type { ConsoleView, DeputyView, ScreenView } from '../../shared/views.js';
+import { createApp, type App, type AppOptions } from '../app.js';
+import { memoryLogger, type MemoryLogger } from '../logger.js';
+
+export const ADMIN_PASSWORD = 'test-admin-pw';
+
+export interface Harness {
+  app: App;
+  url: string;
+  dataDir: string;
+  log: MemoryLogger;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: Partial<AppOptions> = {}, dataDir?: string): Promise<Harness> {
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'wz-test-')));
+  const log = memoryLogger();
+  const boot = async () => {
+    const app = await createApp({ dataDir: dir, logger: log, demo: true, adminPassword: ADMIN_PASSWORD, clientDir: null, ...opts });
+    const port = await app.listen(0, '127.0.0.1');
+    return { app, url: `http://127.0.0.1:${port}` };
+  };
+  let cur = await boot();
+  const h: Harness = {
+    get app() {
+      return cur.app;
+    },
+    get url() {
+      return cur.url;
+    },
+    dataDir: dir,
+    log,
+    restart: async () => {
+      await cur.app.close();
+      cur = await boot();
+    },
+    close: async () => {
+      await cur.app.close();
+      if (!dataDir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+export async function login(url: string, username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
+  const res = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const body = (await res.json()) as { ok: boolean; session?: string };
+  if (!body.session) throw new Error(`login failed: ${JSON.stringify(body)}`);
+  return body.session;
+}
+
+export async function links(url: string, session: string, meetingId = 'demo'): Promise<{ deputyId: string; url: string }[]> {
+  const res = await fetch(`${url}/api/meetings/${meetingId}/links`, { headers: { authorization: `Bearer ${session}` } });
+  const body = (await res.json()) as { links: { deputyId: string; url: string }[] };
+  return body.links;
+}
+
+/** A client socket that remembers the latest view it was sent. */
+export interface Client<V> {
+  socket: Socket;
+  latest(): V | undefined;
+  /** Resolves with the first view (already received or future) that satisfies pred. */
+  until(pred: (v: V) => boolean, ms?: number): Promise<V>;
+  close(): void;
+}
+
+export function connect<V>(url: string, ns: string, auth: Record<string, unknown>): Client<V> {
+  const socket = io(url + ns, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnection: true });
+  let view: V | undefined;
+  let waiters: { pred: (v: V) => boolean; resolve: (v: V) => void }[] = [];
+  socket.on('view', (v: V) => {
+    view = v;
+    waiters = waiters.filter((w) => (w.pred(v) ? (w.resolve(v), false) : true));
+  });
+  return {
+    socket,
+    latest: () => view,
+    until: (pred, ms = 5000) =>
+      new Promise((resolve, reject) => {
+        if (view !== undefined && pred(view)) return resolve(view);
+        const t = setTimeout(() => reject(new Error(`timed out waiting for a view on ${ns}; last: ${JSON.stringify(view)?.slice(0, 400)}`)), ms);
+        waiters.push({ pred, resolve: (v) => (clearTimeout(t), resolve(v)) });
+      }),
+    close: () => socket.close(),
+  };
+}
+
+export const deputy = (url: string, linkUrl: string) => connect<DeputyView>(url, NS.deputy, { token: linkUrl.split('/d/')[1] });
+export const screen = (url: string) => connect<ScreenView>(url, NS.screen, {});
+export const console_ = (url: string, session: string) => connect<ConsoleView>(url, NS.console, { session });
+
+export function emit<T extends object = object>(s: Socket, event: string, payload: unknown, ms = 5000): Promise<Ack<T>> {
+  return s.timeout(ms).emitWithAck(event, payload) as Promise<Ack<T>>;
+}
+export const command = (c: Client<ConsoleView>, cmd: Command | Record<string, unknown>) => emit(c.socket, 'command', cmd);
+export const vote = (d: Client<DeputyView>, payload: unknown) => emit<VoteAck>(d.socket, 'vote', payload);
+
+let n = 0;
+/** A fresh receipt code of the right form. */
+export function receipt(): string {
+  n += 1;
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let x = n * 7919 + Math.floor(Math.random() * 1e6);
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    out += alphabet[x % alphabet.length];
+    x = Math.floor(x / alphabet.length) + i * 31;
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+// Decisions: given the state and a request, either the events to record or a refusal.
+// Pure: the clock and id source are arguments. The server persists what this returns.
+import type { MeetingEvent } from './events.js';
+import type { BallotContent } from './model.js';
+import type { Command, ErrorCode, VotePayload } from './protocol.js';
+import { err, ok, type Result } from './result.js';
+import { validateBallot } from './rules/index.js';
+import { hasQuorum, itemById, latestRound, type MeetingState } from './state.js';
+
+export interface VoteDecision {
+  events: MeetingEvent[];
+  recorded: { roundId: string; receipt: string; content: BallotContent };
+  duplicate: boolean;
+}
+
+export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, now: number): Result<VoteDecision, ErrorCode> {
+  const i = s.rosterIndex.get(deputyId);
+  if (i === undefined) return err('FORBIDDEN');
+  const r = s.rounds.get(p.roundId);
+  if (!r) return err('WRONG_ROUND');
+  const item = itemById(s, r.itemId);
+  if (!item) return err('WRONG_ROUND');
+
+  // A resend of a ballot already recorded acks again, whatever happened since (V2).
+  const mine = r.submissions[i];
+  if (mine === p.submissionId) {
+    const b = r.ballots.find((x) => x.receipt === p.receipt);
+    return ok({ events: [], recorded: { roundId: r.id, receipt: p.receipt, content: b ? b.content : p.content }, duplicate: true });
+  }
+  if (r.status === 'closed' || r.status === 'voided') return err('ROUND_CLOSED');
+  if (r.status === 'paused') return err('ROUND_PAUSED');
+  if (r.endsAt !== null && now >= r.endsAt) return err('ROUND_CLOSED');
+  if (s.present[i] == null) return err('NOT_CHECKED_IN');
+
+  const valid = validateBallot(item, r, p.content);
+  if (!valid.ok) return err(valid.error);
+
+  const named = !item.settings.secret;
+  let replaces: string | undefined;
+  if (mine != null) {
+    // Changing a ballot needs the setting and the receipt of the ballot being replaced,
+    // which only the deputy's own phone holds: the store never links deputy and ballot.
+    if (!item.settings.allowChange) return err('ALREADY_VOTED');
+    if (!r.ballots.some((b) => b.receipt === p.receipt)) return err('ALREADY_VOTED');
+    replaces = p.receipt;
+  } else if (r.ballots.some((b) => b.receipt === p.receipt)) {
+    return err('RECEIPT_TAKEN');
+  }
+  const events: MeetingEvent[] = [
+    { t: 'voted', roundId: r.id, deputyId, submissionId: p.submissionId },
+    {
+      t: 'ballot',
+      roundId: r.id,
+      receipt: p.receipt,
+      content: p.content,
+      ...(named ? { deputyId } : {}),
+      ...(replaces !== undefined ? { replaces } : {}),
+    },
+  ];
+  return ok({ events, recorded: { roundId: r.id, receipt: p.receipt, content: p.content }, duplicate: false });
+}
+
+export function decideCheckIn(s: MeetingState, deputyId: string, by: 'self' | 'staff', now: number): Result<MeetingEvent[], ErrorCode> {
+  const i = s.rosterIndex.get(deputyId);
+  if (i === undefined) return err('NOT_FOUND');
+  if (s.present[i] != null) return ok([]); // checking in twice is harmless
+  return ok([{ t: 'checkin', at: now, deputyId, by }]);
+}
+
+/** The countdown ran out: close the round if it is still open and its time is really up. */
+export function decideTimer(s: MeetingState, roundId: string, now: number): MeetingEvent[] {
+  const r = s.rounds.get(roundId);
+  if (!r || r.status !== 'open' || r.endsAt === null || now < r.endsAt) return [];
+  return [{ t: 'round.closed', at: now, roundId, by: 'timer' }];
+}
+
+export function decideCommand(s: MeetingState, c: Command, now: number, newId: () => string): Result<MeetingEvent[], ErrorCode> {
+  const active = s.activeRoundId ? s.rounds.get(s.activeRoundId) : undefined;
+  const roundOf = (id: string) => s.rounds.get(id);
+  switch (c.type) {
+    case 'showItem': {
+      if (c.itemId !== null && !itemById(s, c.itemId)) return err('NOT_FOUND');
+      if (active && active.itemId !== c.itemId) return err('ROUND_ACTIVE');
+      return ok([{ t: 'item.shown', at: now, itemId: c.itemId }]);
+    }
+    case 'startRound': {
+      const item = itemById(s, c.itemId);
+      if (!item) return err('NOT_FOUND');
+      if (active) return err('ROUND_ACTIVE');
+      const last = latestRound(s, item.id);
+      if (last) return err('ROUND_CLOSED'); // decided already: void it first to run it again
+      if (!hasQuorum(s) && !c.confirmNoQuorum) return err('NO_QUORUM');
+      const voided = [...s.roundOrder].reverse().map(roundOf).find((r) => r?.itemId === item.id && r.status === 'voided');
+      const sec = c.countdownSec ?? item.settings.countdownSec;
+      return ok([
+        {
+          t: 'round.started',
+          at: now,
+          roundId: newId(),
+          itemId: item.id,
+          endsAt: sec > 0 ? now + sec * 1000 : null,
+          purpose: voided ? 'revote' : 'vote',
+          ...(voided ? { follows: voided.id } : {}),
+          ...(!hasQuorum(s) ? { withoutQuorum: true } : {}),
+        },
+      ]);
+    }
+    case 'addTime': {
+      const r = roundOf(c.roundId);
+      if (!r || r !== active) return err('NO_OPEN_ROUND');
+      const left = r.status === 'paused' ? (r.pausedRemainingMs ?? 0) : r.endsAt === null ? 0 : Math.max(0, r.endsAt - now);
+      const next = Math.max(0, left + c.seconds * 1000);
+      return ok([{ t: 'round.timer', at: now, roundId: r.id, endsAt: next > 0 ? now + next : null }]);
+    }
+    case 'pause': {
+      const r = roundOf(c.roundId);
+      if (!r || r !== active || r.status !== 'open') return err('NO_OPEN_ROUND');
+      return ok([{ t: 'round.paused', at: now, roundId: r.id }]);
+    }
+    case 'resume': {
+      const r = roundOf(c.roundId);
+      if (!r || r !== active || r.status !== 'paused') return err('NO_OPEN_ROUND');
+      return ok([{ t: 'round.resumed', at: now, roundId: r.id }]);
+    }
+    case 'close': {
+      const r = roundOf(c.roundId);
+      if (!r || r !== active) return err('NO_OPEN_ROUND');
+      return ok([{ t: 'round.closed', at: now, roundId: r.id, by: 'moderator' }]);
+    }
+    case 'reveal': {
+      const r = roundOf(c.roundId);
+      if (!r) return err('NOT_FOUND');
+      if (r.status !== 'closed') return err('NOT_CLOSED');
+      return ok(r.revealed ? [] : [{ t: 'round.revealed', at: now, roundId: r.id }]);
+    }
+    case 'void': {
+      const r = roundOf(c.roundId);
+      if (!r) return err('NOT_FOUND');
+      if (r.status === 'voided') return ok([]);
+      return ok([{ t: 'round.voided', at: now, roundId: r.id, reason: c.reason }]);
+    }
+    case 'manualResult': {
+      const item = itemById(s, c.itemId);
+      if (!item) return err('NOT_FOUND');
+      if (active) return err('ROUND_ACTIVE');
+      if (latestRound(s, item.id)) return err('ROUND_CLOSED');
+      const kindOk = c.counts.kind === (item.kind === 'motion' ? 'motion' : item.kind);
+      if (!kindOk) return err('WRONG_KIND');
+      return ok([{ t: 'round.manual', at: now, roundId: newId(), itemId: item.id, counts: c.counts }]);
+    }
+    case 'checkIn':
+      return decideCheckIn(s, c.deputyId, 'staff', now);
+    case 'undoCheckIn': {
+      const i = s.rosterIndex.get(c.deputyId);
+      if (i === undefined) return err('NOT_FOUND');
+      return ok(s.present[i] == null ? [] : [{ t: 'checkin.undone', at: now, deputyId: c.deputyId }]);
+    }
+    default: {
+      const never: never = c;
+      throw new Error(`unknown command ${JSON.stringify(never)}`);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+// The socket protocol: namespaces, handshake, every event and its payload schema.
+// docs/PROTOCOL.md describes the same thing for people; keep them in step.
+import { z } from 'zod';
+import { BallotContent, Id, ManualCounts } from './model.js';
+import type { BallotError } from './rules/index.js';
+import type { ConsoleView, DeputyView, ScreenView } from './views.js';
+
+/** Bumped whenever a message changes shape. A client with another version is told to reload. */
+export const PROTOCOL_VERSION = 1;
+
+export const NS = { deputy: '/deputy', screen: '/screen', console: '/console' } as const;
+
+/** socket.io handshake `auth`, sent again on every reconnect. */
+export const Handshake = z.object({
+  v: z.number().int(),
+  /** deputy namespace: the personal link token. */
+  token: z.string().max(100).optional(),
+  /** console namespace: the session token from POST /api/login. */
+  session: z.string().max(100).optional(),
+  /** screen and console: the meeting to follow; default the active meeting. */
+  meetingId: Id.optional(),
+  /** deputy namespace: a stable id of this browser, for binding a link to one device. */
+  device: z.string().max(100).optional(),
+});
+export type Handshake = z.infer<typeof Handshake>;
+
+/** Codes sent with connect_error (err.data.code) when a handshake is refused. */
+export type ConnectErrorCode = 'PROTOCOL_MISMATCH' | 'BAD_LINK' | 'LINK_REVOKED' | 'UNAUTHORIZED' | 'NO_MEETING';
+
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'NOT_CHECKED_IN'
+  | 'NO_OPEN_ROUND'
+  | 'WRONG_ROUND'
+  | 'ROUND_CLOSED'
+  | 'ROUND_PAUSED'
+  | 'ROUND_ACTIVE'
+  | 'ALREADY_VOTED'
+  | 'RECEIPT_TAKEN'
+  | 'NO_QUORUM'
+  | 'NOT_CLOSED'
+  | 'STORAGE_FAILED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | BallotError;
+
+/** Every ack is a result value: expected refusals are `{ ok: false, error }`, never exceptions. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorCode };
+export type AckFn<T extends object = object> = (res: Ack<T>) => void;
+
+// ---- deputy namespace ------------------------------------------------------------------------
+
+export const VotePayload = z.strictObject({
+  roundId: Id,
+  /** Client-generated; a resend with the same id is a no-op that acks again. */
+  submissionId: Id,
+  /** Client-generated receipt code, published after close so the deputy can find their ballot. */
+  receipt: z.string().regex(/^[A-Z2-9]{8}$/),
+  content: BallotContent,
+});
+export type VotePayload = z.infer<typeof VotePayload>;
+
+export interface VoteAck {
+  /** What the server recorded, echoed back for the phone to show. */
+  recorded: { roundId: string; receipt: string; content: BallotContent };
+  duplicate: boolean;
+}
+
+export interface DeputyClientEvents {
+  checkIn: (payload: unknown, ack: AckFn) => void;
+  vote: (payload: unknown, ack: AckFn<VoteAck>) => void;
+}
+export interface DeputyServerEvents {
+  view: (v: DeputyView) => void;
+  /** This link was reissued or revoked; the socket is closed right after. */
+  revoked: () => void;
+}
+
+// ---- screen namespace (read only) -----------------------------------------------------------
+
+export type ScreenClientEvents = Record<string, never>;
+export interface ScreenServerEvents {
+  view: (v: ScreenView) => void;
+}
+
+// ---- console namespace ----------------------------------------------------------------------
+
+export const Command = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('showItem'), itemId: Id.nullable() }),
+  z.strictObject({
+    type: z.literal('startRound'),
+    itemId: Id,
+    /** Countdown in seconds; 0 = none; omitted = the item's setting. */
+    countdownSec: z.number().int().min(0).max(3600).optional(),
+    /** Required to start when the quorum is not met; recorded in the log. */
+    confirmNoQuorum: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('addTime'), roundId: Id, seconds: z.number().int().min(-3600).max(3600) }),
+  z.strictObject({ type: z.literal('pause'), roundId: Id }),
+  z.strictObject({ type: z.literal('resume'), roundId: Id }),
+  z.strictObject({ type: z.literal('close'), roundId: Id }),
+  z.strictObject({ type: z.literal('reveal'), roundId: Id }),
+  z.strictObject({ type: z.literal('void'), roundId: Id, reason: z.string().trim().max(200) }),
+  z.strictObject({ type: z.literal('manualResult'), itemId: Id, counts: ManualCounts }),
+  z.strictObject({ type: z.literal('checkIn'), deputyId: Id }),
+  z.strictObject({ type: z.literal('undoCheckIn'), deputyId: Id }),
+]);
+export type Command = z.infer<typeof Command>;
+
+export interface ConsoleClientEvents {
+  command: (payload: unknown, ack: AckFn) => void;
+}
+export interface ConsoleServerEvents {
+  view: (v: ConsoleView) => void;
+  /** Something the operator must see at once, e.g. the data folder cannot be written. */
+  alarm: (a: { code: 'STORAGE_FAILED' | 'STORAGE_OK'; message: string }) => void;
+}

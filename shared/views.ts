@@ -1,0 +1,203 @@
+// What each role is allowed to see, as pure functions of the meeting state.
+// Invariant: no view sent while a secret vote is open pairs a deputy with a choice.
+import type { AgendaItem, MeetingInfo } from './model.js';
+import { tallyRound, type ItemResult } from './rules/index.js';
+import { hasQuorum, itemById, quorumNeeded, type MeetingState, type Round, type RoundStatus } from './state.js';
+
+export interface TurnoutView {
+  roster: number;
+  present: number;
+  absent: number;
+  quorumNeeded: number;
+  quorum: boolean;
+}
+
+export interface RoundView {
+  id: string;
+  itemId: string;
+  purpose: Round['purpose'];
+  status: RoundStatus;
+  revealed: boolean;
+  startedAt: number;
+  endsAt: number | null;
+  pausedRemainingMs: number | null;
+  voterCount: number;
+  candidates: string[] | null;
+  manual: boolean;
+  withoutQuorum: boolean;
+}
+
+export interface DeputyView {
+  serverNow: number;
+  meeting: Pick<MeetingInfo, 'id' | 'title' | 'date'>;
+  me: { id: string; name: string; group: string; seat: string; present: boolean };
+  item: AgendaItem | null;
+  round: RoundView | null;
+  /** The submission id of my ballot in this round, or null. Never the choice. */
+  mySubmission: string | null;
+}
+
+export interface ScreenView {
+  serverNow: number;
+  meeting: Pick<MeetingInfo, 'id' | 'title' | 'date'>;
+  turnout: TurnoutView;
+  item: AgendaItem | null;
+  round: RoundView | null;
+  /** null until the item's visibility allows showing it. */
+  result: ItemResult | null;
+}
+
+export interface ConsoleRoundView extends RoundView {
+  /** The moderator always sees the running tally. */
+  result: ItemResult;
+  voidReason: string | null;
+  /** Named votes only: who has voted. Secret votes: null (counts only). */
+  voted: string[] | null;
+}
+
+export interface ConsoleView {
+  serverNow: number;
+  meeting: MeetingInfo;
+  turnout: TurnoutView;
+  roster: { id: string; name: string; group: string; seat: string; present: boolean; by: 'self' | 'staff' | null }[];
+  agenda: AgendaItem[];
+  currentItemId: string | null;
+  activeRoundId: string | null;
+  rounds: ConsoleRoundView[];
+}
+
+export function turnoutOf(s: MeetingState): TurnoutView {
+  return {
+    roster: s.roster.length,
+    present: s.presentCount,
+    absent: s.roster.length - s.presentCount,
+    quorumNeeded: quorumNeeded(s),
+    quorum: hasQuorum(s),
+  };
+}
+
+function roundView(r: Round): RoundView {
+  return {
+    id: r.id,
+    itemId: r.itemId,
+    purpose: r.purpose,
+    status: r.status,
+    revealed: r.revealed,
+    startedAt: r.startedAt,
+    endsAt: r.endsAt,
+    pausedRemainingMs: r.pausedRemainingMs,
+    voterCount: r.voterCount,
+    candidates: r.candidates ? [...r.candidates] : null,
+    manual: r.manual !== undefined,
+    withoutQuorum: r.withoutQuorum,
+  };
+}
+
+// Tallies are recomputed only when a round's ballots change: rounds are immutable, so the
+// round object itself is the cache key.
+const tallyCache = new WeakMap<Round, { present: number; result: ItemResult }>();
+
+export function resultOf(s: MeetingState, r: Round): ItemResult | null {
+  const item = itemById(s, r.itemId);
+  if (!item) return null;
+  const hit = tallyCache.get(r);
+  if (hit && hit.present === s.presentCount) return hit.result;
+  const result = tallyRound(item, r, { roster: s.roster.length, present: s.presentCount });
+  tallyCache.set(r, { present: s.presentCount, result });
+  return result;
+}
+
+/** May the public (screen, overlay, feed) see this round's figures now? */
+export function resultVisible(item: AgendaItem, r: Round): boolean {
+  if (r.status === 'voided') return false;
+  if (r.revealed) return true;
+  switch (item.settings.visibility) {
+    case 'live':
+      return true;
+    case 'turnout':
+      return r.status === 'closed';
+    case 'hidden':
+      return false;
+    default: {
+      const never: never = item.settings.visibility;
+      throw new Error(`unknown visibility ${String(never)}`);
+    }
+  }
+}
+
+/** The round a screen or phone follows: the active one, else the latest of the current item. */
+export function focusRound(s: MeetingState): Round | null {
+  if (s.activeRoundId) return s.rounds.get(s.activeRoundId) ?? null;
+  if (!s.currentItemId) return null;
+  for (let i = s.roundOrder.length - 1; i >= 0; i--) {
+    const r = s.rounds.get(s.roundOrder[i] ?? '');
+    if (r && r.itemId === s.currentItemId) return r;
+  }
+  return null;
+}
+
+const meetingHead = (s: MeetingState) => ({ id: s.info.id, title: s.info.title, date: s.info.date });
+
+export function screenView(s: MeetingState, now: number): ScreenView {
+  const r = focusRound(s);
+  const item = itemById(s, r ? r.itemId : s.currentItemId) ?? null;
+  return {
+    serverNow: now,
+    meeting: meetingHead(s),
+    turnout: turnoutOf(s),
+    item,
+    round: r ? roundView(r) : null,
+    result: r && item && resultVisible(item, r) ? resultOf(s, r) : null,
+  };
+}
+
+export function deputyView(s: MeetingState, deputyId: string, now: number): DeputyView | null {
+  const i = s.rosterIndex.get(deputyId);
+  const d = i === undefined ? undefined : s.roster[i];
+  if (i === undefined || !d) return null;
+  const r = focusRound(s);
+  return {
+    serverNow: now,
+    meeting: meetingHead(s),
+    me: { id: d.id, name: d.name, group: d.group, seat: d.seat, present: s.present[i] != null },
+    item: itemById(s, r ? r.itemId : s.currentItemId) ?? null,
+    round: r ? roundView(r) : null,
+    mySubmission: r ? (r.submissions[i] ?? null) : null,
+  };
+}
+
+export function consoleView(s: MeetingState, now: number): ConsoleView {
+  const rounds: ConsoleRoundView[] = [];
+  for (const id of s.roundOrder) {
+    const r = s.rounds.get(id);
+    const item = r && itemById(s, r.itemId);
+    if (!r || !item) continue;
+    const result = resultOf(s, r);
+    if (!result) continue;
+    rounds.push({
+      ...roundView(r),
+      result,
+      voidReason: r.voidReason ?? null,
+      voted: item.settings.secret
+        ? null
+        : s.roster.filter((_, i) => r.submissions[i] != null).map((d) => d.id),
+    });
+  }
+  return {
+    serverNow: now,
+    meeting: s.info,
+    turnout: turnoutOf(s),
+    roster: s.roster.map((d, i) => ({
+      id: d.id,
+      name: d.name,
+      group: d.group,
+      seat: d.seat,
+      present: s.present[i] != null,
+      by: s.present[i]?.by ?? null,
+    })),
+    agenda: [...s.agenda],
+    currentItemId: s.currentItemId,
+    activeRoundId: s.activeRoundId,
+    rounds,
+  };
+}
