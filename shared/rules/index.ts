@@ -1,19 +1,29 @@
-// The rules engine's entry points: validate a ballot against its item, and tally a round.
-// Everything here is a pure function of the item, the round's ballots and the turnout.
+// The rules engine's entry points: validate a ballot or a hand count against its item, and
+// tally a round. Everything here is a pure function of the item, the round's ballots and the
+// turnout; the results are plain JSON, sent to screens as they are. Rule ids: docs/SPEC.md.
 import type { AgendaItem, Ballot, BallotContent, ManualCounts } from '../model.js';
 import { err, ok, type Result } from '../result.js';
 import { countMotion, motionResult, type MotionResult } from './motion.js';
+import { checkProjectsBallot, checkProjectsManual, tallyProjects, type ProjectsResult } from './projects.js';
+import { checkRatingBallot, checkRatingManual, tallyRating, type RatingResult } from './rating.js';
 
-export type ItemResult = MotionResult;
+export type { MotionResult } from './motion.js';
+export { mergeRunoff, type ProjectStatus, type ProjectTally, type ProjectsResult, type ProjectsTie } from './projects.js';
+export { type LevelCount, type RatingResult, type SubjectRating } from './rating.js';
+export { rankSubjects, type RankedSubject } from './ranking.js';
+
+export type ItemResult = MotionResult | ProjectsResult | RatingResult;
 
 export type BallotError = 'WRONG_KIND' | 'UNKNOWN_ID' | 'TOO_MANY_PICKS' | 'INCOMPLETE' | 'BAD_VALUE';
 
-/** The part of a round the rules need. */
+/** The part of a round the rules need. A state Round fits as it is. */
 export interface RoundInput {
   readonly ballots: readonly Ballot[];
   readonly manual?: ManualCounts;
   /** Run-off candidates: the only projects on the ballot. */
   readonly candidates?: readonly string[];
+  /** Run-off seats: a select ballot may tick at most this many (default: the item's N). */
+  readonly seats?: number;
 }
 
 export interface TurnoutInput {
@@ -21,15 +31,22 @@ export interface TurnoutInput {
   readonly present: number;
 }
 
-/** Is this ballot acceptable for the item? Refused ballots are never stored. */
-export function validateBallot(item: AgendaItem, round: Pick<RoundInput, 'candidates'>, content: BallotContent): Result<null, BallotError> {
+/**
+ * Is this ballot acceptable for the item? Refused ballots are never stored. The tallies apply
+ * the same checks, so a ballot that reaches a tally without passing here counts as invalid.
+ */
+export function validateBallot(
+  item: AgendaItem,
+  round: Pick<RoundInput, 'candidates' | 'seats'>,
+  content: BallotContent,
+): Result<null, BallotError> {
   switch (item.kind) {
     case 'motion':
       return content.kind === 'motion' ? ok(null) : err('WRONG_KIND');
     case 'projects':
+      return checkProjectsBallot(item, round, content);
     case 'rating':
-      void round;
-      return err('WRONG_KIND');
+      return checkRatingBallot(item, content);
     default: {
       const never: never = item;
       throw new Error(`unknown item ${JSON.stringify(never)}`);
@@ -37,6 +54,26 @@ export function validateBallot(item: AgendaItem, round: Pick<RoundInput, 'candid
   }
 }
 
+/** Is this show-of-hands result complete and about this item? (M6, P14, R12) */
+export function validateManual(item: AgendaItem, counts: ManualCounts): Result<null, BallotError> {
+  switch (item.kind) {
+    case 'motion':
+      return counts.kind === 'motion' ? ok(null) : err('WRONG_KIND');
+    case 'projects':
+      return checkProjectsManual(item, counts);
+    case 'rating':
+      return checkRatingManual(item, counts);
+    default: {
+      const never: never = item;
+      throw new Error(`unknown item ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * The result of one round. A run-off's result covers the run-off alone: fold it into the
+ * round it ran off from with mergeRunoff.
+ */
 export function tallyRound(item: AgendaItem, round: RoundInput, turnout: TurnoutInput): ItemResult {
   switch (item.kind) {
     case 'motion': {
@@ -45,8 +82,9 @@ export function tallyRound(item: AgendaItem, round: RoundInput, turnout: Turnout
       return motionResult({ for: counts.for, against: counts.against, abstain: counts.abstain }, item.settings, turnout);
     }
     case 'projects':
+      return tallyProjects(item, round, turnout);
     case 'rating':
-      throw new Error(`tally for ${item.kind} is not built yet`);
+      return tallyRating(item, round, turnout);
     default: {
       const never: never = item;
       throw new Error(`unknown item ${JSON.stringify(never)}`);
