@@ -116,12 +116,14 @@ export function tallyProjects(item: ProjectsItem, round: RoundInput, turnout: Tu
   let cast = 0;
   let valid = 0;
   if (manual) {
-    // P14: a show of hands has no ballots; everyone present is taken to have voted.
+    // P14: a show of hands has no ballots; everyone present is taken to have voted, or more
+    // if a project got more hands than the check-in list has names.
+    cast = turnout.present;
     for (const [id, n] of Object.entries(manual.votes)) {
       const c = counts.get(id);
       if (c) c.votes = n;
+      if (c) cast = Math.max(cast, n);
     }
-    cast = turnout.present;
     valid = cast;
   } else {
     for (const b of round.ballots) {

@@ -73,21 +73,30 @@ const arbIdFrom = (known: readonly string[]) => fc.oneof({ weight: 9, arbitrary:
 
 const arbMotionContent: fc.Arbitrary<BallotContent> = fc.constantFrom(...CHOICES).map((choice) => ({ kind: 'motion', choice }));
 
-function arbProjectsContent(item: ProjectsItem, onBallot: readonly string[]): fc.Arbitrary<BallotContent> {
+/**
+ * Real rounds are lopsided: a few projects get most ticks. `pop` gives each project on the
+ * ballot a chance in tenths of being ticked (or 赞成), so thresholds are met and ties at the
+ * last seat turn up, instead of every project hovering around the same count.
+ */
+function arbProjectsContent(item: ProjectsItem, onBallot: readonly string[], pop: readonly number[]): fc.Arbitrary<BallotContent> {
   const known = onBallot.length > 0 ? onBallot : item.projects.map((p) => p.id);
-  const select = fc
+  const dice = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: known.length, maxLength: known.length });
+  const ticked = dice.map((ds) => known.filter((_, i) => (ds[i] ?? 0) < (pop[i] ?? 5)));
+  const select = ticked.map((picks): BallotContent => ({ kind: 'select', picks: picks.slice(0, item.settings.adopt) }));
+  const junkSelect = fc
     .array(arbIdFrom(known), { maxLength: item.settings.adopt + 2 })
     .map((picks): BallotContent => ({ kind: 'select', picks }));
   const each = fc
+    .tuple(ticked, fc.array(fc.constantFrom(...CHOICES), { minLength: known.length, maxLength: known.length }))
+    .map(([yes, cs]): BallotContent => ({
+      kind: 'each',
+      choices: Object.fromEntries(known.map((id, i) => [id, yes.includes(id) ? 'for' : (cs[i] ?? 'against')])),
+    }));
+  const junkEach = fc
     .array(fc.tuple(arbIdFrom(known), fc.constantFrom(...CHOICES)), { maxLength: known.length + 1 })
     .map((pairs): BallotContent => ({ kind: 'each', choices: Object.fromEntries(pairs) }));
-  // Complete each-form ballots are rare by chance, so a third of them are built whole.
-  const wholeEach = fc
-    .array(fc.constantFrom(...CHOICES), { minLength: known.length, maxLength: known.length })
-    .map((cs): BallotContent => ({ kind: 'each', choices: Object.fromEntries(known.map((id, i) => [id, cs[i] ?? 'for'])) }));
-  return item.settings.form === 'select'
-    ? fc.oneof({ weight: 9, arbitrary: select }, { weight: 1, arbitrary: each })
-    : fc.oneof({ weight: 3, arbitrary: each }, { weight: 6, arbitrary: wholeEach }, { weight: 1, arbitrary: select });
+  const [good, junk, other] = item.settings.form === 'select' ? [select, junkSelect, each] : [each, junkEach, select];
+  return fc.oneof({ weight: 16, arbitrary: good }, { weight: 3, arbitrary: junk }, { weight: 1, arbitrary: other });
 }
 
 function arbRatingContent(item: RatingItem): fc.Arbitrary<BallotContent> {
@@ -102,12 +111,12 @@ function arbRatingContent(item: RatingItem): fc.Arbitrary<BallotContent> {
 }
 
 /** Ballot contents for an item, mostly of the right kind. */
-export function arbContent(item: AgendaItem, onBallot: readonly string[] = []): fc.Arbitrary<BallotContent> {
+export function arbContent(item: AgendaItem, onBallot: readonly string[] = [], pop: readonly number[] = []): fc.Arbitrary<BallotContent> {
   switch (item.kind) {
     case 'motion':
       return arbMotionContent;
     case 'projects':
-      return arbProjectsContent(item, onBallot);
+      return arbProjectsContent(item, onBallot, pop);
     case 'rating':
       return fc.oneof({ weight: 19, arbitrary: arbRatingContent(item) }, { weight: 1, arbitrary: arbMotionContent });
     default: {
@@ -118,11 +127,15 @@ export function arbContent(item: AgendaItem, onBallot: readonly string[] = []): 
 }
 
 export function arbBallots(item: AgendaItem, onBallot: readonly string[] = [], maxLength = 40): fc.Arbitrary<Ballot[]> {
-  return fc.array(arbContent(item, onBallot), { maxLength }).map((cs) => cs.map((content, i) => ({ receipt: `rc${i}`, content })));
+  return fc
+    .array(fc.integer({ min: 0, max: 10 }), { minLength: 200, maxLength: 200 })
+    .chain((pop) => fc.array(arbContent(item, onBallot, pop), { maxLength }))
+    .map((cs) => cs.map((content, i) => ({ receipt: `rc${i}`, content })));
 }
 
-function arbManual(item: AgendaItem): fc.Arbitrary<ManualCounts> {
-  const n = fc.integer({ min: 0, max: 300 });
+/** Small counts make equal counts, hence ties, common. */
+export function arbManual(item: AgendaItem): fc.Arbitrary<ManualCounts> {
+  const n = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 300 }));
   switch (item.kind) {
     case 'motion':
       return fc.record({ kind: fc.constant('motion' as const), for: n, against: n, abstain: n });
@@ -159,8 +172,21 @@ export const arbTurnout: fc.Arbitrary<TurnoutInput> = fc
   .integer({ min: 0, max: 60 })
   .chain((roster) => fc.integer({ min: 0, max: roster }).map((present) => ({ roster, present })));
 
-/** An item with one of its rounds and a turnout. */
-export const arbCase = arbItem.chain((item) => fc.tuple(fc.constant(item), arbRound(item), arbTurnout));
+/** A turnout near `cast` ballots: mostly everyone who voted is present, now and then not. */
+export function arbTurnoutFor(cast: number): fc.Arbitrary<TurnoutInput> {
+  return fc
+    .record({ extra: fc.integer({ min: 0, max: 10 }), short: fc.integer({ min: -3, max: 10 }) })
+    .map(({ extra, short }) => ({ roster: cast + extra, present: Math.max(0, Math.min(cast + extra, cast + extra - short)) }));
+}
+
+/** An item from `items` with one of its rounds and a turnout. */
+export function caseOf<T extends AgendaItem>(items: fc.Arbitrary<T>): fc.Arbitrary<[T, RoundInput, TurnoutInput]> {
+  return items.chain((item) =>
+    arbRound(item).chain((round) => fc.tuple(fc.constant(item), fc.constant(round), fc.oneof(arbTurnoutFor(round.ballots.length), arbTurnout))),
+  );
+}
+
+export const arbCase = caseOf(arbItem);
 
 // ---- event logs ------------------------------------------------------------------------------
 
