@@ -121,8 +121,9 @@ export function tallyProjects(item: ProjectsItem, round: RoundInput, turnout: Tu
     cast = turnout.present;
     for (const [id, n] of Object.entries(manual.votes)) {
       const c = counts.get(id);
-      if (c) c.votes = n;
-      if (c) cast = Math.max(cast, n);
+      if (!c) continue;
+      c.votes = n;
+      cast = Math.max(cast, n);
     }
     valid = cast;
   } else {
