@@ -130,7 +130,7 @@ describe('decideCommand', () => {
     expect(decideCommand(s, { type: 'reveal', roundId: s.activeRoundId! }, 2000, ids)).toEqual({ ok: false, error: 'NOT_CLOSED' });
   });
 
-  it('[T2] pause keeps the time left; resume and addTime move endsAt from the server clock', () => {
+  it('[K2] pause keeps the time left; resume and addTime move endsAt from the server clock', () => {
     let s = started(); // endsAt 11_000
     const rid = s.activeRoundId!;
     const p = decideCommand(s, { type: 'pause', roundId: rid }, 4000, ids);

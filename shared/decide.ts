@@ -4,8 +4,10 @@ import type { MeetingEvent } from './events.js';
 import type { BallotContent } from './model.js';
 import type { Command, ErrorCode, VotePayload } from './protocol.js';
 import { err, ok, type Result } from './result.js';
-import { validateBallot } from './rules/index.js';
+import { validateBallot, validateManual } from './rules/index.js';
 import { hasQuorum, itemById, latestRound, type MeetingState } from './state.js';
+import { pendingTie } from './outcome.js';
+import { resultOf } from './views.js';
 
 export interface VoteDecision {
   events: MeetingEvent[];
@@ -61,6 +63,7 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
 }
 
 export function decideCheckIn(s: MeetingState, deputyId: string, by: 'self' | 'staff', now: number): Result<MeetingEvent[], ErrorCode> {
+  if (s.archived) return err('ARCHIVED');
   const i = s.rosterIndex.get(deputyId);
   if (i === undefined) return err('NOT_FOUND');
   if (s.present[i] != null) return ok([]); // checking in twice is harmless
@@ -75,6 +78,7 @@ export function decideTimer(s: MeetingState, roundId: string, now: number): Meet
 }
 
 export function decideCommand(s: MeetingState, c: Command, now: number, newId: () => string): Result<MeetingEvent[], ErrorCode> {
+  if (s.archived) return err('ARCHIVED'); // an archived meeting is a closed record
   const active = s.activeRoundId ? s.rounds.get(s.activeRoundId) : undefined;
   const roundOf = (id: string) => s.rounds.get(id);
   switch (c.type) {
@@ -144,9 +148,36 @@ export function decideCommand(s: MeetingState, c: Command, now: number, newId: (
       if (!item) return err('NOT_FOUND');
       if (active) return err('ROUND_ACTIVE');
       if (latestRound(s, item.id)) return err('ROUND_CLOSED');
-      const kindOk = c.counts.kind === (item.kind === 'motion' ? 'motion' : item.kind);
-      if (!kindOk) return err('WRONG_KIND');
+      const valid = validateManual(item, c.counts);
+      if (!valid.ok) return err(valid.error);
       return ok([{ t: 'round.manual', at: now, roundId: newId(), itemId: item.id, counts: c.counts }]);
+    }
+    case 'runoff': {
+      const r = roundOf(c.roundId);
+      const item = r && itemById(s, r.itemId);
+      if (!r || !item) return err('NOT_FOUND');
+      if (item.kind !== 'projects') return err('WRONG_KIND');
+      if (active) return err('ROUND_ACTIVE');
+      if (r.status !== 'closed') return err('NOT_CLOSED');
+      // Only the tie of the item's current outcome, run off from its last round, is settled.
+      const pending = pendingTie(s, item.id, resultOf);
+      if (!pending || pending.from.id !== r.id) return err('NOT_FOUND');
+      if (!hasQuorum(s) && !c.confirmNoQuorum) return err('NO_QUORUM');
+      const sec = c.countdownSec ?? item.settings.countdownSec;
+      return ok([
+        {
+          t: 'round.started',
+          at: now,
+          roundId: newId(),
+          itemId: item.id,
+          endsAt: sec > 0 ? now + sec * 1000 : null,
+          purpose: 'runoff',
+          follows: r.id,
+          candidates: [...pending.tie.projectIds],
+          seats: pending.tie.seats,
+          ...(!hasQuorum(s) ? { withoutQuorum: true } : {}),
+        },
+      ]);
     }
     case 'checkIn':
       return decideCheckIn(s, c.deputyId, 'staff', now);
