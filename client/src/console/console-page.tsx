@@ -1,0 +1,105 @@
+// The moderator console (/console): sign-in when there is no session, else the panels.
+// Panels are independent components over one ConsoleView (see panel.ts); add new ones to
+// the layout below.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Command } from '../../../shared/protocol.js';
+import { ConnBanner } from '../common/conn-banner.js';
+import { LangToggle } from '../common/lang-toggle.js';
+import { SeeStaff } from '../common/see-staff.js';
+import { errorText } from '../i18n/errors.js';
+import { ACK_TIMEOUT_MS, ackResult, type AckOrTimeout } from '../net/emit.js';
+import { useConsoleSocket } from '../net/use-console-socket.js';
+import { AgendaPanel } from './agenda-panel.js';
+import { AlarmBanner } from './alarm-banner.js';
+import { logout } from './api.js';
+import { LoginView } from './login-view.js';
+import type { PanelProps } from './panel.js';
+import { ResultPanel } from './result-panel.js';
+import { RosterPanel } from './roster-panel.js';
+import { RoundControls } from './round-controls.js';
+import { useSession } from './session.js';
+import { TurnoutPanel } from './turnout-panel.js';
+import '../styles/console.css';
+
+export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
+  const { t } = useTranslation(['console', 'common']);
+  const { session, save, clear } = useSession();
+  const [expired, setExpired] = useState(false);
+  const sock = useConsoleSocket(session?.token ?? null, meetingId);
+  const { socket } = sock;
+
+  const send = useCallback(
+    (c: Command) =>
+      new Promise<AckOrTimeout<object>>((resolve) => {
+        if (!socket?.connected) return resolve({ ok: false, error: 'NETWORK' });
+        socket.timeout(ACK_TIMEOUT_MS).emit('command', c, ackResult(resolve));
+      }),
+    [socket],
+  );
+
+  // The server refused the stored session (expired, or signed out elsewhere): sign in again.
+  const refused = sock.fatal === 'UNAUTHORIZED';
+  useEffect(() => {
+    if (refused && session) {
+      clear();
+      setExpired(true);
+    }
+  }, [refused, session, clear]);
+
+  if (!session || refused) {
+    return (
+      <LoginView
+        notice={expired || refused ? errorText(t, 'UNAUTHORIZED') : null}
+        onSignedIn={(s) => {
+          setExpired(false);
+          save(s);
+        }}
+      />
+    );
+  }
+  if (sock.fatal === 'PROTOCOL_MISMATCH') return <SeeStaff reason="PROTOCOL_MISMATCH" role="console" />;
+
+  const signOut = () => {
+    void logout(session.token);
+    clear();
+  };
+
+  const view = sock.view;
+  return (
+    <div className="console">
+      <header className="console__head">
+        <span className="console__app">{t('common:appName')}</span>
+        <span className="console__meeting" data-testid="console-meeting">
+          {view?.meeting.title ?? ''}
+        </span>
+        <span className="console__user">{t('console:login.signedInAs', { name: session.username })}</span>
+        <LangToggle role="console" />
+        <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="logout">
+          {t('console:login.logout')}
+        </button>
+      </header>
+      <ConnBanner conn={sock.conn} hasView={view !== null} />
+      <AlarmBanner alarm={sock.alarm} onDismiss={sock.dismissAlarm} />
+      {view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />}
+    </div>
+  );
+}
+
+function Panels(p: PanelProps) {
+  return (
+    <div className="console__grid">
+      <div className="console__col console__col--left">
+        <AgendaPanel {...p} />
+        <TurnoutPanel {...p} />
+      </div>
+      <div className="console__col console__col--main">
+        <div className="console__row">
+          <RoundControls {...p} />
+          <ResultPanel {...p} />
+        </div>
+        <RosterPanel {...p} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// The running tally of the active round (or the current item's latest), which the moderator
+// always sees, whatever the screen shows. Motion results only in this version; other kinds
+// show their turnout line.
+import { useTranslation } from 'react-i18next';
+import { ruleText } from '../screen/motion-result.js';
+import type { PanelProps } from './panel.js';
+import { currentItem, focusRound } from './rounds.js';
+
+export function ResultPanel({ view }: PanelProps) {
+  const { t } = useTranslation(['console', 'common']);
+  const round = focusRound(view);
+  const item = round ? view.agenda.find((i) => i.id === round.itemId) : currentItem(view);
+  if (!round || !item) {
+    return (
+      <section className="panel result" data-testid="result-panel">
+        <h2 className="panel__title">{t('console:result.title')}</h2>
+        <p className="panel__hint">{t('console:result.none')}</p>
+      </section>
+    );
+  }
+  const r = round.result;
+  return (
+    <section className="panel result" data-testid="result-panel">
+      <h2 className="panel__title">{t('console:result.title')}</h2>
+      <p className="result__cast" data-testid="console-cast">
+        {t('console:result.voted', { n: round.voterCount, m: view.turnout.present })}
+        {round.withoutQuorum && <span className="pill pill--warn">{t('common:round.withoutQuorum')}</span>}
+        {round.manual && <span className="pill">{t('common:round.manual')}</span>}
+      </p>
+      {r.kind === 'motion' && item.kind === 'motion' && (
+        <>
+          <dl className="result__figures">
+            {(['for', 'against', 'abstain', 'notVoted'] as const).map((k) => (
+              <div key={k} className={`result__fig result__fig--${k}`}>
+                <dt>{t(`common:choice.${k}`)}</dt>
+                <dd data-testid={`console-${k}`}>{r[k]}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className={`result__outcome ${r.passed ? 'is-passed' : 'is-failed'}`} data-testid="console-outcome">
+            {r.passed ? t('common:outcome.passed') : t('common:outcome.notPassed')}
+            <small>{ruleText(t, item.settings, r.needed)}</small>
+          </p>
+        </>
+      )}
+      {round.status === 'voided' && round.voidReason !== null && (
+        <p className="panel__hint">{t('console:round.voidedBecause', { reason: round.voidReason })}</p>
+      )}
+    </section>
+  );
+}

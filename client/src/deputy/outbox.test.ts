@@ -1,0 +1,157 @@
+// The outbox's promises: written before sending, resent with the same ids until answered,
+// a new receipt on RECEIPT_TAKEN, refusals kept, and never a second submission for a round.
+import { describe, expect, it } from 'vitest';
+import type { VoteAck, VotePayload } from '../../../shared/protocol.js';
+import type { AckOrTimeout } from '../net/emit.js';
+import { Outbox, type Send, type StorageLike } from './outbox.js';
+import { RECEIPT_ALPHABET, newReceipt } from './receipt.js';
+
+class MemoryStorage implements StorageLike {
+  readonly data = new Map<string, string>();
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.data.set(k, v);
+  }
+}
+
+let seed = 1;
+const random = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 255);
+const FOR = { kind: 'motion', choice: 'for' } as const;
+const AGAINST = { kind: 'motion', choice: 'against' } as const;
+
+function make(storage = new MemoryStorage()) {
+  return { storage, box: new Outbox({ storage, key: 'k', random, sleep: async () => undefined, retryMs: 0 }) };
+}
+
+const okAck = (p: VotePayload): AckOrTimeout<VoteAck> => ({
+  ok: true,
+  recorded: { roundId: p.roundId, receipt: p.receipt, content: p.content },
+  duplicate: false,
+});
+
+/** A server stub that answers from a script, then acks; it records every payload it saw. */
+function scripted(script: AckOrTimeout<VoteAck>[]) {
+  const seen: VotePayload[] = [];
+  const send: Send = async (p) => {
+    seen.push(p);
+    return script.shift() ?? okAck(p);
+  };
+  return { seen, send };
+}
+
+describe('receipts', () => {
+  it('are 8 characters from the unambiguous alphabet', () => {
+    for (let i = 0; i < 200; i++) {
+      const r = newReceipt(random);
+      expect(r).toMatch(/^[A-Z2-9]{8}$/);
+      for (const c of r) expect(RECEIPT_ALPHABET).toContain(c);
+    }
+  });
+});
+
+describe('the outbox', () => {
+  it('stores the vote before it is sent', async () => {
+    const { storage, box } = make();
+    let storedAtSend: string | undefined;
+    const send: Send = async (p) => {
+      storedAtSend = storage.getItem('k') ?? undefined;
+      return okAck(p);
+    };
+    const e = box.submit('r1', FOR);
+    await box.pump(send);
+    expect(storedAtSend).toContain(e.submissionId);
+    expect(storedAtSend).toContain('"pending"');
+    expect(box.get('r1')).toMatchObject({ phase: 'acked', recorded: FOR, receipt: e.receipt });
+  });
+
+  it('resends with the same submissionId and receipt after timeouts until acked', async () => {
+    const { box } = make();
+    const { seen, send } = scripted([{ ok: false, error: 'TIMEOUT' }, { ok: false, error: 'TIMEOUT' }]);
+    box.submit('r1', FOR);
+    await box.pump(send);
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((p) => p.submissionId)).size).toBe(1);
+    expect(new Set(seen.map((p) => p.receipt)).size).toBe(1);
+    expect(box.get('r1')?.phase).toBe('acked');
+  });
+
+  it('stops when offline and resumes with the same ids, also from a fresh page', async () => {
+    const { storage, box } = make();
+    const first = scripted([{ ok: false, error: 'NETWORK' }]);
+    const e = box.submit('r1', AGAINST);
+    await box.pump(first.send);
+    expect(box.get('r1')?.phase).toBe('pending');
+    // A reload: a new Outbox over the same storage picks the pending vote up.
+    const again = new Outbox({ storage, key: 'k', random, sleep: async () => undefined });
+    const second = scripted([]);
+    await again.pump(second.send);
+    expect(second.seen[0]).toMatchObject({ submissionId: e.submissionId, receipt: e.receipt, content: AGAINST });
+    expect(again.get('r1')).toMatchObject({ phase: 'acked', recorded: AGAINST });
+  });
+
+  it('takes a new receipt on RECEIPT_TAKEN, keeping the submissionId', async () => {
+    const { box } = make();
+    const { seen, send } = scripted([{ ok: false, error: 'RECEIPT_TAKEN' }]);
+    box.submit('r1', FOR);
+    await box.pump(send);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]?.submissionId).toBe(seen[0]?.submissionId);
+    expect(seen[1]?.receipt).not.toBe(seen[0]?.receipt);
+    expect(box.get('r1')?.receipt).toBe(seen[1]?.receipt);
+  });
+
+  it('keeps a refusal, and a later retry of that round reuses the same ids', async () => {
+    const { box } = make();
+    const { seen, send } = scripted([{ ok: false, error: 'ROUND_PAUSED' }]);
+    const e = box.submit('r1', FOR);
+    await box.pump(send);
+    expect(box.get('r1')).toMatchObject({ phase: 'refused', error: 'ROUND_PAUSED' });
+    const retry = box.submit('r1', AGAINST);
+    expect(retry).toMatchObject({ submissionId: e.submissionId, receipt: e.receipt, content: AGAINST, phase: 'pending' });
+    await box.pump(send);
+    expect(seen).toHaveLength(2);
+    expect(box.get('r1')?.phase).toBe('acked');
+  });
+
+  it('never makes a second submission for a round that is pending or acked', async () => {
+    const { box } = make();
+    const e = box.submit('r1', FOR);
+    expect(box.submit('r1', AGAINST)).toEqual(e);
+    await box.pump(scripted([]).send);
+    expect(box.submit('r1', AGAINST).submissionId).toBe(e.submissionId);
+    expect(box.get('r1')?.recorded).toEqual(FOR);
+  });
+
+  it('shows what the server recorded, not what it sent', async () => {
+    const { box } = make();
+    box.submit('r1', AGAINST);
+    await box.pump(async (p) => ({ ok: true, recorded: { roundId: p.roundId, receipt: p.receipt, content: FOR }, duplicate: true }));
+    expect(box.get('r1')?.recorded).toEqual(FOR);
+  });
+
+  it('settles a pending vote when the view shows it arrived', () => {
+    const { box } = make();
+    const e = box.submit('r1', FOR);
+    box.reconcile('r1', 'someone-else');
+    expect(box.get('r1')?.phase).toBe('pending');
+    box.reconcile('r1', e.submissionId);
+    expect(box.get('r1')).toMatchObject({ phase: 'acked', recorded: FOR });
+  });
+
+  it('shares one loop between concurrent pumps', async () => {
+    const { box } = make();
+    const { seen, send } = scripted([]);
+    box.submit('r1', FOR);
+    await Promise.all([box.pump(send), box.pump(send), box.pump(send)]);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('survives corrupt storage', () => {
+    const { storage, box } = make();
+    storage.setItem('k', '{not json');
+    expect(box.all()).toEqual([]);
+    expect(box.submit('r2', FOR).phase).toBe('pending');
+  });
+});

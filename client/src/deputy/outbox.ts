@@ -1,0 +1,165 @@
+// The phone's outbox. A vote is written to storage before it is sent, and sent again with the
+// same submissionId and receipt until the server answers: the server treats a resend as a
+// no-op that acks again, so a lost ack, a Wi-Fi drop or a reload never makes a second ballot.
+// Invariant: one round has at most one submissionId on this phone, whatever happens.
+// DOM-free: storage, randomness and waiting are injected, so outbox.test.ts runs in node.
+import { z } from 'zod';
+import { BallotContent, type BallotContent as Content } from '../../../shared/model.js';
+import type { ErrorCode, VoteAck, VotePayload } from '../../../shared/protocol.js';
+import type { ClientErrorCode } from '../i18n/errors.js';
+import type { AckOrTimeout } from '../net/emit.js';
+import { cryptoBytes, newReceipt, newSubmissionId, type RandomBytes } from './receipt.js';
+
+export interface StorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+const Entry = z.object({
+  roundId: z.string(),
+  submissionId: z.string(),
+  receipt: z.string(),
+  content: BallotContent,
+  phase: z.enum(['pending', 'acked', 'refused']),
+  /** What the server recorded (ack.recorded.content): the truth the phone shows. */
+  recorded: BallotContent.nullable(),
+  /** The last refusal, or a transient error while retrying. */
+  error: z.string().nullable(),
+  at: z.number(),
+});
+export type OutboxEntry = z.infer<typeof Entry>;
+const Entries = z.array(Entry);
+
+/** Answers after which trying again later can succeed; anything else is a final refusal. */
+const TRANSIENT: ReadonlySet<string> = new Set<ErrorCode | ClientErrorCode>(['TIMEOUT', 'INTERNAL', 'STORAGE_FAILED', 'RATE_LIMITED']);
+const KEEP = 10; // rounds remembered per link: enough to show this meeting's receipts
+
+export type Send = (p: VotePayload) => Promise<AckOrTimeout<VoteAck>>;
+
+export interface OutboxDeps {
+  storage: StorageLike;
+  key: string;
+  random?: RandomBytes;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  retryMs?: number;
+}
+
+export class Outbox {
+  private readonly random: RandomBytes;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly retryMs: number;
+  private pumping: Promise<void> | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.random = deps.random ?? cryptoBytes;
+    this.now = deps.now ?? Date.now;
+    this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.retryMs = deps.retryMs ?? 2000;
+  }
+
+  subscribe(f: () => void): () => void {
+    this.listeners.add(f);
+    return () => this.listeners.delete(f);
+  }
+
+  all(): OutboxEntry[] {
+    let raw: string | null;
+    try {
+      raw = this.deps.storage.getItem(this.deps.key);
+    } catch {
+      return [];
+    }
+    if (raw === null) return [];
+    try {
+      const parsed = Entries.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return []; // a corrupt entry must not break the page; the view still tells the truth
+    }
+  }
+
+  get(roundId: string): OutboxEntry | null {
+    return this.all().find((e) => e.roundId === roundId) ?? null;
+  }
+
+  /** The entry still waiting for an answer, if any. */
+  pending(): OutboxEntry | null {
+    return this.all().find((e) => e.phase === 'pending') ?? null;
+  }
+
+  private save(entry: OutboxEntry): void {
+    const rest = this.all().filter((e) => e.roundId !== entry.roundId);
+    const next = [...rest, entry].sort((a, b) => a.at - b.at).slice(-KEEP);
+    // Throws when storage is full or disabled: the caller must not send what it could not keep.
+    this.deps.storage.setItem(this.deps.key, JSON.stringify(next));
+    for (const f of this.listeners) f();
+  }
+
+  /**
+   * Record a choice for a round and mark it pending. A round already submitted keeps its
+   * entry; a refused one is retried with the same ids (it was never counted, and reusing the
+   * ids means an earlier copy that did arrive is acked, not doubled).
+   */
+  submit(roundId: string, content: Content): OutboxEntry {
+    const had = this.get(roundId);
+    if (had && had.phase !== 'refused') return had;
+    const entry: OutboxEntry = {
+      roundId,
+      submissionId: had?.submissionId ?? newSubmissionId(this.random),
+      receipt: had?.receipt ?? newReceipt(this.random),
+      content,
+      phase: 'pending',
+      recorded: null,
+      error: null,
+      at: this.now(),
+    };
+    this.save(entry);
+    return entry;
+  }
+
+  /** The server's view says our ballot is in (its ack was lost): settle the entry. */
+  reconcile(roundId: string, mySubmission: string | null): void {
+    const e = this.get(roundId);
+    if (e && e.phase !== 'acked' && mySubmission !== null && mySubmission === e.submissionId) {
+      this.save({ ...e, phase: 'acked', recorded: e.content, error: null });
+    }
+  }
+
+  /**
+   * Send the pending entry until it is answered. Stops when `send` reports the socket is down
+   * (NETWORK): call again on reconnect. Concurrent calls share one loop.
+   */
+  pump(send: Send): Promise<void> {
+    if (!this.pumping) {
+      this.pumping = this.loop(send).finally(() => {
+        this.pumping = null;
+      });
+    }
+    return this.pumping;
+  }
+
+  private async loop(send: Send): Promise<void> {
+    for (;;) {
+      const e = this.pending();
+      if (!e) return;
+      const res = await send({ roundId: e.roundId, submissionId: e.submissionId, receipt: e.receipt, content: e.content });
+      const cur = this.get(e.roundId);
+      if (!cur || cur.phase !== 'pending' || cur.submissionId !== e.submissionId) continue;
+      if (res.ok) {
+        this.save({ ...cur, phase: 'acked', receipt: res.recorded.receipt, recorded: res.recorded.content, error: null });
+      } else if (res.error === 'RECEIPT_TAKEN') {
+        this.save({ ...cur, receipt: newReceipt(this.random), error: null });
+      } else if (res.error === 'NETWORK') {
+        return;
+      } else if (TRANSIENT.has(res.error)) {
+        this.save({ ...cur, error: res.error });
+        await this.sleep(this.retryMs);
+      } else {
+        this.save({ ...cur, phase: 'refused', error: res.error });
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// The states after pressing 确认提交: 正在提交… while the outbox retries, and the big 已提交
+// with the choice the server echoed and the receipt code.
+import { useTranslation } from 'react-i18next';
+import type { BallotContent } from '../../../shared/model.js';
+import { formatReceipt } from './receipt.js';
+
+export function Submitting({ content, retrying }: { content: BallotContent; retrying: string | null }) {
+  const { t } = useTranslation(['deputy', 'common']);
+  return (
+    <section className="state-card state-card--pending" data-testid="submitting" aria-live="polite">
+      <div className="spinner" aria-hidden="true" />
+      <p className="state-card__title">{t('deputy:submitting')}</p>
+      {content.kind === 'motion' && <p className={`state-card__choice choice-text--${content.choice}`}>{t(`common:choice.${content.choice}`)}</p>}
+      <p className="state-card__hint">{retrying ?? t('deputy:submittingHint')}</p>
+    </section>
+  );
+}
+
+/** content/receipt are null when this phone does not hold them (voted from another device). */
+export function Submitted({ content, receipt }: { content: BallotContent | null; receipt: string | null }) {
+  const { t } = useTranslation(['deputy', 'common']);
+  return (
+    <section className="state-card state-card--done" data-testid="submitted" aria-live="polite">
+      <div className="state-card__tick" aria-hidden="true">
+        ✓
+      </div>
+      <p className="state-card__title state-card__title--done">{t('deputy:submitted')}</p>
+      {content?.kind === 'motion' ? (
+        <p className="state-card__mine">
+          {t('deputy:yourChoice')}
+          <span className={`state-card__choice choice-text--${content.choice}`} data-testid="submitted-choice">
+            {t(`common:choice.${content.choice}`)}
+          </span>
+        </p>
+      ) : (
+        !content && <p className="state-card__hint">{t('deputy:submittedElsewhere')}</p>
+      )}
+      {receipt && (
+        <div className="receipt">
+          <span className="receipt__label">{t('deputy:receipt')}</span>
+          <span className="receipt__code" data-testid="receipt">
+            {formatReceipt(receipt)}
+          </span>
+          <span className="receipt__hint">{t('deputy:receiptHint')}</span>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// Every refusal code the server can send, and the few the client raises itself, mapped to a
+// key in common.json "errors". The Record type makes a new ErrorCode a compile error here
+// until it has a message; errors.test.ts checks both languages hold every key.
+import type { TFunction } from 'i18next';
+import type { ConnectErrorCode, ErrorCode } from '../../../shared/protocol.js';
+
+export type ClientErrorCode = 'TIMEOUT' | 'NETWORK';
+export type AnyErrorCode = ErrorCode | ConnectErrorCode | ClientErrorCode;
+
+const CODES: Record<AnyErrorCode, true> = {
+  BAD_REQUEST: true,
+  UNAUTHORIZED: true,
+  FORBIDDEN: true,
+  NOT_FOUND: true,
+  NOT_CHECKED_IN: true,
+  NO_OPEN_ROUND: true,
+  WRONG_ROUND: true,
+  ROUND_CLOSED: true,
+  ROUND_PAUSED: true,
+  ROUND_ACTIVE: true,
+  ALREADY_VOTED: true,
+  RECEIPT_TAKEN: true,
+  NO_QUORUM: true,
+  NOT_CLOSED: true,
+  STORAGE_FAILED: true,
+  RATE_LIMITED: true,
+  INTERNAL: true,
+  WRONG_KIND: true,
+  UNKNOWN_ID: true,
+  TOO_MANY_PICKS: true,
+  INCOMPLETE: true,
+  BAD_VALUE: true,
+  PROTOCOL_MISMATCH: true,
+  BAD_LINK: true,
+  LINK_REVOKED: true,
+  NO_MEETING: true,
+  DEVICE_MISMATCH: true,
+  ARCHIVED: true,
+  ROSTER_LOCKED: true,
+  ITEM_LOCKED: true,
+  DUPLICATE_ID: true,
+  TIMEOUT: true,
+  NETWORK: true,
+};
+
+export const ERROR_CODES = Object.keys(CODES) as readonly string[];
+
+export function isErrorCode(x: unknown): x is AnyErrorCode {
+  return typeof x === 'string' && Object.hasOwn(CODES, x);
+}
+
+/** The human message for a code; an unknown code (a newer server) reads as INTERNAL. */
+export function errorText(t: TFunction, code: unknown): string {
+  return t(`common:errors.${isErrorCode(code) ? code : 'INTERNAL'}`);
+}

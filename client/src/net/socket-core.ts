@@ -1,0 +1,113 @@
+// The connection life cycle every role shares: connect to one namespace with the versioned
+// handshake, keep the latest view (each view is a full snapshot, so the newest one wins),
+// track the server clock offset, and turn refused handshakes into a state the page can show.
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ConnectErrorCode, type Handshake } from '../../../shared/protocol.js';
+import { reloadOnceForNewVersion } from './reload-guard.js';
+
+export type ConnState = 'connecting' | 'online' | 'offline';
+/** Why this page cannot go on; the page shows a "see staff" or sign-in screen instead. */
+export type Fatal = 'BAD_LINK' | 'LINK_REVOKED' | 'revoked' | 'UNAUTHORIZED' | 'PROTOCOL_MISMATCH';
+
+export interface SocketState<V> {
+  view: V | null;
+  /** serverNow - Date.now() when the latest view arrived: add it to Date.now() for server time. */
+  offset: number;
+  conn: ConnState;
+  fatal: Fatal | null;
+  /** Waiting for a meeting to exist (screen, console): the socket keeps retrying. */
+  noMeeting: boolean;
+}
+
+/** socket.io puts the middleware's error payload on err.data; read it without trusting it. */
+export function connectErrorCode(err: unknown): ConnectErrorCode | null {
+  if (typeof err !== 'object' || err === null || !('data' in err)) return null;
+  const data: unknown = err.data;
+  if (typeof data !== 'object' || data === null || !('code' in data)) return null;
+  const code: unknown = data.code;
+  switch (code) {
+    case 'PROTOCOL_MISMATCH':
+    case 'BAD_LINK':
+    case 'LINK_REVOKED':
+    case 'UNAUTHORIZED':
+    case 'NO_MEETING':
+      return code;
+    default:
+      return null;
+  }
+}
+
+export function openSocket<L extends object, E extends object>(ns: string, auth: Omit<Handshake, 'v'>): Socket<L, E> {
+  // websocket first; polling when a proxy or an old in-app browser blocks websockets.
+  const socket: Socket<L, E> = io(ns, {
+    auth: { v: PROTOCOL_VERSION, ...auth },
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 4000,
+    timeout: 8000,
+  });
+  return socket;
+}
+
+const NO_MEETING_RETRY_MS = 3000;
+
+/**
+ * Drive one socket made by `make` (null = not yet: e.g. no session). `bind` subscribes the
+ * namespace's own events and returns the 'view' subscription's target; it must not connect.
+ */
+export function useSocketCore<V extends { serverNow: number }, S extends Socket>(
+  make: (() => S) | null,
+  bind: (socket: S, onView: (v: V) => void, onFatal: (f: Fatal) => void) => void,
+  deps: readonly unknown[],
+): SocketState<V> & { socket: S | null } {
+  const [state, setState] = useState<SocketState<V>>({ view: null, offset: 0, conn: 'connecting', fatal: null, noMeeting: false });
+  const [socket, setSocket] = useState<S | null>(null);
+
+  useEffect(() => {
+    if (!make) return undefined;
+    // A new socket (new token, session or meeting) starts from nothing: no stale view or error.
+    setState({ view: null, offset: 0, conn: 'connecting', fatal: null, noMeeting: false });
+    const s = make();
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const fatal = (f: Fatal) => {
+      s.disconnect();
+      setState((p) => ({ ...p, fatal: f, conn: 'offline' }));
+    };
+    bind(
+      s,
+      (v) => setState((p) => ({ ...p, view: v, offset: v.serverNow - Date.now(), noMeeting: false })),
+      fatal,
+    );
+    s.on('connect', () => setState((p) => ({ ...p, conn: 'online', noMeeting: false })));
+    s.on('disconnect', () => setState((p) => ({ ...p, conn: 'offline' })));
+    s.on('connect_error', (err: unknown) => {
+      const code = connectErrorCode(err);
+      if (code === 'PROTOCOL_MISMATCH') {
+        // A phone holding a cached old page: reload once to fetch the new one.
+        if (reloadOnceForNewVersion()) return;
+        fatal('PROTOCOL_MISMATCH');
+      } else if (code === 'BAD_LINK' || code === 'LINK_REVOKED' || code === 'UNAUTHORIZED') {
+        fatal(code);
+      } else if (code === 'NO_MEETING') {
+        // A refused handshake is not retried by socket.io itself; try again shortly.
+        setState((p) => ({ ...p, conn: 'offline', noMeeting: true }));
+        retry = setTimeout(() => s.connect(), NO_MEETING_RETRY_MS);
+      } else {
+        setState((p) => ({ ...p, conn: 'offline' }));
+      }
+    });
+    setSocket(s);
+    return () => {
+      if (retry) clearTimeout(retry);
+      s.removeAllListeners();
+      s.disconnect();
+      setSocket(null);
+    };
+    // The caller names what the socket depends on (token, session, meeting).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+
+  return { ...state, socket };
+}

@@ -1,0 +1,52 @@
+// While a round is open or paused: the big countdown, 已投票 n / 实到 m, and the live chart
+// when the item's visibility allows it (view.result non-null).
+import { useTranslation } from 'react-i18next';
+import type { RoundView } from '../../../shared/views.js';
+import type { ItemResult } from '../../../shared/rules/index.js';
+import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
+import { LiveChart } from './live-chart.js';
+
+interface Props {
+  round: RoundView;
+  present: number;
+  result: ItemResult | null;
+  offset: number;
+}
+
+export function VotingPanel({ round, present, result, offset }: Props) {
+  const { t } = useTranslation(['screen', 'common']);
+  const now = useTick(round.status === 'open');
+  const left = secondsLeft(round, now, offset);
+  const paused = round.status === 'paused';
+  return (
+    <section className="voting">
+      <div className="voting__left">
+        <div className={`clock ${paused ? 'clock--paused' : ''} ${left !== null && left <= 10 && !paused ? 'clock--last' : ''}`}>
+          <span className="clock__label">{paused ? t('screen:paused') : t('screen:remaining')}</span>
+          <span className="clock__value" data-testid="screen-countdown">
+            {left === null ? t('screen:noCountdown') : formatSeconds(left)}
+          </span>
+        </div>
+        <div className="cast" data-testid="screen-cast">
+          <span className="cast__label">{t('screen:votedOfPresent')}</span>
+          <span className="cast__value">
+            <span data-testid="screen-voted">{round.voterCount}</span>
+            <span className="cast__sep"> / </span>
+            <span className="cast__of">{t('screen:ofPresent')}</span>
+            <span data-testid="screen-voted-present">{present}</span>
+          </span>
+        </div>
+      </div>
+      <div className="voting__right">
+        {result?.kind === 'motion' ? (
+          <>
+            <p className="voting__caption">{t('screen:liveTally')}</p>
+            <LiveChart result={result} width={1000} height={560} />
+          </>
+        ) : (
+          <p className="voting__hidden">{t('screen:hiddenWhileOpen')}</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+// The walking skeleton, as people would do it: the moderator signs in, three deputies open
+// their personal links on phones and check in, a motion vote runs from the phones to the big
+// screen, and the revealed result is right. Screenshots go to test-results/screens/ for a
+// human look (Chinese text must render with the self-hosted font, nothing clipped).
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, startBuiltServer, type RunningServer } from './server.js';
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startBuiltServer();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const SHOTS = join('test-results', 'screens');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** The CJK font is self-hosted; without it the test machine draws boxes. */
+async function expectChineseFont(page: Page, sample: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const ok = await page.evaluate((s) => document.fonts.check(`700 32px "Noto Sans SC"`, s), sample);
+  expect(ok, 'Noto Sans SC loaded for Chinese text').toBe(true);
+}
+
+async function openPhone(browser: Browser, url: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  return page;
+}
+
+test('a motion vote from three phones reaches the big screen', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const started = Date.now();
+
+  // The moderator signs in on a laptop-sized console.
+  const consoleCtx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const con = await consoleCtx.newPage();
+  await con.goto('/console');
+  await con.getByTestId('login-username').fill('admin');
+  await con.getByTestId('login-password').fill(ADMIN_PASSWORD);
+  await con.getByTestId('login-submit').click();
+  await expect(con.getByTestId('agenda-panel')).toBeVisible();
+  await expect(con.getByTestId('console-roster')).toHaveText('30');
+
+  // The big screen in its own 1920x1080 context.
+  const screenCtx = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const screen = await screenCtx.newPage();
+  await screen.goto('/screen');
+  await expect(screen.getByTestId('screen-roster')).toHaveText('30');
+
+  // Three personal links, read from the console's roster as staff would.
+  const links = con.getByTestId('deputy-link');
+  await expect(links.first()).toBeVisible();
+  const urls = (await links.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href') ?? ''))).filter(Boolean);
+  expect(urls).toHaveLength(3);
+
+  const phones: Page[] = [];
+  for (const url of urls) {
+    const phone = await openPhone(browser, url);
+    await phone.getByTestId('check-in').click();
+    await expect(phone.getByTestId('checked-in')).toBeVisible();
+    phones.push(phone);
+  }
+  await expect(screen.getByTestId('screen-present')).toHaveText('3');
+  await expect(con.getByTestId('console-present')).toHaveText('3');
+
+  // Start the vote on the first item; 3 of 30 present is no quorum, so confirm.
+  await con.getByTestId('agenda-item-motion-budget').click();
+  await con.getByTestId('countdown-input').fill('300');
+  await con.getByTestId('start-round').click();
+  await expect(con.getByTestId('quorum-confirm')).toBeVisible();
+  await con.getByTestId('confirm-no-quorum').click();
+  await expect(con.getByTestId('round-status')).toHaveText('投票中');
+
+  const [p1, p2, p3] = phones;
+  if (!p1 || !p2 || !p3) throw new Error('three phones');
+  await expect(p1.getByTestId('choice-for')).toBeVisible();
+  await expectChineseFont(p1, '赞成反对弃权');
+  await shot(p1, 'phone-voting');
+
+  const choices = [
+    [p1, 'for', '赞成'],
+    [p2, 'for', '赞成'],
+    [p3, 'against', '反对'],
+  ] as const;
+  for (const [phone, choice, word] of choices) {
+    await phone.getByTestId(`choice-${choice}`).click();
+    await expect(phone.getByTestId('confirm-choice')).toHaveText(word);
+    await phone.getByTestId('confirm-submit').click();
+    await expect(phone.getByTestId('submitted')).toContainText('已提交');
+    await expect(phone.getByTestId('submitted-choice')).toHaveText(word);
+    await expect(phone.getByTestId('receipt')).toHaveText(/^[A-Z2-9]{4} [A-Z2-9]{4}$/);
+  }
+  await shot(p3, 'phone-submitted');
+
+  // While open the screen shows turnout 3 / 3 (and, this item being 'live', the tallies).
+  await expect(screen.getByTestId('screen-voted')).toHaveText('3');
+  await expect(screen.getByTestId('screen-voted-present')).toHaveText('3');
+  await expect(screen.getByTestId('screen-live-chart')).toBeVisible();
+  await expectChineseFont(screen, '表决实到应到');
+  await shot(screen, 'screen-voting');
+
+  // A phone reloaded after voting still knows it has voted, and what and with which receipt.
+  const receipt = await p1.getByTestId('receipt').textContent();
+  await p1.reload();
+  await expect(p1.getByTestId('submitted')).toContainText('已提交');
+  await expect(p1.getByTestId('submitted-choice')).toHaveText('赞成');
+  await expect(p1.getByTestId('receipt')).toHaveText(receipt ?? '');
+
+  // Close and reveal.
+  await con.getByTestId('close-round').click();
+  await expect(p2.getByText('投票已结束')).toBeVisible();
+  await con.getByTestId('reveal').click();
+  await expect(con.getByTestId('revealed')).toBeVisible();
+
+  await expect(screen.getByTestId('result-for')).toHaveText('2');
+  await expect(screen.getByTestId('result-against')).toHaveText('1');
+  await expect(screen.getByTestId('result-abstain')).toHaveText('0');
+  await expect(screen.getByTestId('result-notVoted')).toHaveText('0');
+  // 2 for is not more than half of a roster of 30 (16 needed).
+  await expect(screen.getByTestId('result-outcome')).toHaveText('未通过');
+  await expect(screen.getByTestId('result-rule')).toContainText('16');
+  await expect(con.getByTestId('console-outcome')).toContainText('未通过');
+  await shot(screen, 'screen-result');
+  await expectChineseFont(con, '主持人控制台');
+  await shot(con, 'console');
+
+  test.info().annotations.push({ type: 'duration', description: `${Date.now() - started} ms` });
+});
