@@ -19,7 +19,9 @@ import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import type { Ctx } from './sockets/common.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
 import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
+import { DEFAULT_RATE_LIMIT, guardNamespace, type RateLimit } from './sockets/guard.js';
 import { createHttp } from './http.js';
+import { httpErrors } from './http-errors.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -35,6 +37,8 @@ export interface AppOptions {
   demo?: boolean;
   /** Roster size of the demo meeting. */
   demoSize?: number;
+  /** Per-connection socket event limit; default DEFAULT_RATE_LIMIT. */
+  rateLimit?: RateLimit;
 }
 
 export interface App {
@@ -87,6 +91,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   let listenUrl = 'http://127.0.0.1:3000';
   const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl });
+  app.use(httpErrors(log));
   const http = createServer(app);
   const io = new Server(http, {
     serveClient: false,
@@ -100,6 +105,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     screen: io.of(NS.screen) as ScreenNamespace,
     console: io.of(NS.console) as ConsoleNamespace,
   };
+  for (const nsp of [ns.deputy, ns.screen, ns.console]) guardNamespace(nsp, opts.rateLimit ?? DEFAULT_RATE_LIMIT, log);
   setupDeputy(ns.deputy, ctx);
   setupScreen(ns.screen, ctx);
   setupConsole(ns.console, ctx);
