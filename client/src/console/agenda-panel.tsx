@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errors.js';
+import { kindLabel } from '../i18n/labels.js';
 import type { PanelProps } from './panel.js';
 import { latestRoundOf } from './rounds.js';
 
@@ -43,7 +44,7 @@ export function AgendaPanel({ view, send }: PanelProps) {
               >
                 <span className="agenda__no">{i + 1}</span>
                 <span className="agenda__text">
-                  <span className="agenda__kind">{t(`common:kind.${item.kind}`)}</span>
+                  <span className="agenda__kind">{kindLabel(t, item.kind)}</span>
                   <span className="agenda__title">{item.title}</span>
                   <span className="agenda__state">
                     {shown && <em className="pill pill--screen">{t('console:agenda.shown')}</em>}

@@ -8,7 +8,7 @@ import type { ConsoleRoundView } from '../../../shared/views.js';
 import { errorText } from '../i18n/errors.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import type { PanelProps } from './panel.js';
-import { currentItem, latestRoundOf } from './rounds.js';
+import { currentItem, defaultCountdown, latestRoundOf } from './rounds.js';
 
 export function RoundControls({ view, send, offset }: PanelProps) {
   const { t } = useTranslation(['console', 'common']);
@@ -29,17 +29,17 @@ export function RoundControls({ view, send, offset }: PanelProps) {
     });
   };
 
-  if (!item) {
+  if (!item || item.kind === 'segment') {
     return (
       <section className="panel controls" data-testid="round-controls">
         <h2 className="panel__title">{t('console:round.title')}</h2>
-        <p className="panel__hint">{t('console:round.noItem')}</p>
+        <p className="panel__hint">{t(item ? 'segments:console.noVoteHere' : 'console:round.noItem')}</p>
       </section>
     );
   }
 
   const round = latestRoundOf(view, item.id);
-  const seconds = countdown ?? String(item.settings.countdownSec);
+  const seconds = countdown ?? String(defaultCountdown(item));
   const start = (confirmNoQuorum: boolean) => {
     const sec = Number.parseInt(seconds, 10);
     run(

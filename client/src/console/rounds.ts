@@ -2,6 +2,11 @@
 import type { AgendaItem } from '../../../shared/model.js';
 import type { ConsoleRoundView, ConsoleView } from '../../../shared/views.js';
 
+/** The countdown offered when starting a vote: the item's setting, if its kind has one. */
+export function defaultCountdown(item: AgendaItem): number {
+  return 'settings' in item && 'countdownSec' in item.settings ? item.settings.countdownSec : 0;
+}
+
 export function currentItem(view: ConsoleView): AgendaItem | null {
   return view.agenda.find((i) => i.id === view.currentItemId) ?? null;
 }

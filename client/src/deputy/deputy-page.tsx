@@ -6,6 +6,7 @@ import { ConnBanner } from '../common/conn-banner.js';
 import { LangToggle } from '../common/lang-toggle.js';
 import { SeeStaff } from '../common/see-staff.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
+import { kindLabel } from '../i18n/labels.js';
 import { useDeputySocket } from '../net/use-deputy-socket.js';
 import { CheckIn } from './check-in.js';
 import { MotionBody, Notice } from './motion-body.js';
@@ -62,7 +63,7 @@ function Body({ view, offset, socket, entry, submit }: BodyProps) {
   return (
     <>
       <section className="item" data-testid="item">
-        <p className="item__kind">{t(`common:kind.${view.item.kind}`)}</p>
+        <p className="item__kind">{kindLabel(t, view.item.kind)}</p>
         <h1 className="item__title" data-testid="item-title">
           {view.item.title}
         </h1>

@@ -7,7 +7,13 @@ import type { ConnectErrorCode, ErrorCode } from '../../../shared/protocol.js';
 export type ClientErrorCode = 'TIMEOUT' | 'NETWORK';
 export type AnyErrorCode = ErrorCode | ConnectErrorCode | ClientErrorCode;
 
+// Codes other engineers are adding to the protocol now (archiving, meeting preparation,
+// device binding). Spread in, so this file compiles both before and after they land; the
+// Record type still demands a message for every code that is in the protocol.
+const NEWER = { ARCHIVED: true, ROSTER_LOCKED: true, ITEM_LOCKED: true, DUPLICATE_ID: true, DEVICE_MISMATCH: true } as const;
+
 const CODES: Record<AnyErrorCode, true> = {
+  ...NEWER,
   BAD_REQUEST: true,
   UNAUTHORIZED: true,
   FORBIDDEN: true,

@@ -8,7 +8,9 @@ import { reloadOnceForNewVersion } from './reload-guard.js';
 
 export type ConnState = 'connecting' | 'online' | 'offline';
 /** Why this page cannot go on; the page shows a "see staff" or sign-in screen instead. */
-export type Fatal = 'BAD_LINK' | 'LINK_REVOKED' | 'revoked' | 'UNAUTHORIZED' | 'PROTOCOL_MISMATCH';
+export type Fatal = 'BAD_LINK' | 'LINK_REVOKED' | 'DEVICE_MISMATCH' | 'revoked' | 'UNAUTHORIZED' | 'PROTOCOL_MISMATCH';
+/** The handshake refusals this client understands (DEVICE_MISMATCH: link bound to another phone). */
+export type KnownConnectError = ConnectErrorCode | 'DEVICE_MISMATCH';
 
 export interface SocketState<V> {
   view: V | null;
@@ -21,7 +23,7 @@ export interface SocketState<V> {
 }
 
 /** socket.io puts the middleware's error payload on err.data; read it without trusting it. */
-export function connectErrorCode(err: unknown): ConnectErrorCode | null {
+export function connectErrorCode(err: unknown): KnownConnectError | null {
   if (typeof err !== 'object' || err === null || !('data' in err)) return null;
   const data: unknown = err.data;
   if (typeof data !== 'object' || data === null || !('code' in data)) return null;
@@ -32,6 +34,7 @@ export function connectErrorCode(err: unknown): ConnectErrorCode | null {
     case 'LINK_REVOKED':
     case 'UNAUTHORIZED':
     case 'NO_MEETING':
+    case 'DEVICE_MISMATCH':
       return code;
     default:
       return null;
@@ -88,7 +91,7 @@ export function useSocketCore<V extends { serverNow: number }, S extends Socket>
         // A phone holding a cached old page: reload once to fetch the new one.
         if (reloadOnceForNewVersion()) return;
         fatal('PROTOCOL_MISMATCH');
-      } else if (code === 'BAD_LINK' || code === 'LINK_REVOKED' || code === 'UNAUTHORIZED') {
+      } else if (code === 'BAD_LINK' || code === 'LINK_REVOKED' || code === 'DEVICE_MISMATCH' || code === 'UNAUTHORIZED') {
         fatal(code);
       } else if (code === 'NO_MEETING') {
         // A refused handshake is not retried by socket.io itself; try again shortly.

@@ -15,7 +15,7 @@ export function LiveChart({ result, width, height }: { result: MotionResult; wid
       <BarChart width={width} height={height} data={data} margin={{ top: 70, right: 40, bottom: 10, left: 40 }} barCategoryGap="22%">
         <XAxis dataKey="name" tick={{ fill: '#fff', fontSize: 44, fontWeight: 700 }} axisLine={{ stroke: '#c9a24a' }} tickLine={false} height={80} />
         <YAxis hide domain={[0, top]} allowDecimals={false} />
-        <Bar dataKey="value" isAnimationActive={false} radius={[8, 8, 0, 0]}>
+        <Bar dataKey="value" isAnimationActive={false} radius={[8, 8, 0, 0]} minPointSize={6}>
           {data.map((d) => (
             <Cell key={d.key} fill={COLORS[d.key]} />
           ))}

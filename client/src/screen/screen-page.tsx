@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ScreenView } from '../../../shared/views.js';
 import { SeeStaff } from '../common/see-staff.js';
+import { kindLabel } from '../i18n/labels.js';
 import { useScreenSocket } from '../net/use-screen-socket.js';
 import { MotionResult } from './motion-result.js';
 import { Stage } from './stage.js';
@@ -40,7 +41,7 @@ function ScreenBody({ view, offset }: { view: ScreenView; offset: number }) {
         {item ? (
           <div className="screen__item">
             <p className="screen__kind">
-              {t(`common:kind.${item.kind}`)}
+              {kindLabel(t, item.kind)}
               {round && <span className={`status status--${round.status}`} data-testid="screen-status">{t(`common:round.${round.status}`)}</span>}
               {round?.withoutQuorum && <span className="tag tag--warn">{t('common:round.withoutQuorum')}</span>}
             </p>

@@ -19,9 +19,13 @@ export function TurnoutSide({ turnout }: { turnout: TurnoutView }) {
           </span>
         </div>
       ))}
-      <p className={`turnout-side__quorum ${turnout.quorum ? 'is-met' : 'is-not-met'}`} data-testid="screen-quorum">
-        {turnout.quorum ? t('common:turnout.quorumMet') : t('common:turnout.quorumNotMet', { needed: turnout.quorumNeeded })}
-      </p>
+      <div className="turnout-side__quorum" data-testid="screen-quorum">
+        <span className="turnout-side__quorum-label">{t('common:turnout.quorum')}</span>
+        <span className="turnout-side__quorum-value">{turnout.quorumNeeded}</span>
+        <span className={`turnout-side__quorum-state ${turnout.quorum ? 'is-met' : 'is-not-met'}`}>
+          {turnout.quorum ? t('common:turnout.quorumYes') : t('common:turnout.quorumNo')}
+        </span>
+      </div>
     </aside>
   );
 }

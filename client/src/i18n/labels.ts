@@ -1,0 +1,7 @@
+// Labels every role shows for the same thing, with a neutral fallback for an item kind this
+// client version does not know yet (the agenda grows new kinds as features land).
+import type { TFunction } from 'i18next';
+
+export function kindLabel(t: TFunction, kind: string): string {
+  return t(`common:kind.${kind}`, { defaultValue: t('common:kind.other') });
+}
