@@ -34,8 +34,55 @@ export function demoAgenda(): AgendaItem[] {
       description: '无记名表决，结果在主持人宣布后显示。',
       settings: { visibility: 'hidden', countdownSec: 90 },
     }),
+    AgendaItem.parse({
+      id: 'projects-2027',
+      kind: 'projects',
+      title: '2027年市级民生实事项目票决',
+      description: '12 个候选项目中选出 10 个，每位代表最多勾选 10 项，超过 10 项的选票无效。',
+      settings: { visibility: 'turnout', countdownSec: 180, form: 'select', adopt: 10 },
+      projects: DEMO_PROJECTS.map(([name, department, budget, deadline], i) => ({
+        id: `prj${String(i + 1).padStart(2, '0')}`,
+        name,
+        department,
+        budget,
+        deadline,
+      })),
+    }),
+    AgendaItem.parse({
+      id: 'rating-departments',
+      kind: 'rating',
+      title: '电视问政满意度测评',
+      description: '请对以下五个部门负责人的现场答复逐一测评：满意、基本满意或不满意。',
+      settings: { visibility: 'turnout', countdownSec: 120, scale: 'three' },
+      subjects: DEMO_SUBJECTS.map(([id, name, person, title]) => ({ id, name, person, title })),
+    }),
   ];
 }
+
+/** 12 candidate projects for a 12→10 vote: name, department, budget, deadline. */
+const DEMO_PROJECTS: readonly (readonly [string, string, string, string])[] = [
+  ['城区老旧小区改造提升工程（含加装电梯与雨污分流改造）', '市住建局', '3200 万元', '2027年12月'],
+  ['新建和改扩建公办幼儿园 6 所', '市教育局', '4800 万元', '2027年9月'],
+  ['城乡公交一体化及新能源公交车更新', '市交通运输局', '2600 万元', '2027年10月'],
+  ['社区嵌入式养老服务中心建设', '市民政局', '1500 万元', '2027年11月'],
+  ['中心城区背街小巷路面及照明整治', '市城管局', '1800 万元', '2027年8月'],
+  ['农村饮水安全巩固提升工程', '市水利局', '2100 万元', '2027年12月'],
+  ['基层医疗机构能力提升与家庭医生签约服务', '市卫健委', '2300 万元', '2027年12月'],
+  ['城区智慧停车场及充电桩建设', '市发改委', '1200 万元', '2027年6月'],
+  ['黑臭水体综合治理及河道生态修复', '市生态环境局', '3500 万元', '2027年11月'],
+  ['全民健身中心及社区运动场地建设', '市体育局', '900 万元', '2027年10月'],
+  ['农贸市场标准化改造', '市商务局', '800 万元', '2027年7月'],
+  ['困难群众“一站式”救助服务平台', '市民政局', '300 万元', '2027年5月'],
+];
+
+/** Five departments answering in the televised questioning, rated on the three-level scale. */
+const DEMO_SUBJECTS: readonly (readonly [string, string, string, string])[] = [
+  ['dept-housing', '市住建局', '王建军', '市住房和城乡建设局局长'],
+  ['dept-transport', '市交通运输局', '李海涛', '市交通运输局局长'],
+  ['dept-environment', '市生态环境局', '张丽萍', '市生态环境局局长'],
+  ['dept-education', '市教育局', '刘志远', '市教育局局长'],
+  ['dept-health', '市卫健委', '陈晓东', '市卫生健康委员会主任'],
+];
 
 export function demoMeeting(now: number, rosterSize = 30): EventOf<'meeting.created'> {
   const d = new Date(now);

@@ -7,6 +7,8 @@ import { err, ok, type Result } from './result.js';
 import { validateBallot, validateManual } from './rules/index.js';
 import { hasQuorum, itemById, latestRound, type MeetingState } from './state.js';
 import { pendingTie } from './outcome.js';
+import { decideScene } from './scene-decide.js';
+import { decideRundown } from './rundown-decide.js';
 import { resultOf } from './views.js';
 
 export interface VoteDecision {
@@ -34,6 +36,7 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
   if (r.endsAt !== null && now >= r.endsAt) return err('ROUND_CLOSED');
   if (s.present[i] == null) return err('NOT_CHECKED_IN');
 
+  if (item.kind === 'segment') return err('WRONG_KIND'); // G1: a segment takes no ballots
   const valid = validateBallot(item, r, p.content);
   if (!valid.ok) return err(valid.error);
 
@@ -90,6 +93,7 @@ export function decideCommand(s: MeetingState, c: Command, now: number, newId: (
     case 'startRound': {
       const item = itemById(s, c.itemId);
       if (!item) return err('NOT_FOUND');
+      if (item.kind === 'segment') return err('WRONG_KIND'); // G1: its rating item is voted on
       if (active) return err('ROUND_ACTIVE');
       const last = latestRound(s, item.id);
       if (last) return err('ROUND_CLOSED'); // decided already: void it first to run it again
@@ -181,6 +185,18 @@ export function decideCommand(s: MeetingState, c: Command, now: number, newId: (
     }
     case 'checkIn':
       return decideCheckIn(s, c.deputyId, 'staff', now);
+    case 'setScene':
+    case 'cueScene':
+    case 'take':
+    case 'setFeed':
+      return decideScene(s, c, now);
+    case 'segmentGo':
+    case 'timerPause':
+    case 'timerResume':
+    case 'timerAdd':
+    case 'timerReset':
+    case 'timerStop':
+      return decideRundown(s, c, now, newId, (itemId, confirmNoQuorum) => decideCommand(s, { type: 'startRound', itemId, confirmNoQuorum }, now, newId));
     case 'undoCheckIn': {
       const i = s.rosterIndex.get(c.deputyId);
       if (i === undefined) return err('NOT_FOUND');

@@ -2,6 +2,7 @@
 // docs/PROTOCOL.md describes the same thing for people; keep them in step.
 import { z } from 'zod';
 import { BallotContent, Id, ManualCounts } from './model.js';
+import { Scene } from './scene.js';
 import type { BallotError } from './rules/index.js';
 import type { ConsoleView, DeputyView, ScreenView } from './views.js';
 
@@ -25,7 +26,14 @@ export const Handshake = z.object({
 export type Handshake = z.infer<typeof Handshake>;
 
 /** Codes sent with connect_error (err.data.code) when a handshake is refused. */
-export type ConnectErrorCode = 'PROTOCOL_MISMATCH' | 'BAD_LINK' | 'LINK_REVOKED' | 'UNAUTHORIZED' | 'NO_MEETING';
+export type ConnectErrorCode =
+  | 'PROTOCOL_MISMATCH'
+  | 'BAD_LINK'
+  | 'LINK_REVOKED'
+  | 'UNAUTHORIZED'
+  | 'NO_MEETING'
+  /** The link is bound to another device: see the staff, who can reissue it. */
+  | 'DEVICE_MISMATCH';
 
 export type ErrorCode =
   | 'BAD_REQUEST'
@@ -45,6 +53,14 @@ export type ErrorCode =
   | 'STORAGE_FAILED'
   | 'RATE_LIMITED'
   | 'INTERNAL'
+  /** The meeting is archived: restore it first. */
+  | 'ARCHIVED'
+  /** The roster cannot change that way any more (a vote exists, or a checked-in deputy would go). */
+  | 'ROSTER_LOCKED'
+  /** An agenda item that has votes cannot be removed or change kind, settings or candidates. */
+  | 'ITEM_LOCKED'
+  /** Two deputies, items, projects or subjects share an id. */
+  | 'DUPLICATE_ID'
   | BallotError;
 
 /** Every ack is a result value: expected refusals are `{ ok: false, error }`, never exceptions. */
@@ -105,8 +121,45 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reveal'), roundId: Id }),
   z.strictObject({ type: z.literal('void'), roundId: Id, reason: z.string().trim().max(200) }),
   z.strictObject({ type: z.literal('manualResult'), itemId: Id, counts: ManualCounts }),
+  /**
+   * 再次投票: a run-off among the projects tied at the last seat of `roundId`'s outcome (which
+   * must be the item's latest round, closed). Without a tie to settle: NOT_FOUND.
+   */
+  z.strictObject({
+    type: z.literal('runoff'),
+    roundId: Id,
+    countdownSec: z.number().int().min(0).max(3600).optional(),
+    confirmNoQuorum: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal('checkIn'), deputyId: Id }),
   z.strictObject({ type: z.literal('undoCheckIn'), deputyId: Id }),
+  // ---- questioning segments (shared/rundown-decide.ts) ----
+  /**
+   * Move the rundown to a segment's question and phase. 'question' and 'answer' start that
+   * speaking countdown; 'rating' opens the linked rating item's vote. The same target twice
+   * is a no-op, so a double click never skips a step.
+   */
+  z.strictObject({
+    type: z.literal('segmentGo'),
+    itemId: Id,
+    questionIndex: z.number().int().min(0).max(49),
+    phase: z.enum(['intro', 'evidence', 'question', 'answer', 'rating', 'done']),
+    confirmNoQuorum: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('timerPause'), timerId: Id }),
+  z.strictObject({ type: z.literal('timerResume'), timerId: Id }),
+  z.strictObject({ type: z.literal('timerAdd'), timerId: Id, seconds: z.number().int().min(-600).max(600).refine((n) => n !== 0) }),
+  z.strictObject({ type: z.literal('timerReset'), timerId: Id }),
+  z.strictObject({ type: z.literal('timerStop'), timerId: Id }),
+  // ---- the big screen (shared/scene.ts, shared/scene-decide.ts) ----
+  /** Cut every screen to this scene now; an item scene's itemId also makes that item current. */
+  z.strictObject({ type: z.literal('setScene'), scene: Scene }),
+  /** Prepare the next scene for the preview; null clears it. */
+  z.strictObject({ type: z.literal('cueScene'), scene: Scene.nullable() }),
+  /** Cut to the cued scene. NOT_FOUND when nothing is cued. */
+  z.strictObject({ type: z.literal('take') }),
+  /** Let the live data feed be read without a login (or stop it). */
+  z.strictObject({ type: z.literal('setFeed'), enabled: z.boolean() }),
 ]);
 export type Command = z.infer<typeof Command>;
 

@@ -3,6 +3,10 @@
 import type { AgendaItem, MeetingInfo } from './model.js';
 import { tallyRound, type ItemResult } from './rules/index.js';
 import { hasQuorum, itemById, quorumNeeded, type MeetingState, type Round, type RoundStatus } from './state.js';
+import { meetingRanking, outcomeOf, pendingTie, type RankingRow } from './outcome.js';
+import { segmentLog, segmentView, type SegmentLog, type SegmentView } from './segment-view.js';
+import type { Scene } from './scene.js';
+import { agendaEntries, stateWithScene, type AgendaEntry } from './scene-view.js';
 
 export interface TurnoutView {
   roster: number;
@@ -25,6 +29,8 @@ export interface RoundView {
   candidates: string[] | null;
   manual: boolean;
   withoutQuorum: boolean;
+  /** Run-off only: the seats it fills, which caps a select ballot's ticks (P12). */
+  seats?: number | null;
 }
 
 export interface DeputyView {
@@ -45,6 +51,30 @@ export interface ScreenView {
   round: RoundView | null;
   /** null until the item's visibility allows showing it. */
   result: ItemResult | null;
+  /**
+   * The item's result with every closed run-off merged in (P13), once the last merged round
+   * may be shown; for an item without run-offs the same figures as `result` once closed.
+   */
+  outcome?: ItemResult | null;
+  /** 排名 of every rated subject of the meeting whose result may be shown (R11). */
+  ranking?: RankingRow[];
+  /** The questioning segment the rundown is on, with its speaking timer (shared/segment-view.ts). */
+  segment?: SegmentView | null;
+  /** The scene every screen shows (shared/scene.ts); item scenes show `item`. */
+  scene: Scene;
+  /** The agenda overview scene's lines. */
+  agenda: AgendaEntry[];
+}
+
+export interface ConsoleOutcome {
+  itemId: string;
+  /** First round with closed run-offs merged in; see outcome.ts. */
+  result: ItemResult | null;
+  /** Rounds in the chain, oldest first. */
+  roundIds: string[];
+  manual: boolean;
+  /** A tie at the last seat that a run-off can settle now. */
+  runoffReady: boolean;
 }
 
 export interface ConsoleRoundView extends RoundView {
@@ -64,6 +94,19 @@ export interface ConsoleView {
   currentItemId: string | null;
   activeRoundId: string | null;
   rounds: ConsoleRoundView[];
+  /** Per agenda item with at least one round: its decisive result (run-offs merged in). */
+  outcomes?: ConsoleOutcome[];
+  /** 排名 of every rated subject, whether revealed or not (the moderator sees all). */
+  ranking?: RankingRow[];
+  /** The questioning: the segment on air and the log of every segment (shared/segment-view.ts). */
+  rundown?: { segment: SegmentView | null; log: SegmentLog[] };
+  archived: boolean;
+  /** Refused attempts to open a link from a second device, oldest first; a reissue clears them. */
+  refusedDevices: { deputyId: string; at: number }[];
+  /** The live data feed is readable without a login. */
+  feedEnabled: boolean;
+  /** What the screens show now, and what they would show after 'take' (null: nothing cued). */
+  preview: { live: ScreenView; next: ScreenView | null };
 }
 
 export function turnoutOf(s: MeetingState): TurnoutView {
@@ -90,6 +133,7 @@ function roundView(r: Round): RoundView {
     candidates: r.candidates ? [...r.candidates] : null,
     manual: r.manual !== undefined,
     withoutQuorum: r.withoutQuorum,
+    seats: r.seats ?? null,
   };
 }
 
@@ -99,7 +143,7 @@ const tallyCache = new WeakMap<Round, { present: number; result: ItemResult }>()
 
 export function resultOf(s: MeetingState, r: Round): ItemResult | null {
   const item = itemById(s, r.itemId);
-  if (!item) return null;
+  if (!item || item.kind === 'segment') return null;
   const hit = tallyCache.get(r);
   if (hit && hit.present === s.presentCount) return hit.result;
   const result = tallyRound(item, r, { roster: s.roster.length, present: s.presentCount });
@@ -109,7 +153,7 @@ export function resultOf(s: MeetingState, r: Round): ItemResult | null {
 
 /** May the public (screen, overlay, feed) see this round's figures now? */
 export function resultVisible(item: AgendaItem, r: Round): boolean {
-  if (r.status === 'voided') return false;
+  if (r.status === 'voided' || item.kind === 'segment') return false;
   if (r.revealed) return true;
   switch (item.settings.visibility) {
     case 'live':
@@ -148,7 +192,34 @@ export function screenView(s: MeetingState, now: number): ScreenView {
     item,
     round: r ? roundView(r) : null,
     result: r && item && resultVisible(item, r) ? resultOf(s, r) : null,
+    outcome: item ? publicOutcome(s, item) : null,
+    ranking: meetingRanking(s, resultOf, resultVisible),
+    segment: segmentView(s, now),
+    scene: s.scene,
+    agenda: agendaEntries(s),
   };
+}
+
+function publicOutcome(s: MeetingState, item: AgendaItem): ItemResult | null {
+  const o = outcomeOf(s, item.id, resultOf);
+  if (!o.lastRound || o.lastRound.status !== 'closed' || !resultVisible(item, o.lastRound)) return null;
+  return o.result;
+}
+
+function consoleOutcomes(s: MeetingState): ConsoleOutcome[] {
+  return s.agenda.flatMap((item): ConsoleOutcome[] => {
+    const o = outcomeOf(s, item.id, resultOf);
+    if (o.rounds.length === 0) return [];
+    return [
+      {
+        itemId: item.id,
+        result: o.result,
+        roundIds: o.rounds.map((r) => r.id),
+        manual: o.manual,
+        runoffReady: pendingTie(s, item.id, resultOf) !== null,
+      },
+    ];
+  });
 }
 
 export function deputyView(s: MeetingState, deputyId: string, now: number): DeputyView | null {
@@ -171,7 +242,7 @@ export function consoleView(s: MeetingState, now: number): ConsoleView {
   for (const id of s.roundOrder) {
     const r = s.rounds.get(id);
     const item = r && itemById(s, r.itemId);
-    if (!r || !item) continue;
+    if (!r || !item || item.kind === 'segment') continue;
     const result = resultOf(s, r);
     if (!result) continue;
     rounds.push({
@@ -199,5 +270,12 @@ export function consoleView(s: MeetingState, now: number): ConsoleView {
     currentItemId: s.currentItemId,
     activeRoundId: s.activeRoundId,
     rounds,
+    outcomes: consoleOutcomes(s),
+    ranking: meetingRanking(s, resultOf, () => true),
+    rundown: { segment: segmentView(s, now), log: segmentLog(s, (id) => outcomeOf(s, id, resultOf)) },
+    archived: s.archived,
+    refusedDevices: [...s.refusedDevices],
+    feedEnabled: s.feedEnabled,
+    preview: { live: screenView(s, now), next: s.cued ? screenView(stateWithScene(s, s.cued), now) : null },
   };
 }
