@@ -1,0 +1,140 @@
+// Integration: the live data feed (docs/FEED.md) on the real server, with real sockets.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedDoc } from '../shared/feed.js';
+import type { ConsoleView, DeputyView } from '../shared/views.js';
+import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from './test/harness.js';
+
+let h: Harness;
+let session: string;
+let clients: { close(): void }[] = [];
+const track = <T extends { close(): void }>(c: T): T => (clients.push(c), c);
+
+beforeEach(async () => {
+  h = await startServer({ demoSize: 5 });
+  session = await login(h.url);
+});
+afterEach(async () => {
+  for (const c of clients) c.close();
+  clients = [];
+  await h.close();
+});
+
+const get = (path: string, auth?: string) => fetch(h.url + path, auth ? { headers: { authorization: `Bearer ${auth}` } } : {});
+
+async function consoleReady(): Promise<Client<ConsoleView>> {
+  const con = track(console_(h.url, session));
+  await con.until(() => true);
+  return con;
+}
+
+/** Three deputies check in and vote for, for, against on the first (live) motion. */
+async function motionVote(con: Client<ConsoleView>): Promise<string> {
+  const deps: Client<DeputyView>[] = [];
+  for (const l of (await links(h.url, session)).slice(0, 3)) {
+    const d = track(deputy(h.url, l.url));
+    await d.until(() => true);
+    expect(await emit(d.socket, 'checkIn', {})).toEqual({ ok: true });
+    deps.push(d);
+  }
+  expect(await command(con, { type: 'startRound', itemId: 'motion-budget', countdownSec: 120 })).toEqual({ ok: true });
+  const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId as string;
+  const choices = ['for', 'for', 'against'] as const;
+  for (const [i, d] of deps.entries()) {
+    const r = await vote(d, { roundId, submissionId: `s${i}`, receipt: receipt(), content: { kind: 'motion', choice: choices[i] } });
+    expect(r.ok).toBe(true);
+  }
+  return roundId;
+}
+
+function parseCsv(bytes: Buffer): string[][] {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets read UTF-8
+  const text = bytes.subarray(3).toString('utf8');
+  expect(text.endsWith('\r\n')).toBe(true);
+  // The figures never hold line breaks; quoted fields are only split on commas outside quotes.
+  return text
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => (line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, 7));
+}
+
+describe('live data feed', () => {
+  it('[B9] is refused without a login until the moderator enables it, and again once disabled', async () => {
+    const con = await consoleReady();
+    expect((await get('/api/feed/demo.json')).status).toBe(403);
+    expect((await get('/api/feed/demo.csv')).status).toBe(403);
+    expect((await get('/api/feed/demo.json', session)).status).toBe(200);
+    expect((await get('/api/feed/nope.json')).status).toBe(404);
+    expect((await get('/api/feed/demo.xml', session)).status).toBe(404);
+
+    expect(await command(con, { type: 'setFeed', enabled: true })).toEqual({ ok: true });
+    const open = await get('/api/feed/demo.json');
+    expect(open.status).toBe(200);
+    expect(open.headers.get('cache-control')).toBe('no-store');
+    expect(open.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await command(con, { type: 'setFeed', enabled: false })).toEqual({ ok: true });
+    expect((await get('/api/feed/demo.json')).status).toBe(403);
+  });
+
+  it('[B10] JSON: the current item, its round and live figures, in the documented layout', async () => {
+    const con = await consoleReady();
+    await command(con, { type: 'setFeed', enabled: true });
+    const roundId = await motionVote(con);
+    const doc = (await (await get('/api/feed/demo.json')).json()) as FeedDoc;
+    expect(doc.feed).toBe(1);
+    expect(doc.meeting.id).toBe('demo');
+    expect(doc.scene).toEqual({ kind: 'voting', text: null });
+    expect(doc.item).toMatchObject({ id: 'motion-budget', kind: 'motion' });
+    expect(doc.round).toMatchObject({ id: roundId, status: 'open', revealed: false, voterCount: 3 });
+    expect(doc.round?.remainingSec).toBeGreaterThan(100);
+    expect(doc.turnout).toMatchObject({ roster: 5, present: 3, absent: 2 });
+    expect(doc.visible).toBe(true); // this item's visibility is 'live'
+    const byId = new Map(doc.rows.map((r) => [`${r.type}:${r.id}`, r]));
+    expect(byId.get('choice:for')).toMatchObject({ value: 2, share: 0.6667 });
+    expect(byId.get('choice:against')).toMatchObject({ value: 1, share: 0.3333 });
+    expect(byId.get('choice:abstain')).toMatchObject({ value: 0, share: 0 });
+    expect(byId.get('count:cast')?.value).toBe(3);
+    // 2 for is not more than half of a roster of 5.
+    expect(byId.get('outcome:passed')).toMatchObject({ value: 0, status: 'notPassed' });
+  });
+
+  it('[B10] a hidden item shows turnout only: no figures until the moderator reveals', async () => {
+    const con = await consoleReady();
+    const ls = await links(h.url, session);
+    const d = track(deputy(h.url, ls[0]?.url ?? ''));
+    await d.until(() => true);
+    await emit(d.socket, 'checkIn', {});
+    await command(con, { type: 'startRound', itemId: 'motion-appoint', countdownSec: 0, confirmNoQuorum: true });
+    const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId as string;
+    await vote(d, { roundId, submissionId: 's1', receipt: receipt(), content: { kind: 'motion', choice: 'for' } });
+    let doc = (await (await get('/api/feed/demo.json', session)).json()) as FeedDoc;
+    expect(doc.visible).toBe(false);
+    expect(doc.rows).toEqual([]);
+    expect(doc.round?.voterCount).toBe(1);
+    await command(con, { type: 'close', roundId });
+    await command(con, { type: 'reveal', roundId });
+    doc = (await (await get('/api/feed/demo.json', session)).json()) as FeedDoc;
+    expect(doc.scene.kind).toBe('result');
+    expect(doc.rows.find((r) => r.type === 'choice' && r.id === 'for')?.value).toBe(1);
+  });
+
+  it('[B11] CSV: fixed columns, context rows first, then the figures, UTF-8 with a BOM', async () => {
+    const con = await consoleReady();
+    await command(con, { type: 'setFeed', enabled: true });
+    await motionVote(con);
+    const res = await get('/api/feed/demo.csv');
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    const rows = parseCsv(Buffer.from(await res.arrayBuffer()));
+    expect(rows[0]).toEqual(['type', 'id', 'name', 'value', 'share', 'rank', 'status']);
+    expect(rows[1]?.slice(0, 2)).toEqual(['meeting', 'demo']);
+    expect(rows[2]).toEqual(['scene', 'voting', '', '', '', '', '']);
+    const find = (type: string, id: string) => rows.find((r) => r[0] === type && r[1] === id);
+    expect(find('item', 'motion-budget')?.[2]).toContain('预算调整');
+    expect(find('item', 'motion-budget')?.[6]).toBe('motion');
+    expect(rows.find((r) => r[0] === 'round')?.[6]).toBe('open');
+    expect(find('turnout', 'present')?.slice(3, 5)).toEqual(['3', '0.6']);
+    expect(find('count', 'voted')?.[3]).toBe('3');
+    expect(find('choice', 'for')?.slice(3, 5)).toEqual(['2', '0.6667']);
+    expect(find('outcome', 'passed')?.[6]).toBe('notPassed');
+    for (const r of rows) expect(r).toHaveLength(7);
+  });
+});

@@ -1,0 +1,149 @@
+// The live data feed for broadcast graphics (vMix data sources, CasparCG templates, …): the
+// current item and its figures as a JSON document and as a CSV table with fixed columns.
+// It is built from the ScreenView, so it never shows a figure the big screen may not show.
+// Field layout: docs/FEED.md (version FEED_VERSION; fields are only ever added).
+import type { ItemResult } from './rules/index.js';
+import type { ScreenView } from './views.js';
+
+export const FEED_VERSION = 1;
+
+/** One line of figures; the CSV has exactly these columns, in this order. */
+export interface FeedRow {
+  type: 'meeting' | 'scene' | 'item' | 'round' | 'turnout' | 'count' | 'choice' | 'outcome' | 'project' | 'subject' | 'level' | 'ranking';
+  id: string;
+  name: string;
+  value: number | null;
+  /** A fraction 0..1, four decimals; null where no share applies. */
+  share: number | null;
+  rank: number | null;
+  status: string;
+}
+export const FEED_COLUMNS = ['type', 'id', 'name', 'value', 'share', 'rank', 'status'] as const;
+
+export interface FeedDoc {
+  feed: typeof FEED_VERSION;
+  generatedAt: number;
+  meeting: { id: string; title: string; date: string };
+  scene: { kind: string; text: string | null };
+  item: { id: string; kind: string; title: string } | null;
+  round: { id: string; status: string; revealed: boolean; manual: boolean; endsAt: number | null; remainingSec: number | null; voterCount: number } | null;
+  turnout: ScreenView['turnout'];
+  /** Whether the item's figures may be shown now (its visibility setting); rows hold them. */
+  visible: boolean;
+  /** The figures: counts, then per choice, project or subject. Empty while not visible. */
+  rows: FeedRow[];
+  /** 排名 of every rated subject whose result may be shown. */
+  ranking: FeedRow[];
+}
+
+const share = (n: number, of: number): number | null => (of > 0 ? Math.round((n / of) * 10_000) / 10_000 : null);
+const row = (type: FeedRow['type'], id: string, value: number | null, more: Partial<FeedRow> = {}): FeedRow => ({
+  type,
+  id,
+  name: '',
+  value,
+  share: null,
+  rank: null,
+  status: '',
+  ...more,
+});
+
+function figureRows(view: ScreenView, r: ItemResult): FeedRow[] {
+  const counts = [row('count', 'cast', r.cast), row('count', 'notVoted', r.notVoted)];
+  switch (r.kind) {
+    case 'motion':
+      return [
+        ...counts,
+        ...(['for', 'against', 'abstain'] as const).map((k) => row('choice', k, r[k], { share: share(r[k], r.cast) })),
+        row('outcome', 'passed', r.passed ? 1 : 0, { status: r.passed ? 'passed' : 'notPassed' }),
+        row('outcome', 'needed', r.needed),
+      ];
+    case 'projects': {
+      const names = new Map(view.item?.kind === 'projects' ? view.item.projects.map((p) => [p.id, p.name]) : []);
+      return [
+        ...counts,
+        row('count', 'valid', r.valid),
+        row('count', 'invalid', r.invalid),
+        row('outcome', 'adopted', r.adopted.length),
+        row('outcome', 'unfilled', r.unfilled),
+        ...r.projects.map((p) => row('project', p.projectId, p.votes, { name: names.get(p.projectId) ?? '', share: share(p.votes, r.valid), rank: p.rank, status: p.status })),
+      ];
+    }
+    case 'rating': {
+      const names = new Map(view.item?.kind === 'rating' ? view.item.subjects.map((x) => [x.id, x.name]) : []);
+      return [
+        ...counts,
+        row('count', 'valid', r.valid),
+        row('count', 'invalid', r.invalid),
+        ...r.subjects.flatMap((x) => [
+          row('subject', x.subjectId, x.score, { name: names.get(x.subjectId) ?? '', share: x.satisfactionRate, rank: x.rank, status: x.flagged ? 'flagged' : '' }),
+          ...x.levels.map((l) => row('level', `${x.subjectId}.${l.level}`, l.count, { name: l.level, share: l.share })),
+        ]),
+      ];
+    }
+    default: {
+      const never: never = r;
+      throw new Error(`unknown result ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export function feedOf(view: ScreenView): FeedDoc {
+  const { round, item } = view;
+  const figures = view.outcome ?? view.result;
+  const remaining = round?.status === 'paused' ? round.pausedRemainingMs : round?.endsAt != null ? Math.max(0, round.endsAt - view.serverNow) : null;
+  return {
+    feed: FEED_VERSION,
+    generatedAt: view.serverNow,
+    meeting: { id: view.meeting.id, title: view.meeting.title, date: view.meeting.date },
+    scene: { kind: view.scene.kind, text: view.scene.text ?? null },
+    item: item ? { id: item.id, kind: item.kind, title: item.title } : null,
+    round: round
+      ? {
+          id: round.id,
+          status: round.status,
+          revealed: round.revealed,
+          manual: round.manual,
+          endsAt: round.endsAt,
+          remainingSec: remaining == null ? null : Math.ceil(remaining / 1000),
+          voterCount: round.voterCount,
+        }
+      : null,
+    turnout: view.turnout,
+    visible: figures !== null && figures !== undefined,
+    rows: figures ? figureRows(view, figures) : [],
+    ranking: (view.ranking ?? []).map((x) =>
+      row('ranking', x.subjectId, x.score, { name: x.name, share: x.satisfactionRate, rank: x.rank, status: x.flagged ? 'flagged' : '' }),
+    ),
+  };
+}
+
+/** The header rows of the CSV: who, what and where, before the figures. */
+function contextRows(doc: FeedDoc): FeedRow[] {
+  const t = doc.turnout;
+  return [
+    row('meeting', doc.meeting.id, null, { name: doc.meeting.title, status: doc.meeting.date }),
+    row('scene', doc.scene.kind, null, { name: doc.scene.text ?? '' }),
+    ...(doc.item ? [row('item', doc.item.id, null, { name: doc.item.title, status: doc.item.kind })] : []),
+    ...(doc.round ? [row('round', doc.round.id, doc.round.remainingSec, { status: doc.round.status })] : []),
+    row('turnout', 'roster', t.roster),
+    row('turnout', 'present', t.present, { share: share(t.present, t.roster) }),
+    row('turnout', 'absent', t.absent),
+    row('turnout', 'quorumNeeded', t.quorumNeeded),
+    row('turnout', 'quorum', t.quorum ? 1 : 0, { status: t.quorum ? 'met' : 'notMet' }),
+    ...(doc.round ? [row('count', 'voted', doc.round.voterCount)] : []),
+  ];
+}
+
+/** RFC 4180: quote a field that holds a comma, a quote or a line break; CRLF line ends. */
+function csvField(x: string | number | null): string {
+  if (x === null) return '';
+  const s = String(x);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function feedCsv(doc: FeedDoc): string {
+  const rows = [...contextRows(doc), ...doc.rows, ...doc.ranking];
+  const lines = [FEED_COLUMNS.join(','), ...rows.map((r) => FEED_COLUMNS.map((c) => csvField(r[c])).join(','))];
+  return lines.join('\r\n') + '\r\n';
+}
