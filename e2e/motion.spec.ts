@@ -64,8 +64,10 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   expect(urls).toHaveLength(3);
 
   const phones: Page[] = [];
-  for (const url of urls) {
+  for (const [i, url] of urls.entries()) {
     const phone = await openPhone(browser, url);
+    await expect(phone.getByTestId('check-in')).toBeVisible();
+    if (i === 0) await shot(phone, 'phone-check-in');
     await phone.getByTestId('check-in').click();
     await expect(phone.getByTestId('checked-in')).toBeVisible();
     phones.push(phone);
@@ -95,6 +97,7 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   for (const [phone, choice, word] of choices) {
     await phone.getByTestId(`choice-${choice}`).click();
     await expect(phone.getByTestId('confirm-choice')).toHaveText(word);
+    if (phone === p3) await shot(phone, 'phone-confirm');
     await phone.getByTestId('confirm-submit').click();
     await expect(phone.getByTestId('submitted')).toContainText('已提交');
     await expect(phone.getByTestId('submitted-choice')).toHaveText(word);
@@ -115,6 +118,10 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   await expect(p1.getByTestId('submitted')).toContainText('已提交');
   await expect(p1.getByTestId('submitted-choice')).toHaveText('赞成');
   await expect(p1.getByTestId('receipt')).toHaveText(receipt ?? '');
+  await p1.getByTestId('lang-toggle').click();
+  await expect(p1.getByTestId('submitted')).toContainText('Submitted');
+  await expect(p1.getByTestId('submitted-choice')).toHaveText('For');
+  await shot(p1, 'phone-submitted-en');
 
   // Close and reveal.
   await con.getByTestId('close-round').click();
@@ -135,4 +142,31 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   await shot(con, 'console');
 
   test.info().annotations.push({ type: 'duration', description: `${Date.now() - started} ms` });
+});
+
+test('a bad link shows a clear see-staff page, in English with ?lang=en', async ({ browser }) => {
+  const zh = await openPhone(browser, `${server.url}/d/AAAAAAAAAAAAAAAAAAAAAA`);
+  await expect(zh.getByTestId('see-staff')).toContainText('请联系工作人员');
+  const en = await openPhone(browser, `${server.url}/d/AAAAAAAAAAAAAAAAAAAAAA?lang=en`);
+  await expect(en.getByTestId('see-staff')).toContainText('Please see staff');
+  await shot(zh, 'phone-bad-link');
+  // The choice is remembered for the phone role: without ?lang the page stays English.
+  await en.goto(`${server.url}/d/AAAAAAAAAAAAAAAAAAAAAA`);
+  await expect(en.getByTestId('see-staff')).toContainText('Please see staff');
+});
+
+test('the big screen and console speak English when asked', async ({ browser }) => {
+  const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 } });
+  const screen = await ctx.newPage();
+  await screen.goto('/screen?lang=en');
+  await expect(screen.getByTestId('screen-turnout')).toContainText('Roster');
+  await shot(screen, 'screen-en');
+  const con = await ctx.newPage();
+  await con.setViewportSize({ width: 1440, height: 900 });
+  await con.goto('/console');
+  await con.getByTestId('login-password').fill('wrong-password');
+  await con.getByTestId('login-submit').click();
+  await expect(con.getByTestId('login-error')).toHaveText('用户名或密码不正确');
+  await con.getByTestId('lang-toggle').click();
+  await expect(con.getByTestId('login-submit')).toHaveText('Sign in');
 });

@@ -52,7 +52,8 @@ const CODES: Record<AnyErrorCode, true> = {
 export const ERROR_CODES = Object.keys(CODES) as readonly string[];
 
 export function isErrorCode(x: unknown): x is AnyErrorCode {
-  return typeof x === 'string' && Object.hasOwn(CODES, x);
+  // hasOwnProperty, not Object.hasOwn: older in-app browsers (iOS 14 WeChat) lack the latter.
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(CODES, x);
 }
 
 /** The human message for a code; an unknown code (a newer server) reads as INTERNAL. */
