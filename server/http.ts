@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { UserRecord } from './store/db.js';
 import type { Ctx } from './sockets/common.js';
+import { prepareRoutes } from './prepare-http.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -24,6 +25,7 @@ function bearer(req: Request): string | undefined {
 export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(prepareRoutes(ctx, opts)); // before the 64 kB JSON parser: its routes bring their own
   app.use(express.json({ limit: '64kb' }));
 
   const requireUser = (req: Request, res: Response): UserRecord | undefined => {
@@ -58,9 +60,11 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
 
   app.get('/api/meetings', (req, res) => {
     if (!requireUser(req, res)) return;
+    const all = req.query.all === '1'; // archived meetings only when asked
     const meetings = ctx.meetings.ids().flatMap((id) => {
       const s = ctx.meetings.get(id);
-      return s ? [{ id, title: s.info.title, date: s.info.date, active: ctx.db.data.activeMeetingId === id }] : [];
+      if (!s || (s.archived && !all)) return [];
+      return [{ id, title: s.info.title, date: s.info.date, active: ctx.db.data.activeMeetingId === id, archived: s.archived, roster: s.roster.length, agenda: s.agenda.length }];
     });
     res.json({ ok: true, meetings });
   });

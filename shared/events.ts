@@ -39,6 +39,20 @@ export const MeetingEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('round.revealed'), at: At, roundId: Id }),
   z.strictObject({ t: z.literal('round.voided'), at: At, roundId: Id, reason: z.string().max(200) }),
   z.strictObject({ t: z.literal('round.manual'), at: At, roundId: Id, itemId: Id, counts: ManualCounts }),
+  // ---- preparation (shared/prepare.ts decides these) ----
+  /** Title, date or settings changed. */
+  z.strictObject({ t: z.literal('meeting.updated'), at: At, meeting: MeetingInfo }),
+  /** The whole roster replaced; check-ins of deputies kept by id survive. */
+  z.strictObject({ t: z.literal('roster.set'), at: At, roster: z.array(Deputy) }),
+  /** The whole agenda replaced: add, edit, reorder and remove are all this one event. */
+  z.strictObject({ t: z.literal('agenda.set'), at: At, agenda: z.array(AgendaItem) }),
+  /** Archived meetings leave the default list and refuse every command; false restores. */
+  z.strictObject({ t: z.literal('meeting.archived'), at: At, archived: z.boolean() }),
+  // ---- access (recorded so the console and the audit log show them) ----
+  /** A second device tried to open a deputy's link bound to another device, and was refused. */
+  z.strictObject({ t: z.literal('device.refused'), at: At, deputyId: Id }),
+  /** Staff reissued a deputy's link: the old token stopped working. */
+  z.strictObject({ t: z.literal('link.reissued'), at: At, deputyId: Id }),
   /** Participation: who voted, and with which submission id. Never carries the choice. */
   z.strictObject({ t: z.literal('voted'), roundId: Id, deputyId: Id, submissionId: Id }),
   /** The ballot. deputyId only for named votes; no timestamp, so its place says nothing. */

@@ -38,6 +38,15 @@ export interface CheckIn {
   readonly by: 'self' | 'staff';
 }
 
+/** A refused attempt to open a deputy's link from a second device. */
+export interface DeviceRefusal {
+  readonly deputyId: string;
+  readonly at: number;
+}
+
+/** The console keeps the latest refusals only; the journal keeps them all. */
+export const MAX_REFUSALS = 50;
+
 export interface MeetingState {
   readonly info: MeetingInfo;
   readonly roster: readonly Deputy[];
@@ -55,6 +64,10 @@ export interface MeetingState {
   readonly activeRoundId: string | null;
   /** Number of events folded in: a cheap version for change detection. */
   readonly version: number;
+  /** Archived: hidden from the default list, refuses commands (shared/prepare.ts). */
+  readonly archived: boolean;
+  /** Refused second-device attempts not yet dealt with (a reissue clears the deputy's), oldest first. */
+  readonly refusedDevices: readonly DeviceRefusal[];
 }
 
 export function initialState(e: EventOf<'meeting.created'>): MeetingState {
@@ -70,6 +83,8 @@ export function initialState(e: EventOf<'meeting.created'>): MeetingState {
     roundOrder: [],
     activeRoundId: null,
     version: 1,
+    archived: false,
+    refusedDevices: [],
   };
 }
 
@@ -113,6 +128,20 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
     }
     case 'item.shown':
       return { ...s, currentItemId: e.itemId };
+    case 'meeting.updated':
+      return { ...s, info: e.meeting };
+    case 'roster.set':
+      return withRoster(s, e.roster);
+    case 'agenda.set': {
+      const shown = s.currentItemId !== null && e.agenda.some((it) => it.id === s.currentItemId);
+      return { ...s, agenda: e.agenda, currentItemId: shown ? s.currentItemId : null };
+    }
+    case 'meeting.archived':
+      return { ...s, archived: e.archived };
+    case 'device.refused':
+      return { ...s, refusedDevices: [...s.refusedDevices, { deputyId: e.deputyId, at: e.at }].slice(-MAX_REFUSALS) };
+    case 'link.reissued':
+      return { ...s, refusedDevices: s.refusedDevices.filter((r) => r.deputyId !== e.deputyId) };
     case 'round.started': {
       const round: Round = {
         id: e.roundId,
@@ -229,6 +258,25 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
       throw new Error(`unhandled event ${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * A new roster: check-ins follow the deputy id, not the position. Rounds keep their
+ * per-index arrays, which is why prepare.ts refuses a new roster once any round exists.
+ */
+function withRoster(s: MeetingState, roster: readonly Deputy[]): MeetingState {
+  const present = roster.map((d) => {
+    const old = s.rosterIndex.get(d.id);
+    return old === undefined ? null : (s.present[old] ?? null);
+  });
+  return {
+    ...s,
+    roster,
+    rosterIndex: new Map(roster.map((d, i) => [d.id, i])),
+    present,
+    presentCount: present.filter((p) => p !== null).length,
+    refusedDevices: s.refusedDevices.filter((r) => roster.some((d) => d.id === r.deputyId)),
+  };
 }
 
 export function replay(events: Iterable<MeetingEvent>): MeetingState | undefined {

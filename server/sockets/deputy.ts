@@ -6,6 +6,7 @@ import { VotePayload, type DeputyClientEvents, type DeputyServerEvents, type Vot
 import { err } from '../../shared/result.js';
 import { deputyView } from '../../shared/views.js';
 import { connectError, handle, readHandshake, type Ctx } from './common.js';
+import { checkDevice, onLinksRevoked, recordRefusal } from '../links.js';
 
 export interface DeputyData {
   token: string;
@@ -32,9 +33,16 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
     if (!link) return next(connectError('BAD_LINK'));
     if (link.revokedAt !== null) return next(connectError('LINK_REVOKED'));
     if (!ctx.meetings.get(link.meetingId)) return next(connectError('NO_MEETING'));
+    const bound = checkDevice(ctx, link, h.hs.device);
+    if (bound === 'refused') {
+      void recordRefusal(ctx, link);
+      return next(connectError('DEVICE_MISMATCH'));
+    }
     socket.data = { token: link.token, meetingId: link.meetingId, deputyId: link.deputyId };
-    next();
+    void bound.then(() => next()); // a new binding is on disk before the phone is let in
   });
+
+  onLinksRevoked(ctx, (meetingId) => cutOffRevoked(nsp, ctx, meetingId));
 
   nsp.on('connection', (socket) => {
     const { meetingId, deputyId } = socket.data;
@@ -67,4 +75,14 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
       return r.ok ? { ok: true, recorded: r.value.recorded, duplicate: r.value.duplicate } : r;
     });
   });
+}
+
+/** Tell every phone of a meeting whose link stopped working (reissued, revoked), and hang up. */
+async function cutOffRevoked(nsp: DeputyNamespace, ctx: Ctx, meetingId: string): Promise<void> {
+  for (const socket of await nsp.in(deputyRoom(meetingId)).fetchSockets()) {
+    const link = ctx.auth.link(socket.data.token);
+    if (link && link.revokedAt === null) continue;
+    socket.emit('revoked');
+    socket.disconnect(true);
+  }
 }
