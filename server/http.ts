@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { UserRecord } from './store/db.js';
 import type { Ctx } from './sockets/common.js';
+import { metricsRouter } from './metrics.js';
 import { prepareRoutes } from './prepare-http.js';
+import { segmentRoutes } from './segments-http.js';
+import { feedRoutes } from './feed.js';
+import { resultsRoutes } from './results/routes.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -15,6 +19,8 @@ export interface HttpOptions {
   clientDir: string | null;
   /** The base URL phones use to reach this server, e.g. http://192.168.1.20:3000 */
   publicUrl: () => string;
+  /** Folder of uploaded evidence media (DATA_DIR/media); omitted: no media routes. */
+  mediaDir?: string;
 }
 
 function bearer(req: Request): string | undefined {
@@ -26,6 +32,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(prepareRoutes(ctx, opts)); // before the 64 kB JSON parser: its routes bring their own
+  if (opts.mediaDir) app.use(segmentRoutes(ctx, opts.mediaDir)); // media uploads stream to disk
   app.use(express.json({ limit: '64kb' }));
 
   const requireUser = (req: Request, res: Response): UserRecord | undefined => {
@@ -83,6 +90,11 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
       }),
     });
   });
+
+  app.use('/api/metrics', metricsRouter(ctx));
+
+  app.use(feedRoutes(ctx)); // GET /api/feed/<meeting>.json|.csv (docs/FEED.md)
+  app.use(resultsRoutes(ctx)); // GET /api/meetings/:id/results.csv|.xlsx|.json
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });

@@ -1,0 +1,139 @@
+// The results report as plain tables: one sheet per voting item and one for the ranking.
+// CSV writes the sheets one after another; XLSX gives each its own worksheet. Headings are
+// Chinese, the language of the record (the console's UI text lives in the client's locales).
+import type { AgendaItem } from '../../shared/model.js';
+import type { MeetingReport, ReportItem, ReportRound, VotingItem } from '../../shared/report.js';
+import type { ItemResult, MotionResult, ProjectsResult, RatingResult } from '../../shared/rules/index.js';
+import { L, levelLabel, purposeLabel, statusLabel } from './labels.js';
+
+export type Cell = string | number | null;
+export interface Sheet {
+  name: string;
+  /** Row indexes (into rows) of headings, drawn bold in XLSX. */
+  headings: number[];
+  rows: Cell[][];
+}
+
+const pct = (x: number | null) => (x === null ? null : `${(x * 100).toFixed(1)}%`);
+
+function motionRows(r: MotionResult): Cell[][] {
+  return [
+    [L.for, L.against, L.abstain, L.notVoted, L.cast, L.base, L.needed, L.outcome],
+    [r.for, r.against, r.abstain, r.notVoted, r.cast, r.base, r.needed, r.passed ? L.passed : L.notPassed],
+  ];
+}
+
+function projectRows(item: ProjectsItem, r: ProjectsResult): Cell[][] {
+  const byId = new Map(item.projects.map((p) => [p.id, p]));
+  const each = r.form === 'each' && !r.manual;
+  const head: Cell[] = [L.rank, L.project, L.department, L.budget, L.deadline, L.votes];
+  if (each) head.push(L.against, L.abstain);
+  head.push(L.runoffVotes, L.status);
+  const rows: Cell[][] = [
+    [L.cast, r.cast, L.valid, r.valid, L.invalid, r.invalid, L.needed, r.needed, L.seats, r.seats, L.unfilled, r.unfilled],
+    head,
+  ];
+  for (const p of r.projects) {
+    const info = byId.get(p.projectId);
+    const row: Cell[] = [p.rank, info?.name ?? p.projectId, info?.department ?? '', info?.budget ?? '', info?.deadline ?? '', p.votes];
+    if (each) row.push(p.against, p.abstain);
+    row.push(p.runoffVotes.join(' / '), L.projectStatus[p.status]);
+    rows.push(row);
+  }
+  return rows;
+}
+type ProjectsItem = Extract<AgendaItem, { kind: 'projects' }>;
+type RatingItem = Extract<AgendaItem, { kind: 'rating' }>;
+
+function ratingRows(item: RatingItem, r: RatingResult): Cell[][] {
+  const byId = new Map(item.subjects.map((s) => [s.id, s]));
+  const levels = r.subjects[0]?.levels.map((l) => l.level) ?? [];
+  const rows: Cell[][] = [
+    [L.cast, r.cast, L.valid, r.valid, L.invalid, r.invalid, L.notVoted, r.notVoted],
+    [L.subject, L.person, ...levels.map((l) => levelLabel(r.scale, l)), L.valid, L.satisfactionRate, L.unsatisfiedRate, L.score, L.rank, L.flag],
+  ];
+  for (const s of r.subjects) {
+    const info = byId.get(s.subjectId);
+    rows.push([
+      info?.name ?? s.subjectId,
+      [info?.person, info?.title].filter(Boolean).join(' '),
+      ...s.levels.map((l) => l.count),
+      s.valid,
+      pct(s.satisfactionRate),
+      pct(s.unsatisfiedRate),
+      s.score,
+      s.rank,
+      s.flagged ? L.flagged : '',
+    ]);
+  }
+  return rows;
+}
+
+function resultRows(item: VotingItem, r: ItemResult): Cell[][] {
+  if (item.kind === 'motion' && r.kind === 'motion') return motionRows(r);
+  if (item.kind === 'projects' && r.kind === 'projects') return projectRows(item, r);
+  if (item.kind === 'rating' && r.kind === 'rating') return ratingRows(item, r);
+  return [];
+}
+
+function roundHeading(rd: ReportRound): Cell[] {
+  const marks = [purposeLabel(rd.purpose), statusLabel(rd.status)];
+  if (rd.manual) marks.push(L.manual);
+  if (rd.withoutQuorum) marks.push(L.withoutQuorum);
+  if (rd.voidReason) marks.push(`${L.voidReason}：${rd.voidReason}`);
+  return [L.roundNo(rd.number), ...marks];
+}
+
+function itemSheet(ri: ReportItem, index: number): Sheet {
+  const headings: number[] = [];
+  const rows: Cell[][] = [];
+  const heading = (row: Cell[]) => {
+    headings.push(rows.length);
+    rows.push(row);
+  };
+  heading([L.item, ri.item.title]);
+  rows.push([L.kind, L.kinds[ri.item.kind]]);
+  if (ri.outcome) {
+    rows.push([]);
+    heading([L.finalResult, ...(ri.outcomeManual ? [L.manual] : [])]);
+    rows.push(...resultRows(ri.item, ri.outcome));
+  } else {
+    rows.push([L.noResult]);
+  }
+  for (const rd of ri.rounds) {
+    rows.push([]);
+    heading(roundHeading(rd));
+    if (rd.result) rows.push(...resultRows(ri.item, rd.result));
+  }
+  return { name: sheetName(index + 1, ri.item.title), headings, rows };
+}
+
+function rankingSheet(report: MeetingReport): Sheet {
+  const rows: Cell[][] = [[L.rank, L.subject, L.person, L.item, L.valid, L.satisfactionRate, L.unsatisfiedRate, L.score, L.flag]];
+  for (const r of report.ranking) {
+    const name = r.manual ? `${r.name}（${L.manual}）` : r.name;
+    rows.push([r.rank, name, [r.person, r.title].filter(Boolean).join(' '), r.itemTitle, r.valid, pct(r.satisfactionRate), pct(r.unsatisfiedRate), r.score, r.flagged ? L.flagged : '']);
+  }
+  return { name: L.ranking, headings: [0], rows };
+}
+
+/** Excel allows 31 characters and no []:*?/\ in a sheet name; names must be unique. */
+function sheetName(n: number, title: string): string {
+  return `${n} ${title.replace(/[[\]:*?/\\]/g, ' ')}`.slice(0, 31);
+}
+
+export function reportSheets(report: MeetingReport): Sheet[] {
+  const cover: Sheet = {
+    name: L.summary,
+    headings: [0],
+    rows: [
+      [report.meeting.title],
+      [L.date, report.meeting.date],
+      [L.roster, report.roster, L.present, report.present],
+      [L.generatedAt, new Date(report.generatedAt).toISOString()],
+    ],
+  };
+  const sheets = [cover, ...report.items.map(itemSheet)];
+  if (report.ranking.length > 0) sheets.push(rankingSheet(report));
+  return sheets;
+}

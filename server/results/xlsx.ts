@@ -1,0 +1,24 @@
+// XLSX of the results report with exceljs: one worksheet per sheet, headings bold, columns
+// sized to their text (a CJK character counts double), manual and voided marks kept as text.
+import ExcelJS from 'exceljs';
+import type { Cell, Sheet } from './tables.js';
+
+const width = (c: Cell) => (c === null ? 0 : [...String(c)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
+
+export async function sheetsToXlsx(sheets: readonly Sheet[], title: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '问政表决台';
+  wb.title = title;
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    for (const row of sheet.rows) ws.addRow(row);
+    for (const i of sheet.headings) ws.getRow(i + 1).font = { bold: true };
+    const cols = Math.max(0, ...sheet.rows.map((r) => r.length));
+    for (let c = 0; c < cols; c++) {
+      const w = Math.max(6, ...sheet.rows.map((r) => width(r[c] ?? null)));
+      ws.getColumn(c + 1).width = Math.min(60, w + 2);
+    }
+  }
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out);
+}

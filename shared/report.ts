@@ -1,0 +1,86 @@
+// The results report of a meeting: every voting item with every round it went through
+// (voided and hand-counted ones included, marked), its decisive outcome, and the ranking of
+// rated subjects. Pure: the server turns it into CSV, XLSX and JSON; the client prints it.
+import type { MotionItem, ProjectsItem, RatingItem } from './model.js';
+import { meetingRanking, outcomeOf, type RankingRow } from './outcome.js';
+import type { ItemResult } from './rules/index.js';
+import { roundsOf, type MeetingState, type Round } from './state.js';
+import { resultOf } from './views.js';
+
+export type VotingItem = MotionItem | ProjectsItem | RatingItem;
+
+export interface ReportRound {
+  roundId: string;
+  /** 1-based, in the order the item's rounds were held. */
+  number: number;
+  purpose: Round['purpose'];
+  status: Round['status'];
+  /** A show-of-hands count entered by the moderator (手工录入). */
+  manual: boolean;
+  voidReason: string | null;
+  withoutQuorum: boolean;
+  startedAt: number;
+  closedAt: number | null;
+  /** Run-off candidates, else null. */
+  candidates: string[] | null;
+  result: ItemResult | null;
+}
+
+export interface ReportItem {
+  item: VotingItem;
+  rounds: ReportRound[];
+  /** The decisive result: latest valid round with its run-offs merged; null if none closed. */
+  outcome: ItemResult | null;
+  outcomeManual: boolean;
+}
+
+export interface MeetingReport {
+  meeting: { id: string; title: string; date: string };
+  generatedAt: number;
+  roster: number;
+  present: number;
+  items: ReportItem[];
+  ranking: RankingRow[];
+}
+
+function isVotingItem(x: { kind: string }): x is VotingItem {
+  return x.kind === 'motion' || x.kind === 'projects' || x.kind === 'rating';
+}
+
+function reportRound(s: MeetingState, r: Round, number: number): ReportRound {
+  return {
+    roundId: r.id,
+    number,
+    purpose: r.purpose,
+    status: r.status,
+    manual: r.manual !== undefined,
+    voidReason: r.voidReason ?? null,
+    withoutQuorum: r.withoutQuorum,
+    startedAt: r.startedAt,
+    closedAt: r.closedAt,
+    candidates: r.candidates ? [...r.candidates] : null,
+    result: resultOf(s, r),
+  };
+}
+
+/** The report as the moderator sees it: every figure, revealed or not (the route needs a login). */
+export function meetingReport(s: MeetingState, now: number): MeetingReport {
+  const items = s.agenda.filter(isVotingItem).map((item): ReportItem => {
+    const o = outcomeOf(s, item.id, resultOf);
+    const closed = o.lastRound !== null && o.lastRound.status === 'closed';
+    return {
+      item,
+      rounds: roundsOf(s, item.id).map((r, i) => reportRound(s, r, i + 1)),
+      outcome: closed ? o.result : null,
+      outcomeManual: o.manual,
+    };
+  });
+  return {
+    meeting: { id: s.info.id, title: s.info.title, date: s.info.date },
+    generatedAt: now,
+    roster: s.roster.length,
+    present: s.presentCount,
+    items,
+    ranking: meetingRanking(s, resultOf, (_item, r) => r.status === 'closed'),
+  };
+}
