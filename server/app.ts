@@ -90,7 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   let listenUrl = 'http://127.0.0.1:3000';
-  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl });
+  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media') });
   app.use(httpErrors(log));
   const http = createServer(app);
   const io = new Server(http, {

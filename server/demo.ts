@@ -1,6 +1,7 @@
 // The demo meeting (演示会议) created on first start, so a newcomer can hold a vote at once.
 import type { EventOf } from '../shared/events.js';
 import { AgendaItem, Deputy } from '../shared/model.js';
+import { demoSegments } from './demo-segments.js';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = ['建国', '秀英', '志强', '丽华', '海燕', '国庆', '红梅', '卫东', '晓明', '桂兰', '德明', '玉珍', '文博', '淑芬', '永刚', '春燕', '宏伟', '美玲', '俊杰', '雪梅'];
@@ -56,6 +57,7 @@ export function demoAgenda(): AgendaItem[] {
       settings: { visibility: 'turnout', countdownSec: 120, scale: 'three' },
       subjects: DEMO_SUBJECTS.map(([id, name, person, title]) => ({ id, name, person, title })),
     }),
+    ...demoSegments(),
   ];
 }
 

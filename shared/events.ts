@@ -2,6 +2,7 @@
 // State is a left fold of these through reduce() (state.ts); nothing else changes state.
 import { z } from 'zod';
 import { AgendaItem, BallotContent, Deputy, Id, ManualCounts, MeetingInfo } from './model.js';
+import { Scene } from './scene.js';
 
 const At = z.number().int().nonnegative(); // ms since epoch, from the server clock
 
@@ -53,6 +54,40 @@ export const MeetingEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('device.refused'), at: At, deputyId: Id }),
   /** Staff reissued a deputy's link: the old token stopped working. */
   z.strictObject({ t: z.literal('link.reissued'), at: At, deputyId: Id }),
+  // ---- the big screen and the TV feed (shared/scene.ts; decided by shared/scene-decide.ts) ----
+  /** Cut: every screen shows this scene now. */
+  z.strictObject({ t: z.literal('scene.set'), at: At, scene: Scene }),
+  /** The scene the moderator prepared as the next one (preview); null clears it. */
+  z.strictObject({ t: z.literal('scene.cued'), at: At, scene: Scene.nullable() }),
+  /** The live data feed (/api/feed/<meeting>.json|.csv) readable without a login, or not. */
+  z.strictObject({ t: z.literal('feed.enabled'), at: At, enabled: z.boolean() }),
+  // ---- questioning segments (shared/rundown.ts folds these, rundown-decide.ts decides them) ----
+  /** The rundown moved: which segment, which question, which phase is on. */
+  z.strictObject({
+    t: z.literal('segment.cursor'),
+    at: At,
+    itemId: Id,
+    questionIndex: z.number().int().min(0).max(49),
+    phase: z.enum(['intro', 'evidence', 'question', 'answer', 'rating', 'done']),
+  }),
+  /** A speaking countdown for a question or its answer; an instant on the server clock. */
+  z.strictObject({
+    t: z.literal('timer.started'),
+    at: At,
+    timerId: Id,
+    itemId: Id,
+    questionIndex: z.number().int().min(0).max(49),
+    kind: z.enum(['question', 'answer']),
+    endsAt: At,
+  }),
+  z.strictObject({ t: z.literal('timer.paused'), at: At, timerId: Id }),
+  z.strictObject({ t: z.literal('timer.resumed'), at: At, timerId: Id }),
+  /** Time added (or taken, when negative) to the countdown. */
+  z.strictObject({ t: z.literal('timer.adjusted'), at: At, timerId: Id, deltaMs: z.number().int().min(-3_600_000).max(3_600_000) }),
+  /** Back to the full time allowed, paused, nothing used. */
+  z.strictObject({ t: z.literal('timer.reset'), at: At, timerId: Id }),
+  /** The speaker finished: the time used goes into the segment log. */
+  z.strictObject({ t: z.literal('timer.stopped'), at: At, timerId: Id, usedMs: z.number().int().min(0) }),
   /** Participation: who voted, and with which submission id. Never carries the choice. */
   z.strictObject({ t: z.literal('voted'), roundId: Id, deputyId: Id, submissionId: Id }),
   /** The ballot. deputyId only for named votes; no timestamp, so its place says nothing. */

@@ -101,7 +101,44 @@ export const RatingItem = z.strictObject({
   settings: RatingSettings,
   subjects: z.array(Subject).min(1).max(100),
 });
-export const AgendaItem = z.discriminatedUnion('kind', [MotionItem, ProjectsItem, RatingItem]);
+/** Evidence shown on the big screen before a question: an uploaded file (server/media.ts). */
+export const Evidence = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video']) });
+export type Evidence = z.infer<typeof Evidence>;
+
+/** One question of a questioning segment, in the order it is put. */
+export const SegmentQuestion = z.strictObject({
+  id: Id,
+  /** The asking deputy's name as said on air, e.g. 王某某. */
+  asker: Text(40),
+  /** The deputy on the roster, when the asker is one. */
+  deputyId: Id.optional(),
+  topic: Text(60),
+  text: z.string().trim().max(1000).default(''),
+  /** Time allowed for the question and for the answer (seconds). */
+  questionSec: z.number().int().min(10).max(3600).default(120),
+  answerSec: z.number().int().min(10).max(3600).default(180),
+  evidence: Evidence.optional(),
+});
+export type SegmentQuestion = z.infer<typeof SegmentQuestion>;
+
+/**
+ * 问政环节: a department head takes the stand and answers deputies' questions. It takes no
+ * ballots; the satisfaction rating that ends it is its own rating item, named by ratingItemId
+ * (one subject: the department), so ratings, results and the ranking work as for any rating.
+ */
+export const SegmentItem = z.strictObject({
+  ...ItemCommon,
+  kind: z.literal('segment'),
+  department: Text(60),
+  person: z.strictObject({ name: Text(40), title: z.string().trim().max(60).default('') }),
+  questions: z.array(SegmentQuestion).min(1).max(50),
+  ratingItemId: Id.optional(),
+});
+
+export const AgendaItem = z.discriminatedUnion('kind', [MotionItem, ProjectsItem, RatingItem, SegmentItem]);
+export type SegmentItem = z.infer<typeof SegmentItem>;
+/** The items that take ballots: every kind but the questioning segment. */
+export type VotableItem = MotionItem | ProjectsItem | RatingItem;
 export type MotionItem = z.infer<typeof MotionItem>;
 export type ProjectsItem = z.infer<typeof ProjectsItem>;
 export type RatingItem = z.infer<typeof RatingItem>;

@@ -113,6 +113,8 @@ function frozenPart(it: AgendaItem): string {
       return canon([it.kind, it.settings, it.projects]);
     case 'rating':
       return canon([it.kind, it.settings, it.subjects]);
+    case 'segment':
+      return canon([it.kind]); // no rounds of its own: its rating item holds the votes
     default: {
       const never: never = it;
       throw new Error(`unknown item ${JSON.stringify(never)}`);
@@ -128,6 +130,8 @@ function itemValid(it: AgendaItem): boolean {
       return !hasDuplicates(it.projects.map((p) => p.id));
     case 'rating':
       return !hasDuplicates(it.subjects.map((x) => x.id));
+    case 'segment':
+      return !hasDuplicates(it.questions.map((q) => q.id));
     default: {
       const never: never = it;
       throw new Error(`unknown item ${JSON.stringify(never)}`);

@@ -3,6 +3,8 @@
 // position so that one vote copies a flat array (fast memcpy), not a 3,000-key object.
 import type { EventOf, MeetingEvent } from './events.js';
 import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './model.js';
+import { EMPTY_RUNDOWN, reduceRundown, type Rundown } from './rundown.js';
+import { followScene, initialSceneState, type SceneState } from './scene-state.js';
 
 export type RoundStatus = 'open' | 'paused' | 'closed' | 'voided';
 
@@ -47,7 +49,8 @@ export interface DeviceRefusal {
 /** The console keeps the latest refusals only; the journal keeps them all. */
 export const MAX_REFUSALS = 50;
 
-export interface MeetingState {
+/** The screen's scene, the cued scene and the feed switch live in SceneState (scene-state.ts). */
+export interface MeetingState extends SceneState {
   readonly info: MeetingInfo;
   readonly roster: readonly Deputy[];
   /** deputy id -> roster index; built once per roster. */
@@ -64,6 +67,8 @@ export interface MeetingState {
   readonly activeRoundId: string | null;
   /** Number of events folded in: a cheap version for change detection. */
   readonly version: number;
+  /** The questioning's rundown: cursor, speaking timer, time used (shared/rundown.ts). */
+  readonly rundown: Rundown;
   /** Archived: hidden from the default list, refuses commands (shared/prepare.ts). */
   readonly archived: boolean;
   /** Refused second-device attempts not yet dealt with (a reissue clears the deputy's), oldest first. */
@@ -83,8 +88,10 @@ export function initialState(e: EventOf<'meeting.created'>): MeetingState {
     roundOrder: [],
     activeRoundId: null,
     version: 1,
+    rundown: EMPTY_RUNDOWN,
     archived: false,
     refusedDevices: [],
+    ...initialSceneState,
   };
 }
 
@@ -111,7 +118,7 @@ export function reduce(state: MeetingState | undefined, e: MeetingEvent): Meetin
   if (e.t === 'meeting.created') return initialState(e);
   if (!state) throw new Error(`event ${e.t} before meeting.created`);
   const s = { ...reduceInner(state, e), version: state.version + 1 };
-  return s;
+  return followScene(s, e);
 }
 
 function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.created' }>): MeetingState {
@@ -142,6 +149,10 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
       return { ...s, refusedDevices: [...s.refusedDevices, { deputyId: e.deputyId, at: e.at }].slice(-MAX_REFUSALS) };
     case 'link.reissued':
       return { ...s, refusedDevices: s.refusedDevices.filter((r) => r.deputyId !== e.deputyId) };
+    case 'scene.set':
+    case 'scene.cued':
+    case 'feed.enabled':
+      return s; // folded by followScene (scene-state.ts)
     case 'round.started': {
       const round: Round = {
         id: e.roundId,
@@ -230,6 +241,14 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
       rounds.set(round.id, round);
       return { ...s, rounds, roundOrder: [...s.roundOrder, round.id], currentItemId: e.itemId };
     }
+    case 'segment.cursor':
+    case 'timer.started':
+    case 'timer.paused':
+    case 'timer.resumed':
+    case 'timer.adjusted':
+    case 'timer.reset':
+    case 'timer.stopped':
+      return { ...s, rundown: reduceRundown(s.rundown, e) };
     case 'voted': {
       const i = s.rosterIndex.get(e.deputyId);
       if (i === undefined) return s;

@@ -47,6 +47,8 @@ export function validateBallot(
       return checkProjectsBallot(item, round, content);
     case 'rating':
       return checkRatingBallot(item, content);
+    case 'segment':
+      return err('WRONG_KIND'); // a questioning segment takes no ballots; its rating item does
     default: {
       const never: never = item;
       throw new Error(`unknown item ${JSON.stringify(never)}`);
@@ -63,6 +65,8 @@ export function validateManual(item: AgendaItem, counts: ManualCounts): Result<n
       return checkProjectsManual(item, counts);
     case 'rating':
       return checkRatingManual(item, counts);
+    case 'segment':
+      return err('WRONG_KIND');
     default: {
       const never: never = item;
       throw new Error(`unknown item ${JSON.stringify(never)}`);
@@ -85,6 +89,9 @@ export function tallyRound(item: AgendaItem, round: RoundInput, turnout: Turnout
       return tallyProjects(item, round, turnout);
     case 'rating':
       return tallyRating(item, round, turnout);
+    case 'segment':
+      // decide.ts never starts a round on a segment (G1), so no round of one reaches a tally.
+      throw new Error(`item ${item.id} is a questioning segment: it has no rounds`);
     default: {
       const never: never = item;
       throw new Error(`unknown item ${JSON.stringify(never)}`);

@@ -119,6 +119,8 @@ export function arbContent(item: AgendaItem, onBallot: readonly string[] = [], p
       return arbProjectsContent(item, onBallot, pop);
     case 'rating':
       return fc.oneof({ weight: 19, arbitrary: arbRatingContent(item) }, { weight: 1, arbitrary: arbMotionContent });
+    case 'segment':
+      return arbMotionContent; // a segment takes no ballots: anything is of the wrong kind
     default: {
       const never: never = item;
       throw new Error(`unknown item ${JSON.stringify(never)}`);
@@ -150,6 +152,8 @@ export function arbManual(item: AgendaItem): fc.Arbitrary<ManualCounts> {
         .array(perSubject, { minLength: item.subjects.length, maxLength: item.subjects.length })
         .map((cs) => ({ kind: 'rating' as const, counts: Object.fromEntries(item.subjects.map((s, i) => [s.id, cs[i] ?? {}])) }));
     }
+    case 'segment':
+      return fc.record({ kind: fc.constant('motion' as const), for: n, against: n, abstain: n });
     default: {
       const never: never = item;
       throw new Error(`unknown item ${JSON.stringify(never)}`);
