@@ -58,20 +58,22 @@ const NO_MEETING_RETRY_MS = 3000;
 
 /**
  * Drive one socket made by `make` (null = not yet: e.g. no session). `bind` subscribes the
- * namespace's own events and returns the 'view' subscription's target; it must not connect.
+ * namespace's own events ('view', and e.g. 'revoked' or 'alarm'); it must not connect.
  */
 export function useSocketCore<V extends { serverNow: number }, S extends Socket>(
   make: (() => S) | null,
   bind: (socket: S, onView: (v: V) => void, onFatal: (f: Fatal) => void) => void,
   deps: readonly unknown[],
 ): SocketState<V> & { socket: S | null } {
-  const [state, setState] = useState<SocketState<V>>({ view: null, offset: 0, conn: 'connecting', fatal: null, noMeeting: false });
-  const [socket, setSocket] = useState<S | null>(null);
+  // The state is tagged with the `make` it belongs to: the render right after `make` changes
+  // (a new session, say) must not show the previous socket's view or refusal.
+  const initial: SocketState<V> = { view: null, offset: 0, conn: 'connecting', fatal: null, noMeeting: false };
+  const [tagged, setTagged] = useState<{ owner: unknown; state: SocketState<V>; socket: S | null }>({ owner: make, state: initial, socket: null });
 
   useEffect(() => {
     if (!make) return undefined;
-    // A new socket (new token, session or meeting) starts from nothing: no stale view or error.
-    setState({ view: null, offset: 0, conn: 'connecting', fatal: null, noMeeting: false });
+    const setState = (f: (p: SocketState<V>) => SocketState<V>) =>
+      setTagged((t) => (t.owner === make ? { ...t, state: f(t.state) } : { owner: make, state: f(initial), socket: s }));
     const s = make();
     let retry: ReturnType<typeof setTimeout> | undefined;
     const fatal = (f: Fatal) => {
@@ -101,16 +103,16 @@ export function useSocketCore<V extends { serverNow: number }, S extends Socket>
         setState((p) => ({ ...p, conn: 'offline' }));
       }
     });
-    setSocket(s);
+    setTagged((t) => ({ owner: make, state: t.owner === make ? t.state : initial, socket: s }));
     return () => {
       if (retry) clearTimeout(retry);
       s.removeAllListeners();
       s.disconnect();
-      setSocket(null);
     };
     // The caller names what the socket depends on (token, session, meeting).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  return { ...state, socket };
+  const state = tagged.owner === make ? tagged.state : initial;
+  return { ...state, socket: tagged.owner === make ? tagged.socket : null };
 }
