@@ -15,6 +15,7 @@ import { consoleLogger, type Logger } from './logger.js';
 import { Meetings } from './meetings.js';
 import { openDb } from './store/db.js';
 import { Journal } from './store/journal.js';
+import { BallotBoxes } from './store/boxes.js';
 import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import type { Ctx } from './sockets/common.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
@@ -68,8 +69,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await mkdir(opts.dataDir, { recursive: true });
   const db = await openDb(join(opts.dataDir, 'db.json'));
   const { journal, records } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
-  const meetings = new Meetings(journal, clock, log);
-  meetings.load(records);
+  const boxes = new BallotBoxes(opts.dataDir, log);
+  const meetings = new Meetings(journal, clock, log, boxes);
+  await meetings.load(records);
   const auth = new Auth(db, clock);
   const ctx: Ctx = { meetings, auth, db, clock, log };
 
@@ -129,6 +131,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       meetings.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await journal.close();
+      await boxes.close();
     },
   };
 }

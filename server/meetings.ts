@@ -7,6 +7,9 @@ import { err, ok, type Result } from '../shared/result.js';
 import { reduce, type MeetingState } from '../shared/state.js';
 import { decideTimer } from '../shared/decide.js';
 import type { Journal } from './store/journal.js';
+import type { BoxWrite } from './store/ballot-box.js';
+import type { BallotBoxes } from './store/boxes.js';
+import { foldRecords } from './store/load.js';
 import type { Logger } from './logger.js';
 
 export type Decision<T> = Result<{ events: MeetingEvent[] } & T, ErrorCode>;
@@ -24,15 +27,14 @@ export class Meetings {
     private readonly journal: Journal,
     private readonly clock: () => number,
     private readonly log: Logger,
+    private readonly boxes: BallotBoxes,
   ) {}
 
-  /** Rebuild every meeting from the journal's records. */
-  load(records: readonly JournalRecord[]): void {
-    for (const rec of records) {
-      let s = this.heads.get(rec.meetingId);
-      for (const e of rec.events) s = reduce(s, e);
-      if (s) this.heads.set(rec.meetingId, s);
-    }
+  /** Rebuild every meeting from the journal's records and the secret rounds' ballot boxes. */
+  async load(records: readonly JournalRecord[]): Promise<void> {
+    const states = foldRecords(records);
+    await this.boxes.load(states, records);
+    for (const [id, s] of states) this.heads.set(id, s);
     for (const [id, s] of this.heads) {
       this.durable.set(id, s);
       this.armTimer(id, s);
@@ -78,8 +80,9 @@ export class Meetings {
     for (const e of events) s = reduce(s, e);
     if (!s) return err('INTERNAL');
     this.heads.set(meetingId, s);
+    const { journalEvents, box } = this.splitSecret(s, events);
     try {
-      await this.journal.append(meetingId, events);
+      await this.journal.append(meetingId, journalEvents, box);
     } catch {
       // Everything not yet durable is refused: roll every head back to what is on disk.
       for (const [id, st] of this.durable) this.heads.set(id, st);
@@ -92,6 +95,24 @@ export class Meetings {
     this.armTimer(meetingId, s);
     for (const f of this.listeners) f(meetingId, s, events);
     return ok(rest as unknown as T);
+  }
+
+  /**
+   * Secret ballots leave the journal: each goes to its round's ballot box, marked with the
+   * submission id of the 'voted' event beside it until that event is durable (store/ballot-box.ts).
+   */
+  private splitSecret(s: MeetingState, events: MeetingEvent[]): { journalEvents: MeetingEvent[]; box: BoxWrite[] } {
+    const box: BoxWrite[] = [];
+    const journalEvents = events.filter((e) => {
+      if (e.t !== 'ballot' || e.deputyId !== undefined) return true;
+      const b = this.boxes.get(s, e.roundId);
+      if (!b) return true;
+      const voted = events.find((x) => x.t === 'voted' && x.roundId === e.roundId);
+      if (!voted || voted.t !== 'voted') throw new Error('a secret ballot must come with its participation record');
+      box.push({ box: b, payload: { receipt: e.receipt, v: b.nextVersion(e.receipt), content: e.content, pending: voted.submissionId }, slot: null });
+      return false;
+    });
+    return { journalEvents, box };
   }
 
   private setStorage(healthy: boolean): void {

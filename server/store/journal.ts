@@ -6,9 +6,12 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { JournalRecord } from '../../shared/events.js';
 import type { MeetingEvent } from '../../shared/events.js';
 import type { Logger } from '../logger.js';
+import { byBox, type BallotBox, type BoxWrite } from './ballot-box.js';
 
 interface Pending {
   readonly line: string;
+  /** Secret ballots of this record, written to their ballot box before the line (ballot-box.ts). */
+  readonly box: readonly BoxWrite[];
   readonly resolve: () => void;
   readonly reject: (e: Error) => void;
 }
@@ -95,12 +98,12 @@ export class Journal {
     return !this.failed;
   }
 
-  /** Append one record; resolves once it is on disk. */
-  append(meetingId: string, events: MeetingEvent[]): Promise<void> {
+  /** Append one record (and its secret ballots to their boxes); resolves once all is on disk. */
+  append(meetingId: string, events: MeetingEvent[], box: readonly BoxWrite[] = []): Promise<void> {
     this.seq += 1;
     const line = JSON.stringify({ seq: this.seq, meetingId, events }) + '\n';
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ line, resolve, reject });
+      this.queue.push({ line, box, resolve, reject });
       if (!this.writing) void this.drain();
     });
   }
@@ -117,13 +120,16 @@ export class Journal {
       const batch = this.queue;
       this.queue = [];
       const buf = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
+      const boxes = byBox(batch.flatMap((p) => p.box));
       try {
+        for (const [box, writes] of boxes) await box.prepare(writes);
         await this.fh.write(buf, 0, buf.length, null);
         await this.fh.datasync();
         this.size += buf.length;
         if (this.failed) this.log.info({ path: this.path }, 'journal: writes succeed again');
         this.failed = false;
         for (const p of batch) p.resolve();
+        await this.seal(boxes);
       } catch (e) {
         const error = e instanceof Error ? e : new Error(String(e));
         this.failed = true;
@@ -133,6 +139,7 @@ export class Journal {
         this.queue = [];
         this.seq -= batch.length + rest.length;
         await this.fh.truncate(this.size).catch(() => undefined);
+        for (const [box, writes] of boxes) await box.abort(writes.flatMap((w) => (w.slot === null ? [] : [w.slot])));
         for (const p of [...batch, ...rest]) p.reject(error);
       }
     }
@@ -140,6 +147,15 @@ export class Journal {
     const idle = this.idle;
     this.idle = [];
     for (const f of idle) f();
+  }
+
+  /** Unlink acknowledged ballots from their submission ids; a failure here loses nothing (start-up seals). */
+  private async seal(boxes: Map<BallotBox, BoxWrite[]>): Promise<void> {
+    for (const [box, writes] of boxes) {
+      await box.seal(writes.flatMap((w) => (w.slot === null ? [] : [w.slot]))).catch((e: unknown) => {
+        this.log.error({ path: box.path, err: e instanceof Error ? e.message : String(e) }, 'ballot box: sealing failed; it is completed at the next start');
+      });
+    }
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,13 @@
 // Read a data folder without changing it: the journal's complete records folded into each
 // meeting's state. Used by `verify` and by the fault tests to compare what the server
 // acknowledged with what is really on disk.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalRecord } from '../../shared/events.js';
 import { reduce, type MeetingState } from '../../shared/state.js';
 import { parseJournal } from './journal.js';
+import { decodeHeader, decodeSlot, HEADER_SIZE, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
+import { acceptedSubmissions, BALLOTS_DIR, foldBallots } from './boxes.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -14,6 +16,17 @@ export interface DataDirContents {
   /** Bytes after the last complete record (a torn write not yet cut off by a start). */
   readonly tornBytes: number;
   readonly meetings: Map<string, MeetingState>;
+  /** Every ballot box found, as read (slots in file order), by `<meeting>/<round>`. */
+  readonly boxes: Map<string, { header: BoxHeader | null; slots: SlotRead[] }>;
+}
+
+/** A box file's header and slots, without changing it. */
+export function readBox(buf: Buffer): { header: BoxHeader | null; slots: SlotRead[] } {
+  const header = decodeHeader(buf);
+  if (!header) return { header, slots: [] };
+  const n = Math.floor((buf.length - HEADER_SIZE) / header.slotSize);
+  const at = (i: number) => HEADER_SIZE + i * header.slotSize;
+  return { header, slots: Array.from({ length: n }, (_, i) => decodeSlot(buf.subarray(at(i), at(i + 1)))) };
 }
 
 /** Fold journal records into per-meeting states. */
@@ -34,5 +47,22 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     throw e;
   });
   const { records, goodBytes } = parseJournal(path, buf.toString('utf8'));
-  return { records, tornBytes: buf.length - goodBytes, meetings: foldRecords(records) };
+  const meetings = foldRecords(records);
+  const accepted = acceptedSubmissions(records);
+  const boxes = new Map<string, { header: BoxHeader | null; slots: SlotRead[] }>();
+  for (const [meetingId, s] of meetings) {
+    const folder = join(dir, BALLOTS_DIR, meetingId);
+    const files = await readdir(folder).catch(() => [] as string[]);
+    let st = s;
+    for (const f of files.filter((x) => x.endsWith('.box')).sort()) {
+      const roundId = f.slice(0, -'.box'.length);
+      const box = readBox(await readFile(join(folder, f)));
+      boxes.set(`${meetingId}/${roundId}`, box);
+      if (!box.header || !st.rounds.has(roundId)) continue;
+      const ballots = [...resolveBox(box.slots, accepted.get(`${meetingId}/${roundId}`) ?? new Set()).values()];
+      st = foldBallots(st, roundId, ballots.sort((a, b) => (a.receipt < b.receipt ? -1 : 1)));
+    }
+    meetings.set(meetingId, st);
+  }
+  return { records, tornBytes: buf.length - goodBytes, meetings, boxes };
 }
