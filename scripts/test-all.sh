@@ -13,5 +13,5 @@ bash scripts/ensure-chromium.sh
 npm run build
 npx playwright test
 if [ "${CI:-}" = "true" ] || [ "${BENCH_SMOKE:-}" = "1" ]; then
-  if [ -f scripts/bench.js ]; then echo "== benchmark smoke (short mode, no timing assertions)"; node scripts/bench.js --short; fi
+  echo "== benchmark smoke (short mode, N = 300, no timing assertions)"; npm run bench -- --short
 fi

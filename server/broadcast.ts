@@ -1,6 +1,9 @@
 // From a durable change to the screens: coalesced, so a burst of 3,000 votes costs a few
 // dozen screen updates, not 3,000. Deputies hear about changes that concern all of them
 // (item, round status, countdown) and about their own check-in and ballot; never per vote.
+// Cost model (docs/PERFORMANCE.md): every message to a socket is one write system call, so
+// deputy views are sent after the acks of the same commit (the ack is what a phone waits for)
+// and in small slices, letting votes in between, also when the whole chamber is owed one.
 import type { MeetingEvent } from '../shared/events.js';
 import type { MeetingState } from '../shared/state.js';
 import { consoleView, focusRound, screenView } from '../shared/views.js';
@@ -10,8 +13,12 @@ import { deputyRoom, sendDeputyView, type DeputyNamespace } from './sockets/depu
 import { screenRoom, type ScreenNamespace } from './sockets/screen.js';
 import type { Ctx } from './sockets/common.js';
 
+type DeputySocket = Parameters<typeof sendDeputyView>[1];
+
 export const SCREEN_FRAME_MS = 16;
 export const CONSOLE_FRAME_MS = 100;
+/** Deputy views sent per turn of the event loop (each is a system call: ~0.1-0.3 ms here). */
+export const DEPUTY_SLICE = 32;
 
 /** Run f at most once per `ms`, at the latest `ms` after the first request (leading + trailing). */
 export function coalesce(ms: number, f: () => void): () => void {
@@ -28,11 +35,16 @@ export function coalesce(ms: number, f: () => void): () => void {
   };
 }
 
-/** What every deputy's page depends on besides their own row. */
-function deputyCommonKey(s: MeetingState): string {
+/**
+ * What every deputy's page depends on besides their own row. State is immutable, so the
+ * meeting info is compared by reference: no serializing on every commit.
+ */
+function deputyCommonKey(s: MeetingState): readonly unknown[] {
   const r = focusRound(s);
-  return JSON.stringify([s.info, s.currentItemId, r?.id, r?.status, r?.endsAt, r?.pausedRemainingMs, r?.revealed]);
+  return [s.info, s.currentItemId, r?.id, r?.status, r?.endsAt, r?.pausedRemainingMs, r?.revealed];
 }
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function touchedDeputies(events: readonly MeetingEvent[]): string[] {
   const ids: string[] = [];
@@ -45,7 +57,7 @@ export function wireBroadcasts(
   meetings: Meetings,
   ns: { deputy: DeputyNamespace; screen: ScreenNamespace; console: ConsoleNamespace },
 ): void {
-  const perMeeting = new Map<string, { screens: () => void; consoles: () => void; deputyKey: string }>();
+  const perMeeting = new Map<string, { screens: () => void; consoles: () => void; deputyKey: readonly unknown[] }>();
 
   const slot = (meetingId: string) => {
     let p = perMeeting.get(meetingId);
@@ -62,18 +74,41 @@ export function wireBroadcasts(
       p = {
         screens: coalesce(SCREEN_FRAME_MS, emitScreens),
         consoles: coalesce(CONSOLE_FRAME_MS, emitConsoles),
-        deputyKey: s ? deputyCommonKey(s) : '',
+        deputyKey: s ? deputyCommonKey(s) : [],
       };
       perMeeting.set(meetingId, p);
     }
     return p;
   };
 
-  const sendToDeputies = async (room: string) => {
-    for (const socket of await ns.deputy.in(room).fetchSockets()) {
-      const local = ns.deputy.sockets.get(socket.id);
-      if (local) sendDeputyView(ctx, local);
+  // The sockets in a room, looked up synchronously (this server has one process, so the
+  // in-memory adapter holds every room; fetchSockets() would cost a promise per lookup).
+  const socketsIn = (room: string) => {
+    const out: DeputySocket[] = [];
+    for (const id of ns.deputy.adapter.rooms.get(room) ?? []) {
+      const socket = ns.deputy.sockets.get(id);
+      if (socket) out.push(socket);
     }
+    return out;
+  };
+
+  // Phones owed a view, in order, each once: a view is built from the state when it is sent,
+  // so one send covers every change queued before it. DEPUTY_SLICE go per turn of the event
+  // loop, after the acks of the same commit and with incoming votes handled in between.
+  const owed = new Set<DeputySocket>();
+  const pump = () => {
+    let k = 0;
+    for (const socket of owed) {
+      if (k++ === DEPUTY_SLICE) break;
+      owed.delete(socket);
+      if (socket.connected) sendDeputyView(ctx, socket);
+    }
+    if (owed.size > 0) setImmediate(pump);
+  };
+  const owe = (sockets: readonly DeputySocket[]) => {
+    if (sockets.length === 0) return;
+    if (owed.size === 0) setImmediate(pump);
+    for (const socket of sockets) owed.add(socket);
   };
 
   meetings.onChange((meetingId, state, events) => {
@@ -81,11 +116,11 @@ export function wireBroadcasts(
     p.screens();
     p.consoles();
     const key = deputyCommonKey(state);
-    if (key !== p.deputyKey) {
+    if (!sameKey(key, p.deputyKey)) {
       p.deputyKey = key;
-      void sendToDeputies(deputyRoom(meetingId));
+      owe(socketsIn(deputyRoom(meetingId)));
     } else {
-      for (const id of touchedDeputies(events)) void sendToDeputies(deputyRoom(meetingId, id));
+      for (const id of touchedDeputies(events)) owe(socketsIn(deputyRoom(meetingId, id)));
     }
   });
 

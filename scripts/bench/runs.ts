@@ -1,0 +1,152 @@
+// The two runs of the bench: the real server (S1-S4, then S6 on its journal) and bare
+// socket.io (S5), driven by the same client processes with the same plans.
+import { join } from 'node:path';
+import type { MetricsBody } from '../../server/metrics.js';
+import { checkStore, type Durability } from './durability.js';
+import type { Fleet, Screen } from './fleet.js';
+import { wallNow, type VoteMode, type VoteRecord } from './ipc.js';
+import { freePort, startBaseline, startServer, stop, waitHealthy } from './procs.js';
+import { Console, linkTokens, login, metrics, resetMetrics } from './server-api.js';
+import { ackStats, screenStats, type AckStats, type ScreenStats } from './stats.js';
+
+export type Scenario = 's1' | 's2' | 's3' | 's4' | 's5' | 's6';
+
+export interface RunOptions {
+  n: number;
+  spreadMs: number;
+  concurrency: number;
+  only: ReadonlySet<Scenario>;
+  tmp: string;
+  serverEntry: string;
+  cpuProfDir: string | undefined;
+  log: (line: string) => void;
+}
+
+export interface Phase {
+  ack: AckStats;
+  screen: ScreenStats | null;
+  /** Server event-loop delay p99 over the phase. */
+  loopP99: number;
+  /** From the start command to the last phone showing the round open. */
+  fanOutMs: number;
+  /** Server CPU time (user + system) from just before the votes to the last ack. */
+  serverCpuMs: number;
+}
+
+export interface WenzhengRun {
+  connectMs: number;
+  checkInMs: number;
+  rssConnected: number;
+  /** Peak RSS up to the end of S1 (connect and check-in). */
+  peakRssConnected: number;
+  end: MetricsBody;
+  spread: Phase | null;
+  burst: Phase | null;
+  durability: Durability[];
+}
+
+export interface BaselineRun {
+  connectMs: number;
+  rssConnected: number;
+  spread: AckStats | null;
+  burst: AckStats | null;
+}
+
+const PASSWORD = 'bench-admin-password';
+/** Votes start this long after the plan is sent, so every process has it in time. */
+const LEAD_MS = 300;
+/** Screens are coalesced to 16 ms frames: wait a few frames for the last one. */
+const SETTLE_MS = 300;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | null): Promise<WenzhengRun> {
+  const dataDir = join(o.tmp, 'data');
+  const url = `http://127.0.0.1:${await freePort()}`;
+  const env = {
+    DEMO: '1',
+    DEMO_SIZE: String(o.n),
+    DATA_DIR: dataDir,
+    PORT: url.split(':')[2] ?? '',
+    HOST: '127.0.0.1',
+    ADMIN_PASSWORD: PASSWORD,
+    PUBLIC_URL: url,
+    CLIENT_DIR: join(o.tmp, 'no-client'),
+  };
+  const child = startServer({ entry: o.serverEntry, env, needFds: o.n + 256, logFile: join(o.tmp, 'server.log'), cpuProfDir: o.cpuProfDir });
+  const rounds = new Map<string, VoteRecord[]>();
+  let run: Omit<WenzhengRun, 'durability'>;
+  try {
+    await waitHealthy(url, child);
+    const session = await login(url, PASSWORD);
+    const tokens = await linkTokens(url, session);
+    const con = await Console.open(url, session);
+
+    o.log(`S1: connecting ${o.n} deputies`);
+    const t0 = wallNow();
+    const c = await fleet.connect(url, tokens, o.concurrency);
+    if (c.failed > 0) throw new Error(`${c.failed} deputies could not connect: ${c.firstError ?? '?'}`);
+    const ci = await fleet.checkIn();
+    if (ci.failed > 0) throw new Error(`${ci.failed} deputies could not check in`);
+    const m1 = await metrics(url, session);
+    await screen?.connect(url);
+
+    const phase = async (mode: VoteMode, salt: number, previous: string | null): Promise<Phase> => {
+      // The same live-tally motion for both phases: the first round is voided and re-run.
+      if (previous) await con.command({ type: 'void', roundId: previous, reason: 'benchmark: the same motion again' });
+      const opened = wallNow();
+      const roundId = await con.startRound('motion-budget');
+      // Phones vote once they show the round open: wait for the whole chamber's view first.
+      const fanOutMs = (await fleet.roundSeen(roundId)) - opened;
+      await resetMetrics(url, session);
+      const m0 = await metrics(url, session);
+      const at = wallNow() + LEAD_MS;
+      o.log(`${mode === 'spread' ? 'S2' : 'S3'}: ${o.n} votes ${mode === 'spread' ? `over ${o.spreadMs} ms` : 'at once'}`);
+      const records = await fleet.vote({ roundId, mode, at, spreadMs: o.spreadMs, salt });
+      const m = await metrics(url, session);
+      await sleep(SETTLE_MS);
+      await con.closeRound(roundId);
+      rounds.set(roundId, records);
+      const frames = screen ? await screen.frames() : [];
+      const screenFigures = screen ? screenStats(records, frames, roundId) : null;
+      const serverCpuMs = m.cpuUserMs + m.cpuSystemMs - m0.cpuUserMs - m0.cpuSystemMs;
+      return { ack: ackStats(records, at), screen: screenFigures, loopP99: m.eventLoopDelayP99Ms, fanOutMs, serverCpuMs };
+    };
+    const spread = o.only.has('s2') ? await phase('spread', 1, null) : null;
+    const lastRound = [...rounds.keys()].pop() ?? null;
+    const burst = o.only.has('s3') ? await phase('burst', 2, lastRound) : null;
+    const end = await metrics(url, session);
+    await fleet.disconnect();
+    con.close();
+    run = { connectMs: c.at - t0, checkInMs: ci.at - c.at, rssConnected: m1.rssBytes, peakRssConnected: m1.maxRssBytes, end, spread, burst };
+  } finally {
+    await stop(child); // SIGTERM: the server flushes and closes its journal
+  }
+  o.log('S6: counting ballots in the store');
+  return { ...run, durability: await checkStore(dataDir, 'demo', rounds) };
+}
+
+export async function runBaseline(o: RunOptions, fleet: Fleet): Promise<BaselineRun> {
+  const { child, port } = await startBaseline(import.meta.dirname, o.n + 256);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    o.log(`S5: the same ${o.n} clients against bare socket.io`);
+    const t0 = wallNow();
+    const c = await fleet.connect(url, Array.from({ length: o.n }, (_, i) => `baseline-${i}`), o.concurrency);
+    if (c.failed > 0) throw new Error(`${c.failed} clients could not connect to the baseline: ${c.firstError ?? '?'}`);
+    await fleet.checkIn();
+    const mem = (await (await fetch(`${url}/metrics`)).json()) as { rssBytes: number }; // our own baseline-server.ts
+    const phase = async (mode: VoteMode, salt: number) => {
+      const at = wallNow() + LEAD_MS;
+      const records = await fleet.vote({ roundId: `baseline${salt}`, mode, at, spreadMs: o.spreadMs, salt });
+      await sleep(SETTLE_MS);
+      return ackStats(records, at);
+    };
+    const spread = o.only.has('s2') ? await phase('spread', 1) : null;
+    const burst = o.only.has('s3') ? await phase('burst', 2) : null;
+    await fleet.disconnect();
+    return { connectMs: c.at - t0, rssConnected: mem.rssBytes, spread, burst };
+  } finally {
+    await stop(child);
+  }
+}
