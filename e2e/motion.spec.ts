@@ -20,6 +20,10 @@ const SHOTS = join('test-results', 'screens');
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Let entrance builds and dissolves finish: the picture a viewer sees, not a frame mid-fade.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
@@ -159,7 +163,8 @@ test('the big screen and console speak English when asked', async ({ browser }) 
   const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 } });
   const screen = await ctx.newPage();
   await screen.goto('/screen?lang=en');
-  await expect(screen.getByTestId('screen-turnout')).toContainText('Roster');
+  // The first test left its revealed result on the screen.
+  await expect(screen.getByTestId('result-outcome')).toHaveText('Not passed');
   await shot(screen, 'screen-en');
   const con = await ctx.newPage();
   await con.setViewportSize({ width: 1440, height: 900 });
