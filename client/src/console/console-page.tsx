@@ -14,13 +14,10 @@ import { AgendaPanel } from './agenda-panel.js';
 import { AlarmBanner } from './alarm-banner.js';
 import { logout } from './api.js';
 import { LoginView } from './login-view.js';
-import { ConsoleTabs } from './prepare/console-tabs.js';
-import { QrSheetPage } from './prepare/qr-sheet-page.js';
 import type { PanelProps } from './panel.js';
 import { ResultPanel } from './result-panel.js';
 import { RosterPanel } from './roster-panel.js';
 import { RoundControls } from './round-controls.js';
-import { ScenePanel } from './scene-panel.js';
 import { useSession } from './session.js';
 import { TurnoutPanel } from './turnout-panel.js';
 import '../styles/console.css';
@@ -62,9 +59,6 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
     );
   }
   if (sock.fatal === 'PROTOCOL_MISMATCH') return <SeeStaff reason="PROTOCOL_MISMATCH" role="console" />;
-  const query = new URLSearchParams(window.location.search); // ?print=qr: the printable QR sheet
-  const printId = meetingId ?? sock.view?.meeting.id;
-  if (query.get('print') === 'qr' && printId) return <QrSheetPage session={session.token} meetingId={printId} deputies={query.getAll('deputy')} />;
 
   const signOut = () => {
     void logout(session.token);
@@ -87,7 +81,7 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
       </header>
       <ConnBanner conn={sock.conn} hasView={view !== null} />
       <AlarmBanner alarm={sock.alarm} onDismiss={sock.dismissAlarm} />
-      <ConsoleTabs view={view} send={send} offset={sock.offset} session={session.token} live={view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />} />
+      {view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />}
     </div>
   );
 }
@@ -105,7 +99,6 @@ function Panels(p: PanelProps) {
           <RoundControls {...p} />
           <ResultPanel {...p} />
         </div>
-        <ScenePanel {...p} />
         <RosterPanel {...p} />
       </div>
     </div>
