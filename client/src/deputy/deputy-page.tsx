@@ -8,6 +8,7 @@ import { SeeStaff } from '../common/see-staff.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { kindLabel } from '../i18n/labels.js';
 import { useDeputySocket } from '../net/use-deputy-socket.js';
+import { BallotBody } from './ballot-body.js';
 import { CheckIn } from './check-in.js';
 import { MotionBody, Notice } from './motion-body.js';
 import { useOutbox } from './use-outbox.js';
@@ -31,7 +32,7 @@ export function DeputyPage({ token }: { token: string }) {
         <LangToggle role="deputy" />
       </header>
       {view && <Me view={view} />}
-      {view && <Body view={view} offset={offset} socket={socket} entry={entry} submit={(choice) => submit({ kind: 'motion', choice })} />}
+      {view && <Body view={view} offset={offset} socket={socket} entry={entry} submit={(choice) => submit({ kind: 'motion', choice })} submitBallot={submit} />}
     </main>
   );
 }
@@ -54,9 +55,13 @@ function Me({ view }: { view: DeputyView }) {
   );
 }
 
-type BodyProps = Parameters<typeof MotionBody>[0] & { offset: number; socket: Parameters<typeof CheckIn>[0]['socket'] };
+type BodyProps = Parameters<typeof MotionBody>[0] & {
+  offset: number;
+  socket: Parameters<typeof CheckIn>[0]['socket'];
+  submitBallot: Parameters<typeof BallotBody>[0]['submit'];
+};
 
-function Body({ view, offset, socket, entry, submit }: BodyProps) {
+function Body({ view, offset, socket, entry, submit, submitBallot }: BodyProps) {
   const { t } = useTranslation(['deputy', 'common']);
   if (!view.me.present) return <CheckIn socket={socket} />;
   if (!view.item) return <Notice testId="waiting" text={t('deputy:waiting')} />;
@@ -71,6 +76,8 @@ function Body({ view, offset, socket, entry, submit }: BodyProps) {
       </section>
       {view.item.kind === 'motion' ? (
         <MotionBody view={view} entry={entry} submit={submit} />
+      ) : view.item.kind === 'projects' || view.item.kind === 'rating' ? (
+        <BallotBody view={view} item={view.item} entry={entry} submit={submitBallot} />
       ) : (
         <Notice testId="unsupported" text={t('deputy:unsupported')} detail={t('deputy:unsupportedHint')} />
       )}
