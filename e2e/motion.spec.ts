@@ -130,6 +130,8 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   // Close and reveal.
   await con.getByTestId('close-round').click();
   await expect(p2.getByText('投票已结束')).toBeVisible();
+  await expect(p2.getByTestId('submitted')).toBeVisible();
+  await shot(p2, 'phone-closed');
   await con.getByTestId('reveal').click();
   await expect(con.getByTestId('revealed')).toBeVisible();
 

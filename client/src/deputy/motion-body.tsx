@@ -28,8 +28,9 @@ export function MotionBody({ view, entry, submit }: Props) {
     const known = ours && ours.phase === 'acked' ? ours : null;
     return (
       <>
-        <Submitted content={known?.recorded ?? (ours ? ours.content : null)} receipt={ours?.receipt ?? null} />
+        {/* Above the card: on a short phone the receipt may push anything below out of view. */}
         {round.status === 'closed' && <p className="closed-note">{t('deputy:closed')}</p>}
+        <Submitted content={known?.recorded ?? (ours ? ours.content : null)} receipt={ours?.receipt ?? null} />
       </>
     );
   }
