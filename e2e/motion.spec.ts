@@ -34,6 +34,17 @@ async function expectChineseFont(page: Page, sample: string): Promise<void> {
   expect(ok, 'Noto Sans SC loaded for Chinese text').toBe(true);
 }
 
+async function signIn(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const con = await ctx.newPage();
+  await con.goto('/console');
+  await con.getByTestId('login-username').fill('admin');
+  await con.getByTestId('login-password').fill(ADMIN_PASSWORD);
+  await con.getByTestId('login-submit').click();
+  await expect(con.getByTestId('agenda-panel')).toBeVisible();
+  return con;
+}
+
 async function openPhone(browser: Browser, url: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   const page = await ctx.newPage();
@@ -42,17 +53,11 @@ async function openPhone(browser: Browser, url: string): Promise<Page> {
 }
 
 test('a motion vote from three phones reaches the big screen', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // roomy: CI machines run several suites at once
   const started = Date.now();
 
   // The moderator signs in on a laptop-sized console.
-  const consoleCtx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const con = await consoleCtx.newPage();
-  await con.goto('/console');
-  await con.getByTestId('login-username').fill('admin');
-  await con.getByTestId('login-password').fill(ADMIN_PASSWORD);
-  await con.getByTestId('login-submit').click();
-  await expect(con.getByTestId('agenda-panel')).toBeVisible();
+  const con = await signIn(browser);
   await expect(con.getByTestId('console-roster')).toHaveText('30');
 
   // The big screen in its own 1920x1080 context.
@@ -176,4 +181,31 @@ test('the big screen and console speak English when asked', async ({ browser }) 
   await expect(con.getByTestId('login-error')).toHaveText('用户名或密码不正确');
   await con.getByTestId('lang-toggle').click();
   await expect(con.getByTestId('login-submit')).toHaveText('Sign in');
+});
+
+test('a vote pressed during a Wi-Fi drop is sent once when the network returns', async ({ browser }) => {
+  const con = await signIn(browser);
+  const link = con.getByTestId('deputy-link').nth(3); // a deputy the first test did not use
+  const url = (await link.getAttribute('href')) ?? '';
+  const phone = await openPhone(browser, url);
+  await phone.getByTestId('check-in').click();
+  await expect(phone.getByTestId('checked-in')).toBeVisible();
+
+  await con.getByTestId('agenda-item-motion-appoint').click();
+  await con.getByTestId('start-round').click();
+  await con.getByTestId('confirm-no-quorum').click();
+  await expect(phone.getByTestId('choice-abstain')).toBeVisible();
+
+  await phone.context().setOffline(true);
+  await expect(phone.getByTestId('conn-banner')).toBeVisible();
+  await phone.getByTestId('choice-abstain').click();
+  await phone.getByTestId('confirm-submit').click();
+  // Kept on the phone and retried: no 已提交 until the server has acked.
+  await expect(phone.getByTestId('submitting')).toBeVisible();
+  await shot(phone, 'phone-submitting-offline');
+
+  await phone.context().setOffline(false);
+  await expect(phone.getByTestId('submitted-choice')).toHaveText('弃权');
+  await expect(con.getByTestId('console-cast')).toContainText('已投票 1 / 实到 4');
+  await expect(con.getByTestId('console-abstain')).toHaveText('1');
 });
