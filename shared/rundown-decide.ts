@@ -43,9 +43,11 @@ function decideGo(s: MeetingState, c: Extract<RundownCommand, { type: 'segmentGo
   const active = s.activeRoundId ? s.rounds.get(s.activeRoundId) : undefined;
   if (active && active.itemId !== rating?.id) return err('ROUND_ACTIVE');
 
-  const events: MeetingEvent[] = [...stopTimer(s, now), { t: 'segment.cursor', at: now, itemId: item.id, questionIndex: c.questionIndex, phase: c.phase }];
+  const cursor: MeetingEvent = { t: 'segment.cursor', at: now, itemId: item.id, questionIndex: c.questionIndex, phase: c.phase };
+  const events: MeetingEvent[] = stopTimer(s, now);
   if (c.phase === 'rating' && rating) {
     // [G5] One click opens the rating of this department, unless it was opened already.
+    events.push(cursor);
     if (latestRound(s, rating.id)) {
       if (s.currentItemId !== rating.id) events.push({ t: 'item.shown', at: now, itemId: rating.id });
     } else {
@@ -55,7 +57,9 @@ function decideGo(s: MeetingState, c: Extract<RundownCommand, { type: 'segmentGo
     }
     return ok(events);
   }
+  // The item first, the cursor after: the screen's scene follows the last of them.
   if (s.currentItemId !== item.id && !active) events.push({ t: 'item.shown', at: now, itemId: item.id });
+  events.push(cursor);
   if (c.phase === 'question' || c.phase === 'answer') {
     // [G4] Question and answer each get their own countdown from the server clock.
     const sec = c.phase === 'question' ? q.questionSec : q.answerSec;

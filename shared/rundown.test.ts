@@ -70,6 +70,13 @@ describe('questioning segments', () => {
     expect(decideCommand(s, go(0, 'intro'), 200, ids)).toEqual({ ok: true, value: [] });
   });
 
+  it('[G2c] the screen cuts to the segment scene as the rundown moves; the rating cuts to voting', () => {
+    let s = run(base(), go(0, 'intro'), 100);
+    expect(s.scene).toEqual({ kind: 'segment' });
+    s = run(s, go(0, 'rating'), 200);
+    expect(s.scene).toEqual({ kind: 'voting' });
+  });
+
   it('[G3] a target that does not exist is refused', () => {
     const s = base();
     expect(decideCommand(s, go(5, 'question'), 10, ids)).toEqual({ ok: false, error: 'NOT_FOUND' });

@@ -24,6 +24,8 @@ export const SCENE_KINDS = [
   'notice',
   /** A free message, e.g. 休会 10 分钟. */
   'message',
+  /** 电视问政: the segment the rundown is on — who asks, who answers, the timer, the evidence. */
+  'segment',
 ] as const;
 
 export const SceneKind = z.enum(SCENE_KINDS);
