@@ -6,6 +6,7 @@ import { LandingPage } from './landing/landing-page.js';
 import type { Route } from './routes.js';
 
 const ScreenPage = lazy(() => import('./screen/screen-page.js').then((m) => ({ default: m.ScreenPage })));
+const OverlayPage = lazy(() => import('./overlay/overlay-page.js').then((m) => ({ default: m.OverlayPage })));
 const ConsolePage = lazy(() => import('./console/console-page.js').then((m) => ({ default: m.ConsolePage })));
 
 export function App({ route }: { route: Route }) {
@@ -18,6 +19,8 @@ function page(route: Route) {
       return <DeputyPage token={route.token} />;
     case 'screen':
       return <ScreenPage meetingId={route.meetingId} />;
+    case 'overlay':
+      return <OverlayPage meetingId={route.meetingId} search={route.search} />;
     case 'console':
       return <ConsolePage meetingId={route.meetingId} />;
     case 'landing':

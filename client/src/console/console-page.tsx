@@ -18,6 +18,7 @@ import type { PanelProps } from './panel.js';
 import { ResultPanel } from './result-panel.js';
 import { RosterPanel } from './roster-panel.js';
 import { RoundControls } from './round-controls.js';
+import { ScenePanel } from './scene-panel.js';
 import { useSession } from './session.js';
 import { TurnoutPanel } from './turnout-panel.js';
 import '../styles/console.css';
@@ -99,6 +100,7 @@ function Panels(p: PanelProps) {
           <RoundControls {...p} />
           <ResultPanel {...p} />
         </div>
+        <ScenePanel {...p} />
         <RosterPanel {...p} />
       </div>
     </div>

@@ -1,0 +1,38 @@
+// Text that must never be clipped on air: it wraps, and if it still does not fit its box it
+// shrinks step by step (down to `min` of its size). A 30-character project name or a long
+// meeting title stays whole.
+import { useLayoutEffect, useRef, type ElementType } from 'react';
+
+interface Props {
+  text: string;
+  /** Font size in stage pixels when it fits. */
+  size: number;
+  /** The smallest fraction of `size` allowed. */
+  min?: number;
+  /** Lines allowed before shrinking. */
+  lines?: number;
+  as?: ElementType;
+  className?: string;
+  testId?: string;
+}
+
+export function FitText({ text, size, min = 0.55, lines = 2, as: Tag = 'span', className, testId }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    let px = size;
+    el.style.fontSize = `${px}px`;
+    const lineHeight = () => parseFloat(getComputedStyle(el).lineHeight) || px * 1.3;
+    // Shrink while it takes more lines than allowed or overflows its width (one long word).
+    while (px > size * min && (el.scrollHeight > lineHeight() * lines + 2 || el.scrollWidth > el.clientWidth + 2)) {
+      px = Math.floor(px * 0.94);
+      el.style.fontSize = `${px}px`;
+    }
+  }, [text, size, min, lines]);
+  return (
+    <Tag ref={ref} className={`fit-text ${className ?? ''}`} style={{ fontSize: size }} data-testid={testId}>
+      {text}
+    </Tag>
+  );
+}

@@ -1,0 +1,33 @@
+// 结果: the current item's final figures, built up in an animation when cut to live. The
+// figures are the item's outcome (run-offs merged) once it may be shown, else the round's.
+import { useTranslation } from 'react-i18next';
+import { MotionResult } from '../motion-result.js';
+import type { SceneProps } from '../scene-props.js';
+import { ItemHead } from './item-head.js';
+import { ProjectsTable } from './projects-table.js';
+import { RatingTable } from './rating-table.js';
+
+export function ResultScene({ view, animate }: SceneProps) {
+  const { t } = useTranslation('scenes');
+  const { item, round } = view;
+  const result = view.outcome ?? view.result;
+  let body;
+  if (!item || !result) {
+    body = <p className="scene__empty">{t('result.pending')}</p>;
+  } else if (result.kind === 'motion' && item.kind === 'motion') {
+    body = <MotionResult result={result} settings={item.settings} manual={round?.manual ?? false} />;
+  } else if (result.kind === 'projects' && item.kind === 'projects') {
+    body = <ProjectsTable item={item} result={result} animate={animate} />;
+  } else if (result.kind === 'rating' && item.kind === 'rating') {
+    body = <RatingTable item={item} result={result} animate={animate} />;
+  } else {
+    body = <p className="scene__empty">{t('result.pending')}</p>;
+  }
+  const compact = result !== null && result !== undefined && result.kind !== 'motion';
+  return (
+    <section className={`scene scene--result ${animate ? 'is-building' : ''} ${compact ? 'is-compact' : ''}`} data-testid="scene-result">
+      {item && <ItemHead view={view} size={compact ? 40 : 56} status={false} />}
+      {body}
+    </section>
+  );
+}
