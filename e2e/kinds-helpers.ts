@@ -108,3 +108,18 @@ export async function openScreen(browser: Browser, url: string): Promise<Page> {
   await page.goto('/screen');
   return page;
 }
+
+/** The moderator's console in a laptop-sized window, signed in; window.print is a no-op here. */
+export async function openConsole(browser: Browser, url: string): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL: url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  await page.goto('/console');
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('agenda-panel')).toBeVisible();
+  return page;
+}

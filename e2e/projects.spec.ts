@@ -4,7 +4,7 @@
 // then the 公告 with the ten adopted projects in rank order.
 import { expect, test, type Page } from '@playwright/test';
 import { startBuiltServer, type RunningServer } from './server.js';
-import { linkUrls, loginApi, moderator, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
+import { linkUrls, loginApi, moderator, openConsole, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -82,8 +82,12 @@ test('a 12→10 project vote with a tie and a run-off, from three phones to the 
   await screen.waitForTimeout(1500); // let the build animation finish
   await shot(screen, 'screen-projects-tie');
 
-  // The run-off: only the three tied projects, at most two ticks.
-  await mod.run({ type: 'runoff', roundId: first, countdownSec: 0 });
+  // The console shows the tie and offers the run-off: only the three tied projects, two seats.
+  const con = await openConsole(browser, server.url);
+  await expect(con.getByTestId('console-project-prj09')).toContainText('票数相同');
+  await expect(con.getByTestId('start-runoff')).toBeVisible();
+  await shot(con, 'console-projects-tie');
+  await con.getByTestId('start-runoff').click();
   const ro = await mod.activeRound();
   expect(ro).not.toBe(first);
   await expect(p1.getByTestId('pick-counter')).toHaveText('已选 0 / 2');
@@ -102,6 +106,11 @@ test('a 12→10 project vote with a tie and a run-off, from three phones to the 
   await expect(row(9)).toContainText('入选');
   await expect(row(11)).toContainText('未入选');
 
+  await expect(con.getByTestId('console-project-prj10')).toContainText('入选');
+  await expect(con.getByTestId('start-runoff')).toHaveCount(0);
+  await con.getByTestId('print-report').click();
+  await expect(con.getByTestId('report-item-projects-2027')).toContainText('再次投票');
+  await shot(con, 'console-report');
   await mod.run({ type: 'setScene', scene: { kind: 'notice', itemId: ITEM } });
   const notice = screen.getByTestId('scene-notice');
   await expect(notice.locator('[data-testid^="notice-row-"]')).toHaveCount(10);

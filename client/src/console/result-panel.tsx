@@ -3,18 +3,26 @@
 // show their turnout line.
 import { useTranslation } from 'react-i18next';
 import { ruleText } from '../screen/motion-result.js';
+import { KindResult } from './kind-result.js';
+import { ManualEntry } from './manual-entry.js';
 import type { PanelProps } from './panel.js';
+import { ResultsExport } from './results-export.js';
 import { currentItem, focusRound } from './rounds.js';
+import '../styles/console-votes.css';
 
-export function ResultPanel({ view }: PanelProps) {
+export function ResultPanel(props: PanelProps) {
+  const { view } = props;
   const { t } = useTranslation(['console', 'common']);
   const round = focusRound(view);
   const item = round ? view.agenda.find((i) => i.id === round.itemId) : currentItem(view);
+  const voting = item && item.kind !== 'segment' ? item : null;
   if (!round || !item) {
     return (
       <section className="panel result" data-testid="result-panel">
         <h2 className="panel__title">{t('console:result.title')}</h2>
         <p className="panel__hint">{t('console:result.none')}</p>
+        {voting && <ManualEntry {...props} item={voting} />}
+        <ResultsExport {...props} />
       </section>
     );
   }
@@ -43,9 +51,12 @@ export function ResultPanel({ view }: PanelProps) {
           </p>
         </>
       )}
+      {(item.kind === 'projects' || item.kind === 'rating') && <KindResult {...props} item={item} round={round} />}
       {round.status === 'voided' && round.voidReason !== null && (
         <p className="panel__hint">{t('console:round.voidedBecause', { reason: round.voidReason })}</p>
       )}
+      {voting && <ManualEntry {...props} item={voting} />}
+      <ResultsExport {...props} />
     </section>
   );
 }
