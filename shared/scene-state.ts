@@ -42,7 +42,7 @@ export function followScene(s: MeetingState, e: MeetingEvent): MeetingState {
     case 'round.revealed':
       return { ...s, scene: { kind: 'result' } };
     case 'segment.cursor': // the rundown's own phases; its rating's vote and result cut as above
-      return e.phase === 'rating' || e.phase === 'done' ? s : { ...s, scene: { kind: 'segment' } };
+      return e.phase === 'rating' ? s : { ...s, scene: { kind: 'segment' } };
     case 'agenda.set':
       return { ...s, scene: withoutItem(s.scene, e.agenda), cued: s.cued && withoutItem(s.cued, e.agenda) };
     default:

@@ -14,6 +14,8 @@ import { AgendaPanel } from './agenda-panel.js';
 import { AlarmBanner } from './alarm-banner.js';
 import { logout } from './api.js';
 import { LoginView } from './login-view.js';
+import { ConsoleTabs } from './prepare/console-tabs.js';
+import { QrSheetPage } from './prepare/qr-sheet-page.js';
 import type { PanelProps } from './panel.js';
 import { ResultPanel } from './result-panel.js';
 import { RosterPanel } from './roster-panel.js';
@@ -60,6 +62,9 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
     );
   }
   if (sock.fatal === 'PROTOCOL_MISMATCH') return <SeeStaff reason="PROTOCOL_MISMATCH" role="console" />;
+  const query = new URLSearchParams(window.location.search); // ?print=qr: the printable QR sheet
+  const printId = meetingId ?? sock.view?.meeting.id;
+  if (query.get('print') === 'qr' && printId) return <QrSheetPage session={session.token} meetingId={printId} deputies={query.getAll('deputy')} />;
 
   const signOut = () => {
     void logout(session.token);
@@ -82,7 +87,7 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
       </header>
       <ConnBanner conn={sock.conn} hasView={view !== null} />
       <AlarmBanner alarm={sock.alarm} onDismiss={sock.dismissAlarm} />
-      {view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />}
+      <ConsoleTabs view={view} send={send} offset={sock.offset} session={session.token} live={view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />} />
     </div>
   );
 }

@@ -29,11 +29,11 @@ export function RoundControls({ view, send, offset }: PanelProps) {
     });
   };
 
-  if (!item) {
+  if (!item || item.kind === 'segment') {
     return (
       <section className="panel controls" data-testid="round-controls">
         <h2 className="panel__title">{t('console:round.title')}</h2>
-        <p className="panel__hint">{t('console:round.noItem')}</p>
+        <p className="panel__hint">{t(item ? 'segments:console.noVoteHere' : 'console:round.noItem')}</p>
       </section>
     );
   }
