@@ -19,6 +19,7 @@ import { QrSheetPage } from './prepare/qr-sheet-page.js';
 import type { PanelProps } from './panel.js';
 import { ResultPanel } from './result-panel.js';
 import { RosterPanel } from './roster-panel.js';
+import { RundownPanel } from './rundown-panel.js';
 import { RoundControls } from './round-controls.js';
 import { ScenePanel } from './scene-panel.js';
 import { useSession } from './session.js';
@@ -105,6 +106,7 @@ function Panels(p: PanelProps) {
           <RoundControls {...p} />
           <ResultPanel {...p} />
         </div>
+        <RundownPanel {...p} />
         <ScenePanel {...p} />
         <RosterPanel {...p} />
       </div>

@@ -8,24 +8,26 @@ import zhCommon from './zh-CN/common.json';
 import zhDeputy from './zh-CN/deputy.json';
 import zhScreen from './zh-CN/screen.json';
 import zhConsole from './zh-CN/console.json';
-import zhPrepare from './zh-CN/prepare.json';
+import zhSegments from './zh-CN/segments.json';
 import zhScenes from './zh-CN/scenes.json';
 import zhOverlay from './zh-CN/overlay.json';
+import zhPrepare from './zh-CN/prepare.json';
 import enCommon from './en/common.json';
 import enDeputy from './en/deputy.json';
 import enScreen from './en/screen.json';
 import enConsole from './en/console.json';
-import enPrepare from './en/prepare.json';
+import enSegments from './en/segments.json';
 import enScenes from './en/scenes.json';
 import enOverlay from './en/overlay.json';
+import enPrepare from './en/prepare.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare },
-  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, scenes: enScenes, overlay: enOverlay, prepare: enPrepare },
+  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare },
+  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare },
 } as const;
 
 const storageKey = (role: Role) => `wz.lang.${role}`;
@@ -75,7 +77,7 @@ export function setupI18n(role: Role, search: string): typeof i18n {
     resources,
     lng,
     fallbackLng: 'zh-CN',
-    ns: ['common', 'deputy', 'screen', 'console', 'scenes', 'overlay', 'prepare'],
+    ns: ['common', 'deputy', 'screen', 'console', 'segments', 'scenes', 'overlay', 'prepare'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,

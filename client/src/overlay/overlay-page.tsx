@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useCachedScreen } from '../screen/cached-view.js';
 import { LowerThird } from './lower-third.js';
+import { SegmentLowerThird } from './segment-lower-third.js';
 import { KEY_COLOURS, overlayOptions, SAFE } from './overlay-options.js';
 import '../styles/overlay.css';
 
@@ -36,7 +37,7 @@ export function OverlayPage({ meetingId, search }: { meetingId: string | undefin
           <div className="overlay__safe overlay__safe--title" />
         </>
       )}
-      <div className={`overlay__slot overlay__slot--${opts.pos}`}>{view && <LowerThird view={view} offset={offset} />}</div>
+      <div className={`overlay__slot overlay__slot--${opts.pos}`}>{view && (view.scene.kind === 'segment' ? <SegmentLowerThird view={view} offset={offset} /> : <LowerThird view={view} offset={offset} />)}</div>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { RankingScene } from './scenes/ranking-scene.js';
 import { ResultScene } from './scenes/result-scene.js';
 import { TitleScene } from './scenes/title-scene.js';
 import { VotingScene } from './scenes/voting-scene.js';
+import { SegmentScene } from './scenes/segment-scene.js';
 
 export const SCENES: Record<SceneKind, ComponentType<SceneProps>> = {
   title: TitleScene,
@@ -23,6 +24,7 @@ export const SCENES: Record<SceneKind, ComponentType<SceneProps>> = {
   ranking: RankingScene,
   notice: NoticeScene,
   message: MessageScene,
+  segment: SegmentScene,
 };
 
 /** A scene kind this client does not know (a newer server) shows the title rather than nothing. */
