@@ -16,6 +16,8 @@ import { Meetings } from './meetings.js';
 import { openDb } from './store/db.js';
 import { Journal } from './store/journal.js';
 import { BallotBoxes } from './store/boxes.js';
+import { AUDIT_FILE, AuditLog } from './audit/audit-log.js';
+import { readDataDir, stateAt, type DataDirContents } from './store/load.js';
 import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import type { Ctx } from './sockets/common.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
@@ -72,6 +74,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const boxes = new BallotBoxes(opts.dataDir, log);
   const meetings = new Meetings(journal, clock, log, boxes);
   await meetings.load(records);
+  const audit = await AuditLog.open(join(opts.dataDir, AUDIT_FILE), clock, log);
+  let onDisk: DataDirContents | null = null; // read only if the audit log must catch up
+  await audit.catchUp(records, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
+  meetings.onRecord((r) => audit.record(r.meetingId, r.seq, r.events, r.state, r.actor));
   const auth = new Auth(db, clock);
   const ctx: Ctx = { meetings, auth, db, clock, log };
 
@@ -92,7 +98,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   let listenUrl = 'http://127.0.0.1:3000';
-  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media') });
+  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit });
   app.use(httpErrors(log));
   const http = createServer(app);
   const io = new Server(http, {
@@ -113,6 +119,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
   setupConsole(ns.console, ctx);
   wireBroadcasts(ctx, meetings, ns);
 
+  let closing: Promise<void> | null = null;
+  const shutdown = async (): Promise<void> => {
+    meetings.stop();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await journal.close();
+    await boxes.close();
+    await audit.close();
+  };
+
   return {
     http,
     io,
@@ -127,11 +142,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
           resolve(p);
         });
       }),
-    close: async () => {
-      meetings.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      await journal.close();
-      await boxes.close();
-    },
+    close: () => (closing ??= shutdown()),
   };
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { UserRecord } from './store/db.js';
 import type { Ctx } from './sockets/common.js';
+import { auditRoutes } from './audit/audit-http.js';
+import type { AuditLog } from './audit/audit-log.js';
 import { metricsRouter } from './metrics.js';
 import { prepareRoutes } from './prepare-http.js';
 import { segmentRoutes } from './segments-http.js';
@@ -21,6 +23,8 @@ export interface HttpOptions {
   publicUrl: () => string;
   /** Folder of uploaded evidence media (DATA_DIR/media); omitted: no media routes. */
   mediaDir?: string;
+  /** The audit log, for the receipts and audit endpoints (server/audit/audit-http.ts). */
+  audit?: AuditLog;
 }
 
 function bearer(req: Request): string | undefined {
@@ -95,6 +99,8 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
 
   app.use(feedRoutes(ctx)); // GET /api/feed/<meeting>.json|.csv (docs/FEED.md)
   app.use(resultsRoutes(ctx)); // GET /api/meetings/:id/results.csv|.xlsx|.json
+
+  if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });

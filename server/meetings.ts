@@ -14,12 +14,15 @@ import type { Logger } from './logger.js';
 
 export type Decision<T> = Result<{ events: MeetingEvent[] } & T, ErrorCode>;
 export type ChangeListener = (meetingId: string, state: MeetingState, events: readonly MeetingEvent[]) => void;
+/** A durable journal record, with who caused it (a console user; null for deputies and timers). */
+export type RecordListener = (r: { meetingId: string; seq: number; events: readonly MeetingEvent[]; state: MeetingState; actor: string | null }) => void;
 
 export class Meetings {
   private readonly heads = new Map<string, MeetingState>();
   private readonly durable = new Map<string, MeetingState>();
   private readonly timers = new Map<string, { roundId: string; endsAt: number; timer: NodeJS.Timeout }>();
   private readonly listeners: ChangeListener[] = [];
+  private readonly recordListeners: RecordListener[] = [];
   private readonly storageListeners: ((healthy: boolean) => void)[] = [];
   private storageOk = true;
 
@@ -45,6 +48,10 @@ export class Meetings {
     this.listeners.push(f);
   }
 
+  onRecord(f: RecordListener): void {
+    this.recordListeners.push(f);
+  }
+
   onStorage(f: (healthy: boolean) => void): void {
     this.storageListeners.push(f);
   }
@@ -67,7 +74,11 @@ export class Meetings {
    * A decision with no events (a resend, a no-op) still waits until everything before it is
    * durable, so an ack never runs ahead of the disk.
    */
-  async commit<T extends object>(meetingId: string, decide: (head: MeetingState | undefined) => Decision<T>): Promise<Result<T, ErrorCode>> {
+  async commit<T extends object>(
+    meetingId: string,
+    decide: (head: MeetingState | undefined) => Decision<T>,
+    actor: string | null = null,
+  ): Promise<Result<T, ErrorCode>> {
     const head = this.heads.get(meetingId);
     const d = decide(head);
     if (!d.ok) return d;
@@ -81,8 +92,9 @@ export class Meetings {
     if (!s) return err('INTERNAL');
     this.heads.set(meetingId, s);
     const { journalEvents, box } = this.splitSecret(s, events);
+    let seq: number;
     try {
-      await this.journal.append(meetingId, journalEvents, box);
+      seq = await this.journal.append(meetingId, journalEvents, box);
     } catch {
       // Everything not yet durable is refused: roll every head back to what is on disk.
       for (const [id, st] of this.durable) this.heads.set(id, st);
@@ -93,6 +105,7 @@ export class Meetings {
     this.durable.set(meetingId, s);
     this.setStorage(true);
     this.armTimer(meetingId, s);
+    for (const f of this.recordListeners) f({ meetingId, seq, events: journalEvents, state: s, actor });
     for (const f of this.listeners) f(meetingId, s, events);
     return ok(rest as unknown as T);
   }

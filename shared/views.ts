@@ -6,6 +6,8 @@ import { hasQuorum, itemById, quorumNeeded, type MeetingState, type Round, type 
 import { meetingRanking, outcomeOf, pendingTie, type RankingRow } from './outcome.js';
 import { segmentLog, segmentView, type SegmentLog, type SegmentView } from './segment-view.js';
 import type { Scene } from './scene.js';
+import { roundCommitment } from './commitment.js';
+import { disclosureRisk, type DisclosureRisk } from './disclosure.js';
 import { agendaEntries, stateWithScene, type AgendaEntry } from './scene-view.js';
 
 export interface TurnoutView {
@@ -31,6 +33,8 @@ export interface RoundView {
   withoutQuorum: boolean;
   /** Run-off only: the seats it fills, which caps a select ballot's ticks (P12). */
   seats?: number | null;
+  /** Closed rounds: SHA-256 over the ballots sorted by receipt (commitment.ts); show it with the result and in the report. */
+  commitment?: string | null;
 }
 
 export interface DeputyView {
@@ -83,6 +87,8 @@ export interface ConsoleRoundView extends RoundView {
   voidReason: string | null;
   /** Named votes only: who has voted. Secret votes: null (counts only). */
   voted: string[] | null;
+  /** Secret votes: showing this result would reveal individual choices; warn before revealing. */
+  disclosure?: DisclosureRisk | null;
 }
 
 export interface ConsoleView {
@@ -134,6 +140,7 @@ function roundView(r: Round): RoundView {
     manual: r.manual !== undefined,
     withoutQuorum: r.withoutQuorum,
     seats: r.seats ?? null,
+    commitment: roundCommitment(r),
   };
 }
 
@@ -252,6 +259,7 @@ export function consoleView(s: MeetingState, now: number): ConsoleView {
       voted: item.settings.secret
         ? null
         : s.roster.filter((_, i) => r.submissions[i] != null).map((d) => d.id),
+      disclosure: disclosureRisk(item, r),
     });
   }
   return {

@@ -49,7 +49,7 @@ export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
         if (!st) return err('NOT_FOUND');
         const d = decideCommand(st, c.data, ctx.clock(), newRoundId);
         return d.ok ? { ok: true, value: { events: d.value } } : d;
-      });
+      }, user.username);
       if (r.ok) ctx.log.info({ meetingId, user: user.username, command: c.data.type }, 'console command');
       return r.ok ? { ok: true } : r;
     });

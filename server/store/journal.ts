@@ -98,12 +98,13 @@ export class Journal {
     return !this.failed;
   }
 
-  /** Append one record (and its secret ballots to their boxes); resolves once all is on disk. */
-  append(meetingId: string, events: MeetingEvent[], box: readonly BoxWrite[] = []): Promise<void> {
+  /** Append one record (and its secret ballots to their boxes); resolves with its seq once all is on disk. */
+  append(meetingId: string, events: MeetingEvent[], box: readonly BoxWrite[] = []): Promise<number> {
     this.seq += 1;
-    const line = JSON.stringify({ seq: this.seq, meetingId, events }) + '\n';
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({ line, box, resolve, reject });
+    const seq = this.seq;
+    const line = JSON.stringify({ seq, meetingId, events }) + '\n';
+    return new Promise<number>((resolve, reject) => {
+      this.queue.push({ line, box, resolve: () => resolve(seq), reject });
       if (!this.writing) void this.drain();
     });
   }

@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalRecord } from '../../shared/events.js';
+import type { BallotContent } from '../../shared/model.js';
 import { reduce, type MeetingState } from '../../shared/state.js';
 import { parseJournal } from './journal.js';
 import { decodeHeader, decodeSlot, HEADER_SIZE, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
@@ -18,6 +19,23 @@ export interface DataDirContents {
   readonly meetings: Map<string, MeetingState>;
   /** Every ballot box found, as read (slots in file order), by `<meeting>/<round>`. */
   readonly boxes: Map<string, { header: BoxHeader | null; slots: SlotRead[] }>;
+  /** The counted ballots of each box, sorted by receipt, by `<meeting>/<round>`. */
+  readonly boxBallots: Map<string, { receipt: string; content: BallotContent }[]>;
+}
+
+/** A meeting's state right after journal record `seq`, with its secret rounds' ballots (cast before any close). */
+export function stateAt(d: DataDirContents, meetingId: string, seq: number): MeetingState | undefined {
+  let s: MeetingState | undefined;
+  for (const rec of d.records) {
+    if (rec.seq > seq) break;
+    if (rec.meetingId === meetingId) for (const e of rec.events) s = reduce(s, e);
+  }
+  if (!s) return s;
+  for (const [key, ballots] of d.boxBallots) {
+    const [m, roundId] = key.split('/');
+    if (m === meetingId && roundId && s.rounds.has(roundId)) s = foldBallots(s, roundId, ballots);
+  }
+  return s;
 }
 
 /** A box file's header and slots, without changing it. */
@@ -50,6 +68,7 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
   const meetings = foldRecords(records);
   const accepted = acceptedSubmissions(records);
   const boxes = new Map<string, { header: BoxHeader | null; slots: SlotRead[] }>();
+  const boxBallots = new Map<string, { receipt: string; content: BallotContent }[]>();
   for (const [meetingId, s] of meetings) {
     const folder = join(dir, BALLOTS_DIR, meetingId);
     const files = await readdir(folder).catch(() => [] as string[]);
@@ -59,10 +78,13 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
       const box = readBox(await readFile(join(folder, f)));
       boxes.set(`${meetingId}/${roundId}`, box);
       if (!box.header || !st.rounds.has(roundId)) continue;
-      const ballots = [...resolveBox(box.slots, accepted.get(`${meetingId}/${roundId}`) ?? new Set()).values()];
-      st = foldBallots(st, roundId, ballots.sort((a, b) => (a.receipt < b.receipt ? -1 : 1)));
+      const ballots = [...resolveBox(box.slots, accepted.get(`${meetingId}/${roundId}`) ?? new Set()).values()]
+        .sort((a, b) => (a.receipt < b.receipt ? -1 : 1))
+        .map((b) => ({ receipt: b.receipt, content: b.content }));
+      boxBallots.set(`${meetingId}/${roundId}`, ballots);
+      st = foldBallots(st, roundId, ballots);
     }
     meetings.set(meetingId, st);
   }
-  return { records, tornBytes: buf.length - goodBytes, meetings, boxes };
+  return { records, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots };
 }

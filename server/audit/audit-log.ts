@@ -1,0 +1,125 @@
+// The append-only, hash-chained audit log (audit.jsonl): one entry per journal record, with
+// the console user who caused it, participation without choices, and at each close the
+// ballot commitment and the tally. Written after the record is durable (it never delays an
+// ack); a crash in between is made good at the next start from the journal (`recovered`).
+import { open, type FileHandle } from 'node:fs/promises';
+import type { JournalRecord, MeetingEvent } from '../../shared/events.js';
+import { roundCommitment } from '../../shared/commitment.js';
+import type { MeetingState } from '../../shared/state.js';
+import { resultOf } from '../../shared/views.js';
+import type { Logger } from '../logger.js';
+import { GENESIS, parseAudit, seal, summarize, type AuditEntry, type RoundClose } from './chain.js';
+
+export const AUDIT_FILE = 'audit.jsonl';
+
+export class AuditCorruptError extends Error {}
+
+/** The commitments and tallies of the rounds a record closes. */
+export function closesOf(s: MeetingState, events: readonly MeetingEvent[]): RoundClose[] {
+  return events.flatMap((e) => {
+    const r = e.t === 'round.closed' ? s.rounds.get(e.roundId) : undefined;
+    return r ? [{ roundId: r.id, ballots: r.ballots.length, commitment: roundCommitment(r), result: resultOf(s, r) }] : [];
+  });
+}
+
+export class AuditLog {
+  private queue: string[] = [];
+  /** Set when a write failed: nothing more is written this run; the next start catches up from the journal. */
+  private failed = false;
+  private writing: Promise<void> | null = null;
+  private last: { n: number; hash: string; seq: number };
+
+  private constructor(
+    private readonly fh: FileHandle,
+    readonly path: string,
+    private readonly clock: () => number,
+    private readonly log: Logger,
+    entries: readonly AuditEntry[],
+  ) {
+    const tail = entries[entries.length - 1];
+    this.last = tail ? { n: tail.n, hash: tail.hash, seq: tail.seq } : { n: 0, hash: GENESIS, seq: 0 };
+  }
+
+  static async open(path: string, clock: () => number, log: Logger): Promise<AuditLog> {
+    const fh = await open(path, 'a+');
+    const buf = await fh.readFile();
+    const { entries, bad, goodBytes } = parseAudit(buf.toString('utf8'));
+    if (bad.length > 0) {
+      await fh.close();
+      throw new AuditCorruptError(`audit log ${path} is damaged at line ${bad.join(', ')}: refusing to start on a record that cannot be trusted (run npm run verify)`);
+    }
+    if (goodBytes < buf.length) {
+      log.warn({ path, tornBytes: buf.length - goodBytes, kept: entries.length }, 'audit log: last entry was incomplete (crash during write); cut back to the last complete entry');
+      await fh.truncate(goodBytes);
+      await fh.datasync();
+    }
+    return new AuditLog(fh, path, clock, log, entries);
+  }
+
+  /** Records the journal holds but this log does not yet (the server stopped in between). */
+  async catchUp(records: readonly JournalRecord[], states: (meetingId: string, seq: number) => Promise<MeetingState | undefined>): Promise<void> {
+    const missing = records.filter((r) => r.seq > this.last.seq);
+    if (missing.length === 0) return;
+    this.log.warn({ path: this.path, records: missing.length }, 'audit log: adding records the server stopped before auditing (marked recovered)');
+    for (const r of missing) {
+      const s = r.events.some((e) => e.t === 'round.closed') ? await states(r.meetingId, r.seq) : undefined;
+      this.add(r.meetingId, r.seq, r.events, s, null, true);
+    }
+    await this.flushed();
+  }
+
+  /** Audit one durable record. */
+  record(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null): void {
+    this.add(meetingId, seq, events, s, actor, false);
+  }
+
+  private add(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null, recovered: boolean): void {
+    const closes = s ? closesOf(s, events) : [];
+    const entry = seal({
+      n: this.last.n + 1,
+      prev: this.last.hash,
+      at: this.clock(),
+      meetingId,
+      seq,
+      actor,
+      ...(recovered ? { recovered: true as const } : {}),
+      events: summarize(events),
+      ...(closes.length > 0 ? { closes } : {}),
+    });
+    if (this.failed) return;
+    this.last = { n: entry.n, hash: entry.hash, seq };
+    this.queue.push(JSON.stringify(entry) + '\n');
+    if (!this.writing) this.writing = this.drain();
+  }
+
+  /** The newest entry's hash: publishing it commits to the whole history before it. */
+  get head(): { n: number; hash: string } {
+    return { n: this.last.n, hash: this.last.hash };
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.join('');
+      this.queue = [];
+      try {
+        await this.fh.write(batch, null, 'utf8');
+        await this.fh.datasync();
+      } catch (e) {
+        // The journal holds these records; the next start audits them again (recovered).
+        this.failed = true;
+        this.queue = [];
+        this.log.error({ path: this.path, err: e instanceof Error ? e.message : String(e) }, 'audit log: write failed; entries are restored from the journal at the next start');
+      }
+    }
+    this.writing = null;
+  }
+
+  async flushed(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flushed();
+    await this.fh.close();
+  }
+}

@@ -1,0 +1,156 @@
+// [K2-K6] The record anyone can check: a hash-chained audit log of actions and participation,
+// commitments at close, published receipt lists, and `verify` catching every kind of tampering.
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HEADER_SIZE, encodeSlot } from '../store/box-format.js';
+import { readBox } from '../store/load.js';
+import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from '../test/harness.js';
+import type { ConsoleView, DeputyView } from '../../shared/views.js';
+import { parseAudit } from './chain.js';
+import { verifyDataDir } from './verify-data.js';
+
+let h: Harness;
+let closers: { close(): void }[] = [];
+const track = <T extends { close(): void }>(c: T): T => (closers.push(c), c);
+beforeEach(async () => {
+  h = await startServer({ demoSize: 6 });
+});
+afterEach(async () => {
+  for (const c of closers) c.close();
+  closers = [];
+  await h.close();
+});
+
+/** A secret vote of 6 deputies (`choices`), closed; returns what the phones were told. */
+async function session(choices = ['for', 'for', 'against', 'abstain', 'for', 'against']) {
+  const s = await login(h.url);
+  const con = track(console_(h.url, s));
+  await con.until(() => true);
+  const deps: Client<DeputyView>[] = [];
+  for (const l of await links(h.url, s)) {
+    const d = track(deputy(h.url, l.url));
+    await d.until(() => true);
+    expect(await emit(d.socket, 'checkIn', {})).toEqual({ ok: true });
+    deps.push(d);
+  }
+  expect(await command(con, { type: 'startRound', itemId: 'motion-appoint', countdownSec: 0 })).toEqual({ ok: true });
+  const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId ?? '';
+  const receipts: string[] = [];
+  for (const [i, d] of deps.entries()) {
+    const p = { roundId, submissionId: `s-${receipt()}`, receipt: receipt(), content: { kind: 'motion', choice: choices[i] } };
+    expect(await vote(d, p)).toMatchObject({ ok: true });
+    receipts.push(p.receipt);
+  }
+  const before = await fetch(`${h.url}/api/meetings/demo/rounds/${roundId}/receipts`);
+  expect(before.status).toBe(409);
+  expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });
+  const view = await con.until((v) => v.rounds.some((r) => r.id === roundId && r.status === 'closed'));
+  await h.restart(); // flush everything to disk, then serve again
+  return { s, roundId, receipts, view: view as ConsoleView };
+}
+
+describe('[K2] the audit log', () => {
+  it('chains every action and participation, with the actor, never a choice', async () => {
+    const { roundId } = await session();
+    const { entries } = parseAudit(await readFile(join(h.dataDir, 'audit.jsonl'), 'utf8'));
+    const all = entries.flatMap((e) => e.events.map((ev): Record<string, unknown> => ({ ...ev, actor: e.actor })));
+    expect(all.filter((e) => e.t === 'checkin').length).toBe(6);
+    const voted = all.filter((e) => e.t === 'voted');
+    expect(voted.length).toBe(6);
+    for (const v of voted) expect(Object.keys(v).sort()).toEqual(['actor', 'deputyId', 'roundId', 't']);
+    expect(all.find((e) => e.t === 'round.started')?.actor).toBe('admin');
+    expect(JSON.stringify(entries)).not.toMatch(/"choice"|"content"/);
+    const close = entries.find((e) => e.closes?.some((c) => c.roundId === roundId));
+    expect(close?.closes?.[0]).toMatchObject({ ballots: 6, result: { for: 3, against: 2, abstain: 1 } });
+    expect(close?.closes?.[0]?.commitment).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('[K3] commitment and receipts', () => {
+  it('after close the receipts are published without choices, with the commitment shown in the result', async () => {
+    const { roundId, receipts, view } = await session();
+    const res = await fetch(`${h.url}/api/meetings/demo/rounds/${roundId}/receipts`);
+    const body = (await res.json()) as { secret: boolean; receipts: string[]; commitment: string; count: number };
+    expect(body.secret).toBe(true);
+    expect(body.receipts).toEqual([...receipts].sort());
+    expect(JSON.stringify(body)).not.toMatch(/choice|d00/);
+    const shown = view.rounds.find((r) => r.id === roundId);
+    expect(shown?.commitment).toBe(body.commitment);
+    const { entries } = parseAudit(await readFile(join(h.dataDir, 'audit.jsonl'), 'utf8'));
+    expect(entries.some((e) => e.closes?.some((c) => c.commitment === body.commitment))).toBe(true);
+  });
+
+  it('warns the moderator before revealing a unanimous secret result', async () => {
+    const { roundId, view } = await session(['for', 'for', 'for', 'for', 'for', 'for']);
+    expect(view.rounds.find((r) => r.id === roundId)?.disclosure).toEqual({ code: 'UNANIMOUS', cast: 6 });
+  });
+});
+
+describe('[K4] verify', () => {
+  it('passes on an untouched data folder, also as the npm script', async () => {
+    await session();
+    const r = await verifyDataDir(h.dataDir);
+    expect(r.problems).toEqual([]);
+    expect(r.figures).toMatchObject({ ballots: 6, rounds: 1, meetings: 1 });
+    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'verify.ts'), h.dataDir]);
+    expect(run.stdout).toContain('OK: chain, commitments, tallies and ballots all match.');
+  });
+
+  it('catches a ballot altered in the box, even with a valid checksum', async () => {
+    const { roundId } = await session();
+    await h.app.close();
+    const path = join(h.dataDir, 'ballots', 'demo', `${roundId}.box`);
+    const buf = await readFile(path);
+    const box = readBox(buf);
+    const i = box.slots.findIndex((s) => s.kind === 'ballot' && s.payload.content.kind === 'motion' && s.payload.content.choice === 'against');
+    const slot = box.slots[i];
+    if (!box.header || !slot || slot.kind !== 'ballot') throw new Error('no ballot to alter');
+    encodeSlot({ ...slot.payload, content: { kind: 'motion', choice: 'for' } }, box.header.slotSize).copy(buf, HEADER_SIZE + i * box.header.slotSize);
+    await writeFile(path, buf);
+    const r = await verifyDataDir(h.dataDir);
+    expect(r.ok).toBe(false);
+    expect(r.problems.join('\n')).toMatch(/do not match the commitment/);
+    expect(r.problems.join('\n')).toMatch(/tally of the stored ballots differs/);
+    await h.restart();
+  });
+
+  it('catches an edited audit entry and an edited journal record', async () => {
+    await session();
+    await h.app.close();
+    const audit = join(h.dataDir, 'audit.jsonl');
+    const a = await readFile(audit, 'utf8');
+    await writeFile(audit, a.replace('"actor":"admin"', '"actor":"intruder"'));
+    expect((await verifyDataDir(h.dataDir)).problems.join('\n')).toMatch(/hash does not match its content/);
+    await writeFile(audit, a);
+    const journal = join(h.dataDir, 'journal.jsonl');
+    const j = await readFile(journal, 'utf8');
+    await writeFile(journal, j.replace(/"deputyId":"d002","by":"self"/, '"deputyId":"d006","by":"self"'));
+    expect((await verifyDataDir(h.dataDir)).problems.join('\n')).toMatch(/does not match journal record/);
+    await writeFile(journal, j);
+    expect((await verifyDataDir(h.dataDir)).problems).toEqual([]);
+    await h.restart();
+  });
+
+  it('an audit log cut short by a crash is completed at the next start, marked recovered', async () => {
+    await session();
+    await h.app.close();
+    const audit = join(h.dataDir, 'audit.jsonl');
+    const lines = (await readFile(audit, 'utf8')).split('\n').filter(Boolean);
+    await writeFile(audit, lines.slice(0, -3).join('\n') + '\n' + (lines[lines.length - 3] ?? '').slice(0, 20));
+    const before = await verifyDataDir(h.dataDir);
+    expect(before.problems).toEqual([]);
+    expect(before.warnings.join('\n')).toMatch(/not yet in the audit log/);
+    await h.restart();
+    await h.app.close();
+    const after = parseAudit(await readFile(audit, 'utf8')).entries;
+    expect(after.length).toBe(lines.length);
+    expect(after.slice(-3).every((e) => e.recovered === true && e.actor === null)).toBe(true);
+    const r = await verifyDataDir(h.dataDir);
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    await h.restart();
+  });
+});

@@ -1,0 +1,92 @@
+// The audit log's entries and their hash chain. Pure: the server writes with these, and
+// `verify` recomputes with the same functions.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from '../../shared/commitment.js';
+import type { MeetingEvent } from '../../shared/events.js';
+
+export const GENESIS = '0'.repeat(64);
+
+/** What the log says a record did: every action and participation, never a ballot's content. */
+export function summarize(events: readonly MeetingEvent[]): Record<string, unknown>[] {
+  return events.flatMap((e): Record<string, unknown>[] => {
+    if (e.t === 'ballot') return []; // what was chosen is never audited, not even for named votes
+    if (e.t === 'voted') return [{ t: 'voted', roundId: e.roundId, deputyId: e.deputyId }];
+    return [{ ...e }];
+  });
+}
+
+export const RoundClose = z.strictObject({
+  roundId: z.string(),
+  ballots: z.number().int().nonnegative(),
+  commitment: z.string().nullable(),
+  /** The tally at close, as the rules computed it. */
+  result: z.unknown(),
+});
+export type RoundClose = z.infer<typeof RoundClose>;
+
+export const AuditEntry = z.strictObject({
+  n: z.number().int().positive(),
+  prev: z.string().length(64),
+  at: z.number().int().nonnegative(),
+  meetingId: z.string(),
+  /** The journal record this entry describes. */
+  seq: z.number().int().positive(),
+  /** The console user who acted; null for deputies, timers, and records audited after a crash. */
+  actor: z.string().nullable(),
+  /** Written at start, from the journal, because the server stopped before auditing it. */
+  recovered: z.literal(true).optional(),
+  events: z.array(z.record(z.string(), z.unknown())),
+  closes: z.array(RoundClose).optional(),
+  hash: z.string().length(64),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+  const { hash: _ignored, ...body } = e as AuditEntry;
+  return createHash('sha256').update(body.prev).update('\n').update(canonicalJson(body)).digest('hex');
+}
+
+export function seal(e: Omit<AuditEntry, 'hash'>): AuditEntry {
+  return { ...e, hash: entryHash(e) };
+}
+
+export interface ChainProblem {
+  n: number;
+  problem: string;
+}
+
+/** Check the links and the hashes; every break is reported, not just the first. */
+export function checkChain(entries: readonly AuditEntry[]): ChainProblem[] {
+  const out: ChainProblem[] = [];
+  let prev = GENESIS;
+  entries.forEach((e, i) => {
+    if (e.n !== i + 1) out.push({ n: e.n, problem: `entry number ${e.n} where ${i + 1} was expected` });
+    if (e.prev !== prev) out.push({ n: e.n, problem: 'does not link to the entry before it' });
+    if (entryHash(e) !== e.hash) out.push({ n: e.n, problem: 'its hash does not match its content (altered)' });
+    prev = e.hash;
+  });
+  return out;
+}
+
+/** Parse audit log text: complete lines only (a torn last line is reported by the caller). */
+export function parseAudit(text: string): { entries: AuditEntry[]; bad: number[]; goodBytes: number } {
+  const lastNl = text.lastIndexOf('\n');
+  const entries: AuditEntry[] = [];
+  const bad: number[] = [];
+  if (lastNl >= 0) {
+    text
+      .slice(0, lastNl)
+      .split('\n')
+      .forEach((line, i) => {
+        try {
+          const r = AuditEntry.safeParse(JSON.parse(line));
+          if (r.success) entries.push(r.data);
+          else bad.push(i + 1);
+        } catch {
+          bad.push(i + 1);
+        }
+      });
+  }
+  return { entries, bad, goodBytes: Buffer.byteLength(text.slice(0, lastNl + 1)) };
+}

@@ -1,0 +1,108 @@
+// `verify`: recompute everything the data folder claims — the audit chain, each entry against
+// its journal record, the ballot commitments and tallies recorded at close, one ballot per
+// voter — and report every mismatch. Reads only; changes nothing.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { canonicalJson, roundCommitment } from '../../shared/commitment.js';
+import { resultOf } from '../../shared/views.js';
+import { readDataDir, stateAt, type DataDirContents } from '../store/load.js';
+import { AUDIT_FILE } from './audit-log.js';
+import { checkChain, parseAudit, summarize, type AuditEntry } from './chain.js';
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Things that are wrong: the record cannot be trusted as it is. */
+  problems: string[];
+  /** Things a crash leaves behind and the next start repairs. */
+  warnings: string[];
+  figures: { meetings: number; records: number; rounds: number; ballots: number; auditEntries: number; chainHead: string | null };
+}
+
+export async function verifyDataDir(dir: string): Promise<VerifyReport> {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  let d: DataDirContents;
+  try {
+    d = await readDataDir(dir);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [msg], warnings, figures: { meetings: 0, records: 0, rounds: 0, ballots: 0, auditEntries: 0, chainHead: null } };
+  }
+  if (d.tornBytes > 0) warnings.push(`journal: ${d.tornBytes} bytes of an incomplete last entry (a crash during a write; cut at the next start)`);
+  checkBoxes(d, problems, warnings);
+
+  const text = await readFile(join(dir, AUDIT_FILE), 'utf8').catch(() => '');
+  const { entries, bad, goodBytes } = parseAudit(text);
+  for (const n of bad) problems.push(`audit log: line ${n} is not a valid entry`);
+  if (goodBytes < Buffer.byteLength(text)) warnings.push('audit log: an incomplete last entry (cut at the next start)');
+  for (const c of checkChain(entries)) problems.push(`audit log: entry ${c.n} ${c.problem}`);
+  checkEntries(d, entries, problems, warnings);
+
+  let rounds = 0;
+  let ballots = 0;
+  for (const [meetingId, s] of d.meetings) {
+    for (const r of s.rounds.values()) {
+      rounds += 1;
+      ballots += r.ballots.length;
+      if (r.manual !== undefined) continue;
+      if (r.ballots.length !== r.voterCount) problems.push(`${meetingId}/${r.id}: ${r.ballots.length} ballots for ${r.voterCount} voters`);
+      if (new Set(r.ballots.map((b) => b.receipt)).size !== r.ballots.length) problems.push(`${meetingId}/${r.id}: a receipt is counted twice`);
+    }
+  }
+  const head = entries[entries.length - 1];
+  return {
+    ok: problems.length === 0,
+    problems,
+    warnings,
+    figures: { meetings: d.meetings.size, records: d.records.length, rounds, ballots, auditEntries: entries.length, chainHead: head ? head.hash : null },
+  };
+}
+
+function checkBoxes(d: DataDirContents, problems: string[], warnings: string[]): void {
+  for (const [key, box] of d.boxes) {
+    if (!box.header) {
+      problems.push(`ballot box ${key}: damaged header`);
+      continue;
+    }
+    const [meetingId, roundId] = key.split('/');
+    if (!d.meetings.get(meetingId ?? '')?.rounds.has(roundId ?? '')) warnings.push(`ballot box ${key}: no such round in the journal (a crash before the round was recorded)`);
+    const torn = box.slots.filter((s) => s.kind === 'torn').length;
+    const pending = box.slots.filter((s) => s.kind === 'ballot' && s.payload.pending !== undefined).length;
+    if (torn > 0) warnings.push(`ballot box ${key}: ${torn} slot(s) fail their checksum (an interrupted write, or tampering; not counted)`);
+    if (pending > 0) warnings.push(`ballot box ${key}: ${pending} ballot(s) not yet sealed (the server stopped mid-vote; sealed at the next start)`);
+  }
+}
+
+function checkEntries(d: DataDirContents, entries: readonly AuditEntry[], problems: string[], warnings: string[]): void {
+  const bySeq = new Map(d.records.map((r) => [r.seq, r]));
+  const audited = new Set<number>();
+  for (const e of entries) {
+    const rec = bySeq.get(e.seq);
+    if (audited.has(e.seq)) problems.push(`audit log: entry ${e.n} audits journal record ${e.seq} a second time`);
+    audited.add(e.seq);
+    if (!rec) {
+      problems.push(`audit log: entry ${e.n} describes journal record ${e.seq}, which the journal does not have`);
+      continue;
+    }
+    if (rec.meetingId !== e.meetingId || canonicalJson(summarize(rec.events)) !== canonicalJson(e.events)) {
+      problems.push(`audit log: entry ${e.n} does not match journal record ${e.seq}`);
+    }
+    for (const c of e.closes ?? []) {
+      const s = stateAt(d, e.meetingId, e.seq);
+      const r = s?.rounds.get(c.roundId);
+      if (!s || !r) {
+        problems.push(`round ${c.roundId}: closed in audit entry ${e.n} but missing from the record`);
+        continue;
+      }
+      if (r.ballots.length !== c.ballots) problems.push(`round ${c.roundId}: ${r.ballots.length} ballots stored, ${c.ballots} at close`);
+      if (roundCommitment(r) !== c.commitment) problems.push(`round ${c.roundId}: the stored ballots do not match the commitment recorded at close`);
+      if (canonicalJson(resultOf(s, r)) !== canonicalJson(c.result)) problems.push(`round ${c.roundId}: the tally of the stored ballots differs from the tally recorded at close`);
+    }
+  }
+  const last = entries[entries.length - 1]?.seq ?? 0;
+  for (const r of d.records) {
+    if (audited.has(r.seq)) continue;
+    if (r.seq > last) warnings.push(`journal record ${r.seq}: not yet in the audit log (the server stopped before auditing it; added at the next start)`);
+    else problems.push(`journal record ${r.seq}: missing from the audit log`);
+  }
+}

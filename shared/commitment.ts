@@ -1,0 +1,38 @@
+// The commitment to a closed round's ballots: SHA-256 over the ballots sorted by receipt, one
+// canonical line each. Recorded in the audit log at close, shown with the result, and
+// recomputed by `verify` from the data folder: a ballot added, removed or altered after close
+// changes it.
+import type { Ballot } from './model.js';
+import type { Round } from './state.js';
+import { sha256Hex } from './sha256.js';
+
+/** JSON with object keys sorted, so the same content always gives the same text. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const keys = Object.keys(v).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** The lines the commitment hashes: `receipt canonical-content`, sorted by receipt. Never a deputy. */
+export function commitmentLines(ballots: readonly Ballot[]): string[] {
+  return ballots.map((b) => `${b.receipt} ${canonicalJson(b.content)}`).sort();
+}
+
+export function ballotCommitment(ballots: readonly Ballot[]): string {
+  return sha256Hex(commitmentLines(ballots).join('\n'));
+}
+
+const cache = new WeakMap<Round, string>();
+
+/** A closed round's commitment (null while open, for voided and show-of-hands rounds); cached per round object. */
+export function roundCommitment(r: Round): string | null {
+  if (r.status !== 'closed' || r.manual !== undefined) return null;
+  const hit = cache.get(r);
+  if (hit) return hit;
+  const c = ballotCommitment(r.ballots);
+  cache.set(r, c);
+  return c;
+}
