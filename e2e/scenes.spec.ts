@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { largeMeeting } from './large-meeting.js';
-import { startBuiltServer, type RunningServer } from './server.js';
+import { ADMIN_PASSWORD, startBuiltServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
 let m: Awaited<ReturnType<typeof largeMeeting>>;
@@ -136,5 +136,103 @@ test('every scene at 1920x1080 with a meeting of realistic size', async ({ brows
   await en.waitForTimeout(1700);
   await shot(en, 'result-projects-en');
   await square.close();
+  await ctx.close();
+});
+
+test('a reloaded screen shows the current scene in its first frame, and after going offline', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await openScreen(page);
+  await cut(page, { kind: 'ranking' });
+  // Record, from the first script of the next load, every animation frame that shows no scene.
+  await page.addInitScript(() => {
+    const w = window as unknown as { blankFrames: number; sceneFrames: number };
+    w.blankFrames = 0;
+    w.sceneFrames = 0;
+    const tick = () => {
+      if (document.querySelector('[data-testid="screen"]')) {
+        if (document.querySelector('[data-testid^="scene-"]')) w.sceneFrames += 1;
+        else w.blankFrames += 1;
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // The server is unreachable during the reload: the cached view must still paint the scene.
+  await page.route('**/socket.io/**', (route) => route.abort());
+  await page.reload();
+  await expect(page.getByTestId('scene-ranking')).toBeVisible();
+  await page.unroute('**/socket.io/**');
+  await cut(page, { kind: 'checkin' });
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { blankFrames: number; sceneFrames: number };
+    return { blankFrames: w.blankFrames, sceneFrames: w.sceneFrames };
+  });
+  expect(frames.blankFrames).toBe(0);
+  expect(frames.sceneFrames).toBeGreaterThan(0);
+  // Offline and back: the last frame stays up, then the screen follows again.
+  await ctx.setOffline(true);
+  await expect(page.getByTestId('scene-checkin')).toBeVisible();
+  await ctx.setOffline(false);
+  await cut(page, { kind: 'agenda' });
+  await ctx.close();
+});
+
+test('the overlay draws only a lower third on a transparent page, or on a key colour', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await m.command({ type: 'setScene', scene: { kind: 'result', itemId: 'budget' } });
+  await page.goto(`${server.url}/overlay?meeting=${m.id}`);
+  await expect(page.getByTestId('lower-third-figures')).toContainText('250');
+  await page.waitForTimeout(600);
+  const png = await page.screenshot({ path: join(SHOTS, 'scene-overlay.png'), omitBackground: true });
+  // Decode the PNG in the page and read the alpha of the four corners and the box's middle.
+  const alpha = async (b64: string) =>
+    page.evaluate(async (data) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d');
+      if (!g) return [];
+      g.drawImage(img, 0, 0);
+      const at = (x: number, y: number) => g.getImageData(x, y, 1, 1).data[3] ?? -1;
+      return [at(0, 0), at(img.width - 1, 0), at(0, img.height - 1), at(img.width - 1, img.height - 1), at(400, img.height - 160)];
+    }, b64);
+  const [a1, a2, a3, a4, box] = await alpha(png.toString('base64'));
+  expect([a1, a2, a3, a4]).toEqual([0, 0, 0, 0]);
+  expect(box).toBeGreaterThan(230); // the box itself is nearly opaque
+  // Inside the title-safe area (10% of 1920x1080).
+  const r = await page.getByTestId('lower-third').boundingBox();
+  expect(r && r.x >= 192 && r.y + r.height <= 1080 - 108 + 1).toBe(true);
+  await page.goto(`${server.url}/overlay?meeting=${m.id}&key=green&pos=top`);
+  await expect(page.getByTestId('lower-third')).toBeVisible();
+  const keyed = await page.screenshot({ path: join(SHOTS, 'scene-overlay-green.png') });
+  expect((await alpha(keyed.toString('base64')))[0]).toBe(255);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 177, 64)');
+  await ctx.close();
+});
+
+test('the console previews what airs and what is cued, and take cuts to it', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const con = await ctx.newPage();
+  await con.goto(`${server.url}/console?meeting=${m.id}`);
+  await con.getByTestId('login-username').fill('admin');
+  await con.getByTestId('login-password').fill(ADMIN_PASSWORD);
+  await con.getByTestId('login-submit').click();
+  await con.getByTestId('scene-cut-title').click();
+  await expect(con.getByTestId('preview-live')).toHaveAttribute('data-scene', 'title');
+  await con.getByTestId('scene-message-input').fill('休会 10 分钟');
+  await con.getByTestId('scene-cue-message').click();
+  await expect(con.getByTestId('preview-next')).toHaveAttribute('data-scene', 'message');
+  await con.getByTestId('scene-panel').screenshot({ path: join(SHOTS, 'scene-console-panel.png') });
+  await con.getByTestId('scene-take').click();
+  await expect(con.getByTestId('preview-live')).toHaveAttribute('data-scene', 'message');
+  await expect(con.getByTestId('preview-next')).toHaveCount(0);
+  await con.getByTestId('feed-toggle').click();
+  await expect(con.getByTestId('feed-state')).toHaveText('已开放（无需登录）');
+  expect((await fetch(`${server.url}/api/feed/${m.id}.csv`)).status).toBe(200);
   await ctx.close();
 });

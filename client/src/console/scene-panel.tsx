@@ -10,6 +10,8 @@ import { ScenePreview } from './scene-preview.js';
 import type { PanelProps } from './panel.js';
 import '../styles/screen.css';
 import '../styles/scenes.css';
+import '../styles/scene-figures.css';
+import '../styles/scene-tables.css';
 import '../styles/scene-panel.css';
 
 const PREVIEW_W = 400;

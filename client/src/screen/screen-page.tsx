@@ -10,6 +10,8 @@ import { SceneStage } from './scene-stage.js';
 import { Stage } from './stage.js';
 import '../styles/screen.css';
 import '../styles/scenes.css';
+import '../styles/scene-figures.css';
+import '../styles/scene-tables.css';
 
 export function ScreenPage({ meetingId }: { meetingId: string | undefined }) {
   const { t } = useTranslation(['screen', 'common']);
