@@ -57,6 +57,7 @@ export class LoginThrottle {
 
 export class Auth {
   readonly throttle: LoginThrottle;
+  private linkIndex: { of: readonly LinkRecord[]; byToken: Map<string, LinkRecord> } | null = null;
   constructor(
     private readonly db: Db,
     private readonly clock: () => number,
@@ -105,9 +106,16 @@ export class Auth {
     return this.user(s.username);
   }
 
+  /**
+   * Checked on every deputy event, so it must not scan 3,000 links. The index is rebuilt
+   * whenever the links array is replaced, which is how every writer changes it; a record
+   * changed in place (revokedAt) is the same object, so the index sees the change.
+   */
   link(token: string | undefined): LinkRecord | undefined {
     if (!token) return undefined;
-    return this.db.data.links.find((l) => l.token === token);
+    const links = this.db.data.links;
+    if (this.linkIndex?.of !== links) this.linkIndex = { of: links, byToken: new Map(links.map((l) => [l.token, l])) };
+    return this.linkIndex.byToken.get(token);
   }
 
   linksOf(meetingId: string): LinkRecord[] {

@@ -10,7 +10,8 @@ import { Server } from 'socket.io';
 const http = createServer((req, res) => {
   if (req.url !== '/metrics') return void res.writeHead(404).end();
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  const u = process.resourceUsage();
+  res.end(JSON.stringify({ rssBytes: process.memoryUsage().rss, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
 });
 const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
 

@@ -1,4 +1,5 @@
 // npm run bench [-- --n 3000 | --short] [--only s2,s3,s4] [--workers 4] [--cpu-prof dir]
+//   [--node-flags=--trace-gc] [--keep]   (server node flags; keep the temp folder and server.log)
 // A whole chamber pressing at once (issue 7): start the built server on 127.0.0.1 with a
 // temporary data folder, drive it with real socket.io-client sockets from separate
 // processes, compare with bare socket.io, count the ballots on disk, print one table.
@@ -6,7 +7,7 @@
 // Docs: docs/PERFORMANCE.md.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Fleet, Screen } from './fleet.js';
@@ -25,6 +26,8 @@ const { values: flags } = parseArgs({
     'spread-ms': { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '32' },
     'cpu-prof': { type: 'string' },
+    'node-flags': { type: 'string' },
+    keep: { type: 'boolean', default: false },
     server: { type: 'string', default: 'dist/server/main.js' },
     'timeout-s': { type: 'string' },
   },
@@ -47,7 +50,11 @@ if (!existsSync(serverEntry)) {
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const tmp = await mkdtemp(join(tmpdir(), 'wz-bench-'));
 let cleaning: Promise<void> | null = null;
-const cleanup = () => (cleaning ??= stopAll().then(() => rm(tmp, { recursive: true, force: true })));
+const removeTmp = async () => {
+  if (flags.keep) log(`kept ${tmp} (server.log, data/)`);
+  else await rm(tmp, { recursive: true, force: true });
+};
+const cleanup = () => (cleaning ??= stopAll().then(removeTmp));
 const bail = (code: number, why: string) => {
   log(why);
   void cleanup().finally(() => process.exit(code));
@@ -66,12 +73,14 @@ const opts: RunOptions = {
   tmp,
   serverEntry,
   cpuProfDir: flags['cpu-prof'] ? resolve(flags['cpu-prof']) : undefined,
+  nodeFlags: flags['node-flags']?.split(' ').filter(Boolean) ?? [],
   log,
 };
 
 try {
   const dir = import.meta.dirname;
   log(`N = ${n}, ${workers} client processes, scenarios ${[...only].join(',')}, data in ${tmp}`);
+  const load0 = loadavg()[0] ?? 0;
   const [fleet, screen] = await Promise.all([Fleet.start(dir, workers), only.has('s4') ? Screen.start(dir) : Promise.resolve(null)]);
   const ours = await runWenzheng(opts, fleet, screen);
   const bare = only.has('s5') ? await runBaseline(opts, fleet) : null;
@@ -79,7 +88,10 @@ try {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${new Date().toISOString()}`;
   process.stdout.write(`\nWenzheng bench, N = ${n}, ${workers} client processes; ${machine}\n`);
-  process.stdout.write(`clock offset between processes ≤ ${fleet.clockSkewMs.toFixed(2)} ms (measured over IPC, corrected)\n\n`);
+  process.stdout.write(`clock offset between processes ≤ ${fleet.clockSkewMs.toFixed(2)} ms (measured over IPC, corrected)\n`);
+  const load1 = loadavg()[0] ?? 0;
+  const busy = Math.max(load0, load1) > availableParallelism() ? '  (busy machine: latencies are inflated by other work)' : '';
+  process.stdout.write(`load average (1 min) at start ${load0.toFixed(1)}, at end ${load1.toFixed(1)}${busy}\n\n`);
   process.stdout.write(r.text + '\n');
   await cleanup();
   if (!r.ok) log('FAILED: ballots lost, duplicated or not acknowledged (S6)');

@@ -58,11 +58,12 @@ export interface ServerOptions {
   needFds: number;
   logFile: string;
   cpuProfDir?: string | undefined;
+  nodeFlags?: string[];
 }
 
 export function startServer(o: ServerOptions): ChildProcess {
   const prof = o.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`] : [];
-  const { cmd, args } = command(o.needFds, ['--enable-source-maps', ...prof, o.entry]);
+  const { cmd, args } = command(o.needFds, ['--enable-source-maps', ...prof, ...(o.nodeFlags ?? []), o.entry]);
   const c = track(spawn(cmd, args, { env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] }));
   const log = createWriteStream(o.logFile);
   c.stdout?.pipe(log);

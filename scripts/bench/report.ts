@@ -1,7 +1,7 @@
 // The one table the bench prints, with the issue's targets beside the figures. Targets are
 // stated for N = 3,000 on 2 cores; at other sizes the verdicts are only indicative.
 import { durable } from './durability.js';
-import type { BaselineRun, Phase, WenzhengRun } from './runs.js';
+import type { BaselinePhase, BaselineRun, Phase, WenzhengRun } from './runs.js';
 import { fmtMb, fmtMs, fmtRatio, table, type AckStats } from './stats.js';
 
 type Row = [scenario: string, measure: string, ours: string, bare: string, ratio: string, target: string, verdict: string];
@@ -9,7 +9,7 @@ type Row = [scenario: string, measure: string, ours: string, bare: string, ratio
 const verdict = (x: number, limit: number): string => (!Number.isFinite(x) ? 'n/a' : x <= limit ? 'met' : 'MISSED');
 const trio = (a: AckStats) => `${fmtMs(a.p50)} / ${fmtMs(a.p99)} / ${fmtMs(a.max)}`;
 
-function phaseRows(tag: 'S2' | 'S3', p: Phase, bare: AckStats | null): Row[] {
+function phaseRows(tag: 'S2' | 'S3', p: Phase, bare: BaselinePhase | null): Row[] {
   const rows: Row[] = [];
   const ratio = (a: number, b: number | undefined) => (b === undefined ? '' : fmtRatio(a, b));
   if (tag === 'S2') {
@@ -20,7 +20,16 @@ function phaseRows(tag: 'S2' | 'S3', p: Phase, bare: AckStats | null): Row[] {
   }
   rows.push([tag, 'round open → shown on every phone', fmtMs(p.fanOutMs), '', '', '', '']);
   rows.push([tag, 'server event-loop delay p99', fmtMs(p.loopP99), '', '', '', '']);
-  rows.push([tag, 'server CPU per vote (user + system)', `${((p.serverCpuMs / p.ack.sent) * 1000).toFixed(0)} µs`, '', '', '', '']);
+  const perVote = (cpuMs: number, n: number) => `${((cpuMs / n) * 1000).toFixed(0)} µs`;
+  rows.push([
+    tag,
+    'server CPU per vote (user + system)',
+    perVote(p.serverCpuMs, p.ack.sent),
+    bare ? perVote(bare.serverCpuMs, bare.sent) : '',
+    bare ? fmtRatio(p.serverCpuMs / p.ack.sent, bare.serverCpuMs / bare.sent) : '',
+    '',
+    '',
+  ]);
   if (p.ack.failed > 0) rows.push([tag, 'votes not acked ok', `${p.ack.failed} (${p.ack.firstError ?? '?'})`, '', '', '0', 'MISSED']);
   if (bare) {
     const r = p.ack.p99 / bare.p99;

@@ -19,6 +19,8 @@ export interface RunOptions {
   tmp: string;
   serverEntry: string;
   cpuProfDir: string | undefined;
+  /** Extra node flags for the server process, e.g. --trace-gc. */
+  nodeFlags: string[];
   log: (line: string) => void;
 }
 
@@ -45,11 +47,13 @@ export interface WenzhengRun {
   durability: Durability[];
 }
 
+export type BaselinePhase = AckStats & { serverCpuMs: number };
+
 export interface BaselineRun {
   connectMs: number;
   rssConnected: number;
-  spread: AckStats | null;
-  burst: AckStats | null;
+  spread: BaselinePhase | null;
+  burst: BaselinePhase | null;
 }
 
 const PASSWORD = 'bench-admin-password';
@@ -73,7 +77,7 @@ export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | 
     PUBLIC_URL: url,
     CLIENT_DIR: join(o.tmp, 'no-client'),
   };
-  const child = startServer({ entry: o.serverEntry, env, needFds: o.n + 256, logFile: join(o.tmp, 'server.log'), cpuProfDir: o.cpuProfDir });
+  const child = startServer({ entry: o.serverEntry, env, needFds: o.n + 256, logFile: join(o.tmp, 'server.log'), cpuProfDir: o.cpuProfDir, nodeFlags: o.nodeFlags });
   const rounds = new Map<string, VoteRecord[]>();
   let run: Omit<WenzhengRun, 'durability'>;
   try {
@@ -135,12 +139,15 @@ export async function runBaseline(o: RunOptions, fleet: Fleet): Promise<Baseline
     const c = await fleet.connect(url, Array.from({ length: o.n }, (_, i) => `baseline-${i}`), o.concurrency);
     if (c.failed > 0) throw new Error(`${c.failed} clients could not connect to the baseline: ${c.firstError ?? '?'}`);
     await fleet.checkIn();
-    const mem = (await (await fetch(`${url}/metrics`)).json()) as { rssBytes: number }; // our own baseline-server.ts
-    const phase = async (mode: VoteMode, salt: number) => {
+    const probe = async () => (await (await fetch(`${url}/metrics`)).json()) as { rssBytes: number; cpuMs: number }; // baseline-server.ts
+    const mem = await probe();
+    const phase = async (mode: VoteMode, salt: number): Promise<BaselinePhase> => {
+      const before = await probe();
       const at = wallNow() + LEAD_MS;
       const records = await fleet.vote({ roundId: `baseline${salt}`, mode, at, spreadMs: o.spreadMs, salt });
+      const after = await probe();
       await sleep(SETTLE_MS);
-      return ackStats(records, at);
+      return { ...ackStats(records, at), serverCpuMs: after.cpuMs - before.cpuMs };
     };
     const spread = o.only.has('s2') ? await phase('spread', 1) : null;
     const burst = o.only.has('s3') ? await phase('burst', 2) : null;

@@ -38,6 +38,9 @@ export interface DbData {
 
 export type Db = Low<DbData>;
 
+/** Least time between two rewrites of the file while changes keep coming. */
+export const REWRITE_GAP_MS = 100;
+
 /**
  * lowdb's own JSONFile adapter renames without fsync; a reissued link must not come back to
  * life after a power cut, so this one syncs the file and its folder before resolving.
@@ -73,7 +76,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private async pump(): Promise<void> {
     this.running = true;
+    let first = true;
     while (this.pending) {
+      // Under a stream of changes (a chamber's phones binding their links), rewriting the
+      // whole file back to back would take a core: leave a short gap to gather more changes.
+      if (!first) await new Promise((r) => setTimeout(r, REWRITE_GAP_MS));
+      first = false;
+      if (!this.pending) break;
       const { data } = this.pending;
       this.pending = null;
       const batch = this.waiters;
