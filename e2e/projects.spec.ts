@@ -71,14 +71,14 @@ test('a 12→10 project vote with a tie and a run-off, from three phones to the 
 
   await mod.run({ type: 'close', roundId: first });
   await mod.run({ type: 'setScene', scene: { kind: 'result', itemId: ITEM } });
-  const row = (n: number) => screen.getByTestId(`project-row-${id(n)}`);
-  await expect(row(1)).toContainText('27');
-  await expect(row(1)).toContainText('入选');
-  for (const n of [9, 10, 11]) {
-    await expect(row(n)).toContainText('18');
-    await expect(row(n)).toContainText('票数相同');
-  }
-  await expect(row(12)).toContainText('未过半数');
+  // Ranked bars: the labels read votes and status; the majority and adoption lines are drawn.
+  const chart = screen.getByTestId('projects-chart');
+  const label = (re: RegExp) => chart.locator('text').filter({ hasText: re });
+  await expect(label(/^27\s+入选$/)).toHaveCount(8);
+  await expect(label(/^18\s+票数相同$/)).toHaveCount(3);
+  await expect(label(/^0\s+未过半数$/)).toHaveCount(1);
+  await expect(chart).toContainText('须过半数 16 票');
+  await expect(screen.getByTestId('adoption-line')).toContainText('入选线：前 10 名');
   await screen.waitForTimeout(1500); // let the build animation finish
   await shot(screen, 'screen-projects-tie');
 
@@ -102,9 +102,11 @@ test('a 12→10 project vote with a tie and a run-off, from three phones to the 
   for (const [i, d] of others.entries()) await d.vote(ro, { kind: 'select', picks: i % 2 === 0 ? [id(9), id(10)] : [id(10), id(11)] });
   await mod.run({ type: 'close', roundId: ro });
   await mod.run({ type: 'setScene', scene: { kind: 'result', itemId: ITEM } });
-  await expect(row(10)).toContainText('入选');
-  await expect(row(9)).toContainText('入选');
-  await expect(row(11)).toContainText('未入选');
+  await expect(label(/^18\s+再次投票 27\s+入选$/)).toHaveCount(1);
+  await expect(label(/^18\s+再次投票 14\s+入选$/)).toHaveCount(1);
+  await expect(label(/^18\s+再次投票 13\s+未入选$/)).toHaveCount(1);
+  await screen.waitForTimeout(500);
+  await shot(screen, 'screen-projects-final');
 
   await expect(con.getByTestId('console-project-prj10')).toContainText('入选');
   await expect(con.getByTestId('start-runoff')).toHaveCount(0);

@@ -65,7 +65,7 @@ test('five departments rated from three phones reach the big screen with 满意�
   await mod.run({ type: 'close', roundId: rid });
   await mod.run({ type: 'setScene', scene: { kind: 'result', itemId: ITEM } });
   // 市住建局: 满意 2+7 = 9, 基本满意 1 → 满意率 100%, score (900 + 60) / 10 = 96.
-  const row = (id: string) => screen.getByTestId(`rating-row-${id}`);
+  const row = (id: string) => screen.getByTestId(`rating-bar-${id}`);
   await expect(row('dept-housing')).toContainText('100.0%');
   await expect(row('dept-housing')).toContainText('96.00');
   // 市生态环境局: rated by 9 (one skipped): 基本满意 7, 不满意 2 → 满意率 77.8%, score 46.67,

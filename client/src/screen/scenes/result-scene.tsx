@@ -2,6 +2,8 @@
 // figures are the item's outcome (run-offs merged) once it may be shown, else the round's.
 import { useTranslation } from 'react-i18next';
 import { MotionResult } from '../motion-result.js';
+import { ProjectsResultChart } from '../projects-result.js';
+import { RatingResultChart } from '../rating-result.js';
 import type { SceneProps } from '../scene-props.js';
 import { ItemHead } from './item-head.js';
 import { ProjectsTable } from './projects-table.js';
@@ -17,9 +19,10 @@ export function ResultScene({ view, animate }: SceneProps) {
   } else if (result.kind === 'motion' && item.kind === 'motion') {
     body = <MotionResult result={result} settings={item.settings} manual={round?.manual ?? false} />;
   } else if (result.kind === 'projects' && item.kind === 'projects') {
-    body = <ProjectsTable item={item} result={result} animate={animate} />;
+    // Up to 16 projects fit one ranked bar chart with the majority and adoption lines.
+    body = result.projects.length <= 16 ? <ProjectsResultChart item={item} result={result} height={740} /> : <ProjectsTable item={item} result={result} animate={animate} />;
   } else if (result.kind === 'rating' && item.kind === 'rating') {
-    body = <RatingTable item={item} result={result} animate={animate} />;
+    body = result.subjects.length <= 8 ? <RatingResultChart item={item} result={result} /> : <RatingTable item={item} result={result} animate={animate} />;
   } else {
     body = <p className="scene__empty">{t('result.pending')}</p>;
   }
