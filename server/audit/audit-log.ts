@@ -8,9 +8,11 @@ import { roundCommitment } from '../../shared/commitment.js';
 import type { MeetingState } from '../../shared/state.js';
 import { resultOf } from '../../shared/views.js';
 import type { Logger } from '../logger.js';
+import { failIfFaulty } from '../store/disk-faults.js';
 import { GENESIS, parseAudit, seal, summarize, type AuditEntry, type RoundClose } from './chain.js';
 
 export const AUDIT_FILE = 'audit.jsonl';
+const RETRY_MS = 500;
 
 export class AuditCorruptError extends Error {}
 
@@ -24,8 +26,10 @@ export function closesOf(s: MeetingState, events: readonly MeetingEvent[]): Roun
 
 export class AuditLog {
   private queue: string[] = [];
-  /** Set when a write failed: nothing more is written this run; the next start catches up from the journal. */
-  private failed = false;
+  private failing = false;
+  private closed = false;
+  /** Bytes known to be complete on disk: a failed write is cut back to this. */
+  private size: number;
   private writing: Promise<void> | null = null;
   private last: { n: number; hash: string; seq: number };
 
@@ -35,7 +39,9 @@ export class AuditLog {
     private readonly clock: () => number,
     private readonly log: Logger,
     entries: readonly AuditEntry[],
+    size: number,
   ) {
+    this.size = size;
     const tail = entries[entries.length - 1];
     this.last = tail ? { n: tail.n, hash: tail.hash, seq: tail.seq } : { n: 0, hash: GENESIS, seq: 0 };
   }
@@ -53,7 +59,7 @@ export class AuditLog {
       await fh.truncate(goodBytes);
       await fh.datasync();
     }
-    return new AuditLog(fh, path, clock, log, entries);
+    return new AuditLog(fh, path, clock, log, entries, goodBytes);
   }
 
   /** Records the journal holds but this log does not yet (the server stopped in between). */
@@ -86,7 +92,6 @@ export class AuditLog {
       events: summarize(events),
       ...(closes.length > 0 ? { closes } : {}),
     });
-    if (this.failed) return;
     this.last = { n: entry.n, hash: entry.hash, seq };
     this.queue.push(JSON.stringify(entry) + '\n');
     if (!this.writing) this.writing = this.drain();
@@ -102,13 +107,21 @@ export class AuditLog {
       const batch = this.queue.join('');
       this.queue = [];
       try {
+        failIfFaulty(this.path);
         await this.fh.write(batch, null, 'utf8');
         await this.fh.datasync();
+        this.size += Buffer.byteLength(batch);
+        if (this.failing) this.log.info({ path: this.path }, 'audit log: writes succeed again');
+        this.failing = false;
       } catch (e) {
-        // The journal holds these records; the next start audits them again (recovered).
-        this.failed = true;
-        this.queue = [];
-        this.log.error({ path: this.path, err: e instanceof Error ? e.message : String(e) }, 'audit log: write failed; entries are restored from the journal at the next start');
+        // Keep the entries (the chain in memory is intact) and try again shortly; a crash
+        // meanwhile is made good at the next start from the journal.
+        if (!this.failing) this.log.error({ path: this.path, err: e instanceof Error ? e.message : String(e) }, 'audit log: write failed; retrying');
+        this.failing = true;
+        this.queue.unshift(batch);
+        await this.fh.truncate(this.size).catch(() => undefined);
+        if (this.closed) break;
+        await new Promise((r) => setTimeout(r, RETRY_MS).unref());
       }
     }
     this.writing = null;
@@ -119,6 +132,7 @@ export class AuditLog {
   }
 
   async close(): Promise<void> {
+    if (this.failing) this.closed = true; // what is not on disk is rebuilt from the journal at start
     await this.flushed();
     await this.fh.close();
   }

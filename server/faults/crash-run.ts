@@ -6,6 +6,7 @@
 import type { BallotContent, MotionChoice } from '../../shared/model.js';
 import { NS, type VoteAck } from '../../shared/protocol.js';
 import { resultOf } from '../../shared/views.js';
+import { verifyDataDir } from '../audit/verify-data.js';
 import { readDataDir } from '../store/load.js';
 import { consoleClient, linkTokens, loginAt, retryingClient, type RetryingClient } from './clients.js';
 import { freePort, serverProcess } from './proc.js';
@@ -33,6 +34,8 @@ export interface CrashFigures {
   unacknowledged: number;
   tallyMismatches: number;
   restartWarnings: number;
+  /** Mismatches `verify` finds in the data folder after the last kill (audit chain, commitments, tallies). */
+  verifyProblems: string[];
 }
 
 const PASSWORD = 'crash-test-pw';
@@ -106,7 +109,8 @@ export async function crashRun(o: CrashOptions): Promise<CrashFigures> {
       if (!b || JSON.stringify(b) !== JSON.stringify(a.content)) lost += 1;
     }
     const restartWarnings = srv.log.filter((l) => l.includes('"level":"warn"')).length;
-    return { seed: o.seed, rounds: o.rounds, ballots: acked.size, kills, lost, duplicated, unacknowledged, tallyMismatches, restartWarnings };
+    const { problems: verifyProblems } = await verifyDataDir(o.dataDir);
+    return { seed: o.seed, rounds: o.rounds, ballots: acked.size, kills, lost, duplicated, unacknowledged, tallyMismatches, restartWarnings, verifyProblems };
   } finally {
     for (const p of phones) p.close();
     con.close();

@@ -34,6 +34,7 @@ describe('[F1] SIGKILL at random moments while deputies vote', () => {
         expect(f.duplicated).toBe(0);
         expect(f.unacknowledged).toBe(0);
         expect(f.tallyMismatches).toBe(0);
+        expect(f.verifyProblems).toEqual([]);
         expect(f.kills).toBeGreaterThanOrEqual(3 * 3);
       } finally {
         await rm(dataDir, { recursive: true, force: true });
@@ -43,7 +44,7 @@ describe('[F1] SIGKILL at random moments while deputies vote', () => {
   );
 
   it('reports the figures', () => {
-    const sum = (k: keyof CrashFigures) => totals.reduce((a, f) => a + f[k], 0);
+    const sum = (k: 'ballots' | 'kills' | 'lost' | 'duplicated') => totals.reduce((a, f) => a + f[k], 0);
     process.stdout.write(
       `crash test total: seeds=${totals.length} ballots=${sum('ballots')} kills=${sum('kills')} lost=${sum('lost')} duplicated=${sum('duplicated')}\n`,
     );

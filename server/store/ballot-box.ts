@@ -16,6 +16,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { BallotContent } from '../../shared/model.js';
 import type { Logger } from '../logger.js';
+import { failIfFaulty } from './disk-faults.js';
 import { decodeHeader, decodeSlot, encodeHeader, encodeSlot, HEADER_SIZE, resolveBox, type BoxHeader, type SlotPayload } from './box-format.js';
 
 /** One ballot on its way into a box; `slot` is set once prepared. */
@@ -160,6 +161,7 @@ export class BallotBox {
   }
 
   private async writeSlots(entries: [number, SlotPayload | null][]): Promise<void> {
+    failIfFaulty(this.path);
     const size = this.header.slotSize;
     for (const [slot, p] of entries) {
       const buf = p ? encodeSlot(p, size) : Buffer.alloc(size, 0);

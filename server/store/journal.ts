@@ -7,6 +7,7 @@ import { JournalRecord } from '../../shared/events.js';
 import type { MeetingEvent } from '../../shared/events.js';
 import type { Logger } from '../logger.js';
 import { byBox, type BallotBox, type BoxWrite } from './ballot-box.js';
+import { failIfFaulty } from './disk-faults.js';
 
 interface Pending {
   readonly line: string;
@@ -124,6 +125,7 @@ export class Journal {
       const boxes = byBox(batch.flatMap((p) => p.box));
       try {
         for (const [box, writes] of boxes) await box.prepare(writes);
+        failIfFaulty(this.path);
         await this.fh.write(buf, 0, buf.length, null);
         await this.fh.datasync();
         this.size += buf.length;
