@@ -57,7 +57,7 @@ export class LoginThrottle {
 
 export class Auth {
   readonly throttle: LoginThrottle;
-  private linkIndex: { of: readonly LinkRecord[]; byToken: Map<string, LinkRecord> } | null = null;
+  private linkIndex: { of: readonly LinkRecord[]; byToken: Map<string, LinkRecord> | null } | null = null;
   constructor(
     private readonly db: Db,
     private readonly clock: () => number,
@@ -107,15 +107,22 @@ export class Auth {
   }
 
   /**
-   * Checked on every deputy event, so it must not scan 3,000 links. The index is rebuilt
-   * whenever the links array is replaced, which is how every writer changes it; a record
-   * changed in place (revokedAt) is the same object, so the index sees the change.
+   * Checked on every deputy event, so it must not scan 3,000 links each time. Every writer
+   * replaces the links array, so an index is valid exactly while the array is the same one;
+   * a record changed in place (revokedAt) is the same object, so the index sees the change.
+   * An array just replaced is scanned, and indexed once a second lookup finds it unchanged:
+   * while phones are binding their links one by one, indexing each copy would cost more.
    */
   link(token: string | undefined): LinkRecord | undefined {
     if (!token) return undefined;
     const links = this.db.data.links;
-    if (this.linkIndex?.of !== links) this.linkIndex = { of: links, byToken: new Map(links.map((l) => [l.token, l])) };
-    return this.linkIndex.byToken.get(token);
+    const ix = this.linkIndex;
+    if (ix?.of !== links) {
+      this.linkIndex = { of: links, byToken: null };
+      return links.find((l) => l.token === token);
+    }
+    ix.byToken ??= new Map(links.map((l) => [l.token, l]));
+    return ix.byToken.get(token);
   }
 
   linksOf(meetingId: string): LinkRecord[] {
