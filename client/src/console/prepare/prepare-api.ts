@@ -160,3 +160,9 @@ export async function downloadQrPdf(session: string, meetingId: string, fileName
     return { ok: false, error: 'NETWORK' };
   }
 }
+
+export const UserRow = z.object({ username: z.string(), role: z.enum(['admin', 'operator']) });
+export type UserRow = z.infer<typeof UserRow>;
+export const listUsers = (session: string) => call(z.object({ ok: z.literal(true), users: z.array(UserRow) }), session, '/api/users');
+export const createUser = (session: string, u: { username: string; password: string; role: UserRow['role'] }) =>
+  call(z.object({ ok: z.literal(true) }), session, '/api/users', jsonInit('POST', u));

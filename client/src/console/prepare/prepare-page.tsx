@@ -6,6 +6,7 @@ import { AgendaEditor } from './agenda-editor.js';
 import { ImportBox } from './import-box.js';
 import { MeetingForm } from './meeting-form.js';
 import { MeetingsPanel } from './meetings-panel.js';
+import { UsersPanel } from './users-panel.js';
 import { downloadQrPdf, getMeeting, prepareError, updateMeeting, type MeetingDetail } from './prepare-api.js';
 
 export function PreparePage({ session, meetingId }: { session: string; meetingId: string | null }) {
@@ -32,6 +33,7 @@ export function PreparePage({ session, meetingId }: { session: string; meetingId
     <div className="prepare" data-testid="prepare-page">
       <div className="prepare__side">
         <MeetingsPanel session={session} currentId={meetingId} version={version} />
+        <UsersPanel session={session} />
       </div>
       <div className="prepare__main">
         {error && <p className="panel__error">{error}</p>}
