@@ -3,7 +3,7 @@
 // (1920x1080) shows each department's counts, 满意率 and score, then the meeting's 排名.
 import { expect, test } from '@playwright/test';
 import { startBuiltServer, type RunningServer } from './server.js';
-import { linkUrls, loginApi, moderator, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
+import { linkUrls, loginApi, moderator, openConsole, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -87,6 +87,30 @@ test('five departments rated from three phones reach the big screen with 满意�
   for (const [k, name] of order.entries()) await expect(ranking.locator('tbody tr').nth(k)).toContainText(name);
   await screen.waitForTimeout(800);
   await shot(screen, 'screen-rating-ranking');
+
+  // Devices failed, say: the moderator voids the round and enters a show of hands by hand.
+  await mod.run({ type: 'void', roundId: rid, reason: '设备故障' });
+  const con = await openConsole(browser, server.url);
+  await con.getByTestId('manual-open').click();
+  const hands: Record<string, readonly [number, number, number]> = {
+    'dept-housing': [8, 2, 0],
+    'dept-transport': [5, 3, 2],
+    'dept-environment': [2, 4, 4],
+    'dept-education': [6, 4, 0],
+    'dept-health': [7, 3, 0],
+  };
+  for (const [dept, counts] of Object.entries(hands)) {
+    for (const [k, level] of (['satisfied', 'basic', 'unsatisfied'] as const).entries()) await con.getByTestId(`manual-${dept}/${level}`).fill(String(counts[k]));
+  }
+  await shot(con, 'console-manual-entry');
+  await con.getByTestId('manual-save').click();
+  await expect(con.getByTestId('manual-mark').first()).toHaveText('手工录入');
+  await mod.run({ type: 'setScene', scene: { kind: 'result', itemId: ITEM } });
+  await expect(screen.getByTestId('rating-chart')).toContainText('手工录入（举手表决）');
+  // 市住建局 by hand: (8×100 + 2×60) / 10 = 92.
+  await expect(row('dept-housing')).toContainText('92.00');
+  await screen.waitForTimeout(800);
+  await shot(screen, 'screen-rating-manual');
   for (const d of others) d.close();
   mod.socket.close();
 });

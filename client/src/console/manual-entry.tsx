@@ -10,16 +10,24 @@ import type { PanelProps } from './panel.js';
 
 type VotingItem = Extract<AgendaItem, { kind: 'motion' | 'projects' | 'rating' }>;
 
-/** The fields of the form: one count per key; keys are `choice`, `project` or `subject/level`. */
-function fieldsOf(item: VotingItem, t: ReturnType<typeof useVotesT>['t']): { key: string; label: string }[] {
+/** The form as a table: column headings, then rows of a label and one count field per column. */
+interface Grid {
+  columns: string[];
+  rows: { label: string; keys: string[] }[];
+}
+
+function gridOf(item: VotingItem, t: ReturnType<typeof useVotesT>['t']): Grid {
   switch (item.kind) {
     case 'motion':
-      return (['for', 'against', 'abstain'] as const).map((c) => ({ key: c, label: t(`common:choice.${c}`) }));
+      return { columns: (['for', 'against', 'abstain'] as const).map((c) => t(`common:choice.${c}`)), rows: [{ label: item.title, keys: ['for', 'against', 'abstain'] }] };
     case 'projects':
-      return item.projects.map((p) => ({ key: p.id, label: p.name }));
+      return { columns: [t('votes:console.manualVotes')], rows: item.projects.map((p) => ({ label: p.name, keys: [p.id] })) };
     case 'rating': {
       const scale = scaleOf(item.settings.scale);
-      return item.subjects.flatMap((s) => scale.levels.map((l) => ({ key: `${s.id}/${l}`, label: `${s.name} · ${levelLabel(t, scale.id, l)}` })));
+      return {
+        columns: scale.levels.map((l) => levelLabel(t, scale.id, l)),
+        rows: item.subjects.map((s) => ({ label: s.name, keys: scale.levels.map((l) => `${s.id}/${l}`) })),
+      };
     }
     default: {
       const never: never = item;
@@ -59,7 +67,7 @@ export function ManualEntry({ view, send, item }: PanelProps & { item: VotingIte
       </button>
     );
   }
-  const fields = fieldsOf(item, t);
+  const grid = gridOf(item, t);
   const n = (key: string) => Number(values[key] ?? '0') || 0;
   const save = async () => {
     const r = await send({ type: 'manualResult', itemId: item.id, counts: countsOf(item, n) });
@@ -80,21 +88,38 @@ export function ManualEntry({ view, send, item }: PanelProps & { item: VotingIte
     >
       <h3 className="manual-entry__title">{t('votes:console.manualTitle')}</h3>
       <p className="panel__hint">{t('votes:console.manualHint')}</p>
-      <div className="manual-entry__grid">
-        {fields.map((f) => (
-          <label key={f.key} className="manual-entry__field">
-            <span>{f.label}</span>
-            <input
-              type="number"
-              min={0}
-              max={100000}
-              inputMode="numeric"
-              data-testid={`manual-${f.key}`}
-              value={values[f.key] ?? ''}
-              onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value.replace(/\D/g, '') }))}
-            />
-          </label>
-        ))}
+      <div className="manual-entry__scroll">
+        <table className="kind-table manual-entry__table">
+          <thead>
+            <tr>
+              <th />
+              {grid.columns.map((c) => (
+                <th key={c}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((row) => (
+              <tr key={row.keys.join()}>
+                <td className="kind-table__name">{row.label}</td>
+                {row.keys.map((key, i) => (
+                  <td key={key}>
+                    <input
+                      type="number"
+                      min={0}
+                      max={100000}
+                      inputMode="numeric"
+                      aria-label={`${row.label} ${grid.columns[i] ?? ''}`}
+                      data-testid={`manual-${key}`}
+                      value={values[key] ?? ''}
+                      onChange={(e) => setValues((v) => ({ ...v, [key]: e.target.value.replace(/\D/g, '') }))}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       {error && <p className="panel__error">{error}</p>}
       <div className="manual-entry__actions">
