@@ -196,6 +196,7 @@ export function decideCommand(s: MeetingState, c: Command, now: number, newId: (
     case 'timerAdd':
     case 'timerReset':
     case 'timerStop':
+    case 'evidencePlayback':
       return decideRundown(s, c, now, newId, (itemId, confirmNoQuorum) => decideCommand(s, { type: 'startRound', itemId, confirmNoQuorum }, now, newId));
     case 'undoCheckIn': {
       const i = s.rosterIndex.get(c.deputyId);

@@ -88,6 +88,8 @@ export const MeetingEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('timer.reset'), at: At, timerId: Id }),
   /** The speaker finished: the time used goes into the segment log. */
   z.strictObject({ t: z.literal('timer.stopped'), at: At, timerId: Id, usedMs: z.number().int().min(0) }),
+  /** The console played or paused the evidence video on the screens, from this position. */
+  z.strictObject({ t: z.literal('evidence.playback'), at: At, playing: z.boolean(), positionMs: z.number().int().min(0).max(86_400_000) }),
   /** Participation: who voted, and with which submission id. Never carries the choice. */
   z.strictObject({ t: z.literal('voted'), roundId: Id, deputyId: Id, submissionId: Id }),
   /** The ballot. deputyId only for named votes; no timestamp, so its place says nothing. */

@@ -151,6 +151,8 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('timerAdd'), timerId: Id, seconds: z.number().int().min(-600).max(600).refine((n) => n !== 0) }),
   z.strictObject({ type: z.literal('timerReset'), timerId: Id }),
   z.strictObject({ type: z.literal('timerStop'), timerId: Id }),
+  /** Play or pause the evidence video on the screens from this position (the console's controls). */
+  z.strictObject({ type: z.literal('evidencePlayback'), playing: z.boolean(), positionMs: z.number().int().min(0).max(86_400_000) }),
   // ---- the big screen (shared/scene.ts, shared/scene-decide.ts) ----
   /** Cut every screen to this scene now; an item scene's itemId also makes that item current. */
   z.strictObject({ type: z.literal('setScene'), scene: Scene }),

@@ -8,7 +8,10 @@ import { err, ok, type Result } from './result.js';
 import { usedMs, type SegmentPhase } from './rundown.js';
 import { itemById, latestRound, type MeetingState } from './state.js';
 
-export type RundownCommand = Extract<Command, { type: 'segmentGo' | 'timerPause' | 'timerResume' | 'timerAdd' | 'timerReset' | 'timerStop' }>;
+export type RundownCommand = Extract<
+  Command,
+  { type: 'segmentGo' | 'timerPause' | 'timerResume' | 'timerAdd' | 'timerReset' | 'timerStop' | 'evidencePlayback' }
+>;
 type Decision = Result<MeetingEvent[], ErrorCode>;
 
 /** Starts the vote of a rating item as the console's startRound would (quorum, one active round). */
@@ -70,6 +73,14 @@ function decideGo(s: MeetingState, c: Extract<RundownCommand, { type: 'segmentGo
 
 export function decideRundown(s: MeetingState, c: RundownCommand, now: number, newId: () => string, startRating: StartRating): Decision {
   if (c.type === 'segmentGo') return decideGo(s, c, now, newId, startRating);
+  if (c.type === 'evidencePlayback') {
+    // [G11] Only while the rundown shows a question's evidence video.
+    const cur = s.rundown.cursor;
+    const item = cur ? itemById(s, cur.itemId) : undefined;
+    const ev = cur && item?.kind === 'segment' ? item.questions[cur.questionIndex]?.evidence : undefined;
+    if (cur?.phase !== 'evidence' || ev?.type !== 'video') return err('NOT_FOUND');
+    return ok([{ t: 'evidence.playback', at: now, playing: c.playing, positionMs: c.positionMs }]);
+  }
   const t = s.rundown.timer;
   if (!t || t.id !== c.timerId) return err('NOT_FOUND'); // [G7] only the timer that is on
   switch (c.type) {

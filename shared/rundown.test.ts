@@ -153,6 +153,20 @@ describe('questioning segments', () => {
     expect(timerOf(s).remainingMs).toBe(-5_000);
   });
 
+  it('[G11] the evidence video plays as the console drives it, only on a video evidence', () => {
+    const video: SegmentItem = { ...segment, questions: segment.questions.map((q, i) => (i === 1 ? { ...q, evidence: { mediaId: 'v1', type: 'video' as const } } : q)) };
+    const s0 = replay([{ t: 'meeting.created', at: 0, meeting: { id: 'm', title: '会议', date: '', settings: { quorum: 'half' } }, roster, agenda: [video, rating] }])!;
+    const play: Command = { type: 'evidencePlayback', playing: true, positionMs: 0 };
+    expect(decideCommand(run(s0, go(0, 'evidence'), 10), play, 20, ids)).toEqual({ ok: false, error: 'NOT_FOUND' }); // an image
+    let s = run(s0, go(1, 'evidence'), 10);
+    s = run(s, play, 1_000);
+    expect(segmentView(s, 3_000)?.playback).toEqual({ playing: true, positionMs: 0, at: 1_000 });
+    s = run(s, { type: 'evidencePlayback', playing: false, positionMs: 2_000 }, 3_000);
+    expect(s.rundown.playback).toEqual({ playing: false, positionMs: 2_000, at: 3_000 });
+    s = run(s, go(1, 'question'), 4_000);
+    expect(s.rundown.playback).toBeNull();
+  });
+
   it('[G8] the log lists asker, topic and time used per question, and the rating once closed', () => {
     let s = run(base(), go(0, 'question'), 0);
     s = run(s, go(0, 'answer'), 50_000);

@@ -49,19 +49,28 @@ export interface SpeakingRecord {
   readonly usedMs: number;
 }
 
+/** The evidence video as the console plays it: screens seek to positionMs + (now - at) while playing. */
+export interface Playback {
+  readonly playing: boolean;
+  readonly positionMs: number;
+  readonly at: number;
+}
+
 export interface Rundown {
   readonly cursor: SegmentCursor | null;
+  /** The evidence video's playback; null until the console plays it, cleared when the cursor moves. */
+  readonly playback: Playback | null;
   readonly timer: SpeakingTimer | null;
   readonly log: readonly SpeakingRecord[];
 }
 
-export const EMPTY_RUNDOWN: Rundown = { cursor: null, timer: null, log: [] };
+export const EMPTY_RUNDOWN: Rundown = { cursor: null, playback: null, timer: null, log: [] };
 
-export type RundownEvent = Extract<MeetingEvent, { t: 'segment.cursor' | `timer.${string}` }>;
+export type RundownEvent = Extract<MeetingEvent, { t: 'segment.cursor' | 'evidence.playback' | `timer.${string}` }>;
 
 /** Is this event one of the rundown's? */
 export function isRundownEvent(e: MeetingEvent): e is RundownEvent {
-  return e.t === 'segment.cursor' || e.t.startsWith('timer.');
+  return e.t === 'segment.cursor' || e.t === 'evidence.playback' || e.t.startsWith('timer.');
 }
 
 /** Time the speaker has used so far (ms), overtime included. */
@@ -81,7 +90,9 @@ function onTimer(r: Rundown, id: string, f: (t: SpeakingTimer) => SpeakingTimer)
 export function reduceRundown(r: Rundown, e: RundownEvent): Rundown {
   switch (e.t) {
     case 'segment.cursor':
-      return { ...r, cursor: { itemId: e.itemId, questionIndex: e.questionIndex, phase: e.phase, at: e.at } };
+      return { ...r, cursor: { itemId: e.itemId, questionIndex: e.questionIndex, phase: e.phase, at: e.at }, playback: null };
+    case 'evidence.playback':
+      return { ...r, playback: { playing: e.playing, positionMs: e.positionMs, at: e.at } };
     case 'timer.started': {
       const baseMs = e.endsAt - e.at;
       const timer: SpeakingTimer = {

@@ -2,7 +2,7 @@
 // speaking timer, and the segment log (who asked, what, time used) for the meeting's report.
 // Pure functions of the meeting state; views.ts adds them to ScreenView and ConsoleView.
 import type { SegmentItem } from './model.js';
-import { remainingMs, usedMs, type SegmentPhase, type SpeakingKind, type SpeakingTimer } from './rundown.js';
+import { remainingMs, usedMs, type Playback, type SegmentPhase, type SpeakingKind, type SpeakingTimer } from './rundown.js';
 import { ratingItemOf } from './rundown-decide.js';
 import { itemById, type MeetingState } from './state.js';
 import type { Outcome } from './outcome.js';
@@ -31,6 +31,10 @@ export interface SegmentView {
   timer: TimerView | null;
   /** The linked rating item's id, when it exists. */
   ratingItemId: string | null;
+  /** The evidence video's playback as the console drives it; null: not started. */
+  playback: Playback | null;
+  /** Time used per question so far (ms), question and answer; null when not timed yet. */
+  used: { question: number | null; answer: number | null }[];
 }
 
 export interface SpeakingUse {
@@ -82,7 +86,14 @@ export function segmentView(s: MeetingState, now: number): SegmentView | null {
     phase: c.phase,
     timer: t && t.itemId === item.id ? timerView(t, now) : null,
     ratingItemId: ratingItemOf(s, item)?.id ?? null,
+    playback: s.rundown.playback,
+    used: item.questions.map((_, i) => ({ question: usedOf(s, item.id, i, 'question'), answer: usedOf(s, item.id, i, 'answer') })),
   };
+}
+
+function usedOf(s: MeetingState, itemId: string, i: number, kind: SpeakingKind): number | null {
+  const recs = s.rundown.log.filter((r) => r.itemId === itemId && r.questionIndex === i && r.kind === kind);
+  return recs.length === 0 ? null : recs.reduce((a, r) => a + r.usedMs, 0);
 }
 
 /** [G8] The log of every segment of the agenda: time used per question and answer, and the rating. */

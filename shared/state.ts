@@ -248,6 +248,7 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
     case 'timer.adjusted':
     case 'timer.reset':
     case 'timer.stopped':
+    case 'evidence.playback':
       return { ...s, rundown: reduceRundown(s.rundown, e) };
     case 'voted': {
       const i = s.rosterIndex.get(e.deputyId);

@@ -7,6 +7,7 @@ import type { SegmentItem } from '../../../shared/model.js';
 import type { Command } from '../../../shared/protocol.js';
 import { nextStep } from '../../../shared/rundown-decide.js';
 import { errorText } from '../i18n/errors.js';
+import { EvidenceControls } from './evidence-controls.js';
 import { RundownSteps, type Step } from './rundown-steps.js';
 import { RundownTimer } from './rundown-timer.js';
 import { SegmentLogList } from './segment-log.js';
@@ -89,6 +90,7 @@ export function RundownPanel({ view, send, offset }: PanelProps) {
           {error}
         </p>
       )}
+      {onAir && onAir.item.id === item.id && <EvidenceControls seg={onAir} offset={offset} busy={busy} run={run} />}
       <RundownTimer timer={onAir?.item.id === item.id ? onAir.timer : null} offset={offset} busy={busy} run={run} />
       <RundownSteps item={item} cur={cur} hasRating={hasRating} busy={busy} go={go} />
       <SegmentLogList log={view.rundown?.log.find((l) => l.itemId === item.id) ?? null} />

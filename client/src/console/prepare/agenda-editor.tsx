@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MotionSettings, ProjectsSettings, RatingSettings, type AgendaItem, type VotableItem } from '../../../../shared/model.js';
 import { ItemForm } from './item-form.js';
+import { newSegment, SegmentEditor } from './segment-editor.js';
 import { prepareError, saveAgenda } from './prepare-api.js';
 
 interface Props {
@@ -111,10 +112,7 @@ export function AgendaEditor({ meetingId, session, agenda, lockedItems, readOnly
               </div>
               {open === it.id &&
                 (it.kind === 'segment' ? (
-                  <label className="form__field form__field--wide">
-                    <span>{t('prepare:agenda.itemTitle')}</span>
-                    <input value={it.title} onChange={(e) => change(draft.map((x) => (x.id === it.id ? { ...it, title: e.target.value } : x)))} />
-                  </label>
+                  <SegmentEditor item={it} agenda={draft} session={session} onChange={(next) => change(draft.map((x) => (x.id === it.id ? next : x)))} />
                 ) : (
                   <ItemForm item={it} locked={locked} meetingId={meetingId} session={session} onChange={(next) => change(draft.map((x) => (x.id === it.id ? next : x)))} />
                 ))}
@@ -130,6 +128,9 @@ export function AgendaEditor({ meetingId, session, agenda, lockedItems, readOnly
               + {t(`prepare:agenda.kinds.${k}`)}
             </button>
           ))}
+          <button type="button" className="btn" onClick={() => { const pair = newSegment(t('segments:editor.newTitle'), t('segments:editor.newRating')); change([...draft, ...pair]); setOpen(pair[0].id); }} data-testid="agenda-add-segment">
+            + {t('segments:editor.add')}
+          </button>
         </div>
       )}
       <div className="agenda-editor__save">

@@ -32,7 +32,7 @@ function SegmentBody({ seg, offset }: { seg: SegmentView; offset: number }) {
     case 'intro':
       return <SegmentIntro seg={seg} />;
     case 'evidence':
-      return <SegmentEvidence seg={seg} />;
+      return <SegmentEvidence seg={seg} offset={offset} />;
     case 'question':
     case 'answer':
       return <SegmentSpeaker seg={seg} offset={offset} />;
@@ -73,7 +73,9 @@ function SegmentIntro({ seg }: { seg: SegmentView }) {
   );
 }
 
-/** The segment is over (or being rated): each question with the time it took. */
+const usedText = (ms: number | null | undefined) => (ms == null ? '—' : durationText(ms));
+
+/** The segment is over (or being rated): each question with the time its question and answer took. */
 function SegmentDone({ seg }: { seg: SegmentView }) {
   const { t } = useTranslation('segments');
   const { item } = seg;
@@ -87,7 +89,7 @@ function SegmentDone({ seg }: { seg: SegmentView }) {
             <span className="seg-intro__no">{i + 1}</span>
             <FitText className="seg-intro__topic" text={q.topic} size={46} lines={2} />
             <span className="seg-intro__asker">{t('asker', { name: q.asker })}</span>
-            <span className="seg-intro__allowed">{durationText(q.questionSec * 1000)} + {durationText(q.answerSec * 1000)}</span>
+            <span className="seg-intro__allowed">{usedText(seg.used[i]?.question)} + {usedText(seg.used[i]?.answer)}</span>
           </li>
         ))}
       </ol>
