@@ -47,6 +47,12 @@ async function expectClockOnServerTime(page: Page, testId: string, view: () => C
   expect(Math.abs(shown - (endsAt - Date.now()))).toBeLessThan(1200);
 }
 
+/** A screenshot once the scene's dissolve (450 ms) is over. */
+async function still(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(700);
+  await shot(page, name);
+}
+
 const next = async (con: Page, label: RegExp) => {
   await expect(con.getByTestId('rundown-next')).toContainText(label);
   await con.getByTestId('rundown-next').click();
@@ -80,14 +86,14 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
   await expect(screen.getByTestId('segment-department')).toHaveText('市住建局');
   await expect(screen.getByTestId('segment-person')).toContainText('王建军');
   await expect(lower).toHaveText('回答：王建军 市住房和城乡建设局局长');
-  await shot(screen, 'segment-intro');
+  await still(screen, 'segment-intro');
 
   await next(con, /播放暗访/);
   const img = screen.getByTestId('segment-evidence-image');
   await expect(img).toBeVisible();
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(1280);
   await expect(overlay.getByTestId('segment-lower-third')).toHaveCount(0);
-  await shot(screen, 'segment-evidence-image');
+  await still(screen, 'segment-evidence-image');
 
   await next(con, /开始提问计时/);
   await expect(screen.getByTestId('segment-speaker')).toContainText('提问');
@@ -98,7 +104,7 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
   await expect(screen.getByTestId('screen-clock-digits')).toHaveText(/^1:(2\d|30)$/);
   await expectClockOnServerTime(screen, 'screen-clock', watcher.view);
   await expectClockOnServerTime(overlay, 'overlay-clock', watcher.view);
-  await shot(screen, 'segment-question');
+  await still(screen, 'segment-question');
   await shot(overlay, 'segment-lower-third-question');
 
   // Pause holds the time; −30 s twice brings the last 30 s (warning colour); −30 s more: zero.
@@ -110,12 +116,12 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
   await expect(clock).toHaveAttribute('data-state', 'warn');
   await expectClockOnServerTime(screen, 'screen-clock', watcher.view);
   await expect(con.getByTestId('console-clock')).toHaveAttribute('data-state', 'warn');
-  await shot(screen, 'segment-question-warning');
+  await still(screen, 'segment-question-warning');
   await con.getByTestId('timer-take').click();
   await expect(clock).toHaveAttribute('data-state', 'over');
   await expect(screen.getByTestId('screen-clock-over')).toContainText('时间到');
   await expect(screen.getByTestId('screen-clock-digits')).toHaveText('0:00');
-  await shot(screen, 'segment-question-timeup');
+  await still(screen, 'segment-question-timeup');
   await con.getByTestId('timer-reset').click();
   await expect(clock).toContainText('计时暂停');
   await expect(screen.getByTestId('screen-clock-digits')).toHaveText('1:30');
@@ -127,7 +133,7 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
   await expect(lower).toHaveText('回答：王建军 市住房和城乡建设局局长');
   await expect(screen.getByTestId('screen-clock-digits')).toHaveText(/^(2:59|3:00)$/);
   await expectClockOnServerTime(screen, 'screen-clock', watcher.view);
-  await shot(screen, 'segment-answer');
+  await still(screen, 'segment-answer');
   await shot(overlay, 'segment-lower-third-answer');
 
   for (const asker of ['赵丽华', '胡红梅']) {
@@ -137,8 +143,8 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
     await expect(lower).toHaveText('回答：王建军 市住房和城乡建设局局长');
   }
   await rateSegment(con, screen, phones, mod, 'seg-housing-dept', ['satisfied', 'satisfied', 'basic']);
-  await expect(screen.getByTestId('rating-row-seg-housing-dept')).toContainText('86.67');
-  await shot(screen, 'segment-rating-result');
+  await expect(screen.getByTestId('rating-bar-seg-housing-dept')).toContainText('86.67');
+  await still(screen, 'segment-rating-result');
   await next(con, /结束本环节/);
   await expect(con.getByTestId('segment-log-0')).toContainText('王建国');
   await expect(con.getByTestId('segment-log-rating')).toContainText('86.67');
@@ -158,15 +164,21 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
   await expect(vid).toBeVisible();
   await expect.poll(() => vid.evaluate((el: HTMLVideoElement) => el.readyState >= 2 && el.videoWidth)).toBe(640);
   expect(await vid.evaluate((el: HTMLVideoElement) => el.controls)).toBe(false);
-  await shot(screen, 'segment-evidence-video');
+  // The console plays it on the screen, then pauses it; the screen has no controls of its own.
+  expect(await vid.evaluate((el: HTMLVideoElement) => el.paused)).toBe(true);
+  await con.getByTestId('evidence-play').click();
+  await expect.poll(() => vid.evaluate((el: HTMLVideoElement) => !el.paused && el.currentTime > 0.5)).toBe(true);
+  await still(screen, 'segment-evidence-video');
+  await con.getByTestId('evidence-pause').click();
+  await expect.poll(() => vid.evaluate((el: HTMLVideoElement) => el.paused)).toBe(true);
   await next(con, /开始提问计时/);
   await expect(lower).toHaveText('提问：袁春燕 代表');
   await next(con, /开始答复计时/);
   await rateSegment(con, screen, phones, mod, 'seg-transport-dept', ['basic', 'unsatisfied', 'basic']);
-  await expect(screen.getByTestId('rating-row-seg-transport-dept')).toContainText('40.00');
+  await expect(screen.getByTestId('rating-bar-seg-transport-dept')).toContainText('40.00');
   await next(con, /结束本环节/);
   await expect(screen.getByTestId('segment-done')).toContainText('本环节问政结束');
-  await shot(screen, 'segment-done');
+  await still(screen, 'segment-done');
 
   // ---- the ranking of the meeting holds both departments, 住建局 first ----
   await mod.run({ type: 'setScene', scene: { kind: 'ranking' } });
@@ -175,7 +187,7 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
   await expect(rows.first()).toContainText('市住建局');
   await expect(rows.last()).toContainText('市交通运输局');
   await screen.waitForTimeout(800);
-  await shot(screen, 'segment-ranking');
+  await still(screen, 'segment-ranking');
 
   // ---- the segment log for the report: who asked, what, time used ----
   const report = (await (await fetch(`${server.url}/api/meetings/demo/segments`, { headers: { authorization: `Bearer ${session}` } })).json()) as {
@@ -205,5 +217,5 @@ async function rateSegment(con: Page, screen: Page, phones: Page[], mod: Awaited
   }
   await mod.run({ type: 'close', roundId: rid });
   await mod.run({ type: 'reveal', roundId: rid });
-  await expect(screen.getByTestId(`rating-row-${subject}`)).toBeVisible();
+  await expect(screen.getByTestId(`rating-bar-${subject}`)).toBeVisible();
 }
