@@ -12,7 +12,8 @@ export type ClockState = 'normal' | 'warn' | 'over';
 /** Time left (ms) at this device's `now`, negative in overtime. */
 export function leftMs(t: TimerView, now: number, offset: number): number {
   if (t.status === 'paused') return t.remainingMs ?? 0;
-  return (t.endsAt ?? now + offset) - (now + offset);
+  // The offset is an estimate (it carries the view's travel time): never show more than allowed.
+  return Math.min(t.allowedMs, (t.endsAt ?? now + offset) - (now + offset));
 }
 
 export function clockState(left: number): ClockState {
