@@ -33,6 +33,7 @@ export function UsersPanel({ session }: { session: string }) {
   return (
     <section className="panel" data-testid="users-panel">
       <h2 className="panel__title">{t('prepare:users.title')}</h2>
+      <p className="panel__hint">{t('prepare:users.rolesHint')}</p>
       <ul className="users__list">
         {users?.map((u) => (
           <li key={u.username}>
