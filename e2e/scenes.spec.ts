@@ -59,6 +59,14 @@ async function expectNothingClipped(page: Page): Promise<void> {
       const slack = parseFloat(getComputedStyle(el).fontSize) * 0.3;
       if (el.scrollWidth > el.clientWidth + 2 || el.scrollHeight > el.clientHeight + slack) out.push(`text: ${el.textContent ?? ''} ${el.scrollWidth}/${el.clientWidth} ${el.scrollHeight}/${el.clientHeight}`);
     }
+    // Cells of a row side by side never overlap (an English status is longer than a Chinese one).
+    for (const row of document.querySelectorAll<HTMLElement>('.scene-layer .project-row, .scene-layer .notice__row, .scene-layer tr')) {
+      const boxes = [...row.children].map((c) => c.getBoundingClientRect()).filter((b) => b.width > 0);
+      for (let i = 1; i < boxes.length; i++) {
+        const [a, b] = [boxes[i - 1], boxes[i]];
+        if (a && b && a.right > b.left + 1) out.push(`overlap in row: ${row.textContent ?? ''}`);
+      }
+    }
     for (const el of document.querySelectorAll<HTMLElement>('.scene-layer .scene')) {
       if (el.scrollHeight > el.clientHeight + 1) out.push(`scene ${el.className} ${el.scrollHeight} > ${el.clientHeight}`);
     }
