@@ -48,7 +48,8 @@ function voteAll(s: MeetingState, contents: BallotContent[]): MeetingState {
   }, s);
 }
 /** Eight characters of the receipt alphabet, distinct per n. */
-const receiptOf = (n: number) => n.toString(32).toUpperCase().replace(/[01IO]/g, 'Z').padStart(8, 'A');
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const receiptOf = (n: number) => Array.from({ length: 8 }, (_, i) => ALPHABET[Math.floor(n / 32 ** (7 - i)) % 32] ?? 'A').join('');
 const pick = (...picks: string[]): BallotContent => ({ kind: 'select', picks });
 
 /** x 4 votes, y 3, z 3, w 0 (3 needed of 5 present): x adopted, y and z tied for the last seat. */
