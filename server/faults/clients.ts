@@ -43,6 +43,7 @@ export function retryingClient(url: string, ns: string, auth: Record<string, unk
     reconnectionDelay: 30,
     reconnectionDelayMax: 250,
     randomizationFactor: 0.5,
+    timeout: 3000,
   });
   return {
     socket,
