@@ -13,6 +13,7 @@ import { RundownTimer } from './rundown-timer.js';
 import { SegmentLogList } from './segment-log.js';
 import type { PanelProps } from './panel.js';
 import '../styles/segments.css';
+import '../styles/rundown.css';
 
 export function RundownPanel({ view, send, offset }: PanelProps) {
   const { t } = useTranslation(['segments', 'console']);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScreenView } from '../../../shared/views.js';
 import { SpeakingClock } from '../segments/speaking-clock.js';
 import '../styles/segments.css';
+import '../styles/segment-lower-third.css';
 
 export function SegmentLowerThird({ view, offset }: { view: ScreenView; offset: number }) {
   const { t } = useTranslation('segments');
