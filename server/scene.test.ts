@@ -55,6 +55,7 @@ describe('scenes on screens', () => {
     expect(v.preview.live.scene.kind).toBe('title');
     expect(await command(con, { type: 'take' })).toEqual({ ok: true });
     await s.until((x) => x.scene.kind === 'agenda');
-    expect(await command(con, { type: 'setScene', scene: { kind: 'bogus' } })).toEqual({ ok: false, error: 'BAD_REQUEST' });
+    const bogus: Record<string, unknown> = { type: 'setScene', scene: { kind: 'bogus' } };
+    expect(await command(con, bogus)).toEqual({ ok: false, error: 'BAD_REQUEST' });
   });
 });
