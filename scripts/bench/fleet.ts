@@ -42,7 +42,7 @@ class Peer {
 export class Fleet {
   private constructor(
     private readonly peers: Peer[],
-    /** Largest clock offset measured to any client, and the round trip it was measured with. */
+    /** Largest clock offset measured to any client process (and corrected for). */
     readonly clockSkewMs: number,
   ) {}
 

@@ -6,7 +6,7 @@
 // Exits 1 if a ballot was lost, duplicated or not acked; 2 on a crash; 3 on the time limit.
 // Docs: docs/PERFORMANCE.md.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -98,6 +98,8 @@ try {
   process.exit(r.ok ? 0 : 1);
 } catch (e) {
   log(`crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  const serverLog = await readFile(join(tmp, 'server.log'), 'utf8').catch(() => '');
+  if (serverLog) log(`last lines of the server's output:\n${serverLog.trimEnd().split('\n').slice(-20).join('\n')}`);
   await cleanup();
   process.exit(2);
 }
