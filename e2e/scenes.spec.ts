@@ -220,6 +220,13 @@ test('the overlay draws only a lower third on a transparent page, or on a key co
   const keyed = await page.screenshot({ path: join(SHOTS, 'scene-overlay-green.png') });
   expect((await alpha(keyed.toString('base64')))[0]).toBe(255);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 177, 64)');
+  // A rating of 17 departments: the count, the first and its 满意率, in one line.
+  await m.command({ type: 'setScene', scene: { kind: 'result', itemId: 'rating-2026' } });
+  await page.goto(`${server.url}/overlay?meeting=${m.id}&guides=1`);
+  await expect(page.getByTestId('lower-third-figures')).toContainText('17');
+  await expect(page.getByTestId('lower-third-figures')).toContainText('市公安局');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: join(SHOTS, 'scene-overlay-rating.png'), omitBackground: true });
   await ctx.close();
 });
 
