@@ -9,7 +9,7 @@ import '../styles/screen-votes.css';
 
 const WIDTH = 1760;
 const NAME_W = 640;
-const MARGIN = { top: 44, right: 300, bottom: 8, left: 8 };
+const MARGIN = { top: 44, right: 400, bottom: 8, left: 8 }; // right: room for "18  Run-off 27  Not adopted"
 const FILL: Record<ProjectStatus, string> = { adopted: '#d9ac3c', tied: '#f08c2e', notAdopted: '#7f93b3', belowThreshold: '#4a5a75' };
 
 /** A project name on two lines at most, at a size a back row can read. */
