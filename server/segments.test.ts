@@ -104,6 +104,22 @@ describe('questioning segments through the real server', () => {
     const report = await api(h.url, 'GET', '/api/meetings/demo/segments', { session });
     expect(report.status).toBe(200);
     expect(report.body.segments).toEqual(expect.arrayContaining([expect.objectContaining({ itemId: 'seg-housing', department: '市住建局' })]));
+    // [G8] The meeting's results report carries the segment log too (JSON, and a sheet in CSV/XLSX).
+    const results = await api(h.url, 'GET', '/api/meetings/demo/results.json', { session });
+    const segs = (results.body.report as { segments: { itemId: string; rating: unknown }[] }).segments;
+    expect(segs.find((x) => x.itemId === 'seg-housing')?.rating).toMatchObject({ score: 86.67 });
+  });
+
+  it('[G8] the results CSV has the questioning sheet once a question was timed', async () => {
+    const con = track(console_(h.url, session));
+    await con.until(() => true);
+    await command(con, go(0, 'question'));
+    now += 42_000;
+    await command(con, go(0, 'answer'));
+    await con.until((v) => v.rundown?.log[0]?.questions[0]?.question != null);
+    const csv = await (await fetch(`${h.url}/api/meetings/demo/results.csv`, { headers: { authorization: `Bearer ${session}` } })).text();
+    expect(csv).toContain('问政记录');
+    expect(csv).toMatch(/王建国,老旧小区改造进度滞后,42,90/);
   });
 
   it('[A1] the rundown is the console’s: no command over HTTP or a screen, the log needs a session', async () => {

@@ -5,6 +5,7 @@ import type { MotionItem, ProjectsItem, RatingItem } from './model.js';
 import { meetingRanking, outcomeOf, type RankingRow } from './outcome.js';
 import type { ItemResult } from './rules/index.js';
 import { roundsOf, type MeetingState, type Round } from './state.js';
+import { segmentLog, type SegmentLog } from './segment-view.js';
 import { resultOf } from './views.js';
 
 export type VotingItem = MotionItem | ProjectsItem | RatingItem;
@@ -41,6 +42,8 @@ export interface MeetingReport {
   present: number;
   items: ReportItem[];
   ranking: RankingRow[];
+  /** 电视问政: who asked what, time used, each department's rating (shared/segment-view.ts). */
+  segments: SegmentLog[];
 }
 
 function isVotingItem(x: { kind: string }): x is VotingItem {
@@ -82,5 +85,6 @@ export function meetingReport(s: MeetingState, now: number): MeetingReport {
     present: s.presentCount,
     items,
     ranking: meetingRanking(s, resultOf, (_item, r) => r.status === 'closed'),
+    segments: segmentLog(s, (id) => outcomeOf(s, id, resultOf)),
   };
 }

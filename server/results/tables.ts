@@ -5,6 +5,7 @@ import type { AgendaItem } from '../../shared/model.js';
 import type { MeetingReport, ReportItem, ReportRound, VotingItem } from '../../shared/report.js';
 import type { ItemResult, MotionResult, ProjectsResult, RatingResult } from '../../shared/rules/index.js';
 import { L, levelLabel, purposeLabel, statusLabel } from './labels.js';
+import { segmentSheet } from './segment-sheet.js';
 
 export type Cell = string | number | null;
 export interface Sheet {
@@ -135,5 +136,6 @@ export function reportSheets(report: MeetingReport): Sheet[] {
   };
   const sheets = [cover, ...report.items.map(itemSheet)];
   if (report.ranking.length > 0) sheets.push(rankingSheet(report));
+  if (report.segments.some((s) => s.questions.some((q) => q.question || q.answer))) sheets.push(segmentSheet(report.segments));
   return sheets;
 }

@@ -6,6 +6,7 @@ import type { AgendaItem } from '../../../shared/model.js';
 import type { ItemResult } from '../../../shared/rules/index.js';
 import type { ConsoleView } from '../../../shared/views.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
+import { SegmentReport } from './segment-report.js';
 import '../styles/report.css';
 
 type T = ReturnType<typeof useVotesT>['t'];
@@ -122,6 +123,7 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
             </ol>
           </section>
         )}
+        <SegmentReport log={view.rundown?.log ?? []} />
       </article>
     </div>
   );
