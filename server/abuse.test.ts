@@ -119,6 +119,22 @@ describe('[S1] role separation, for every event', () => {
   });
 });
 
+describe('[S1] HTTP roles', () => {
+  it('an operator cannot list or create users; an administrator can', async () => {
+    const op = await login(h.url, 'op', 'operator-pw');
+    const admin = await login(h.url);
+    const body = JSON.stringify({ username: 'clerk', password: 'a-long-Passw0rd', role: 'admin' });
+    const post = (session: string) => fetch(`${h.url}/api/users`, { method: 'POST', headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' }, body });
+    const asOp = await post(op);
+    expect(asOp.status).toBe(403);
+    expect(await asOp.json()).toMatchObject({ ok: false, error: 'FORBIDDEN' });
+    expect((await fetch(`${h.url}/api/users`, { headers: { authorization: `Bearer ${op}` } })).status).toBe(403);
+    expect(h.app.ctx.auth.user('clerk')).toBeUndefined();
+    expect((await post(admin)).status).toBe(201);
+    expect(h.app.ctx.auth.user('clerk')?.role).toBe('admin');
+  });
+});
+
 describe('[S2] limits', () => {
   it('a connection flooding events is answered RATE_LIMITED and the server stays up', async () => {
     const dep = asDeputy();

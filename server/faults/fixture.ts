@@ -46,8 +46,9 @@ export async function addFixture(app: App, rosterSize = 4): Promise<{ deputyId: 
 }
 
 /**
- * Bytes of the meeting record on disk (journal, ballot boxes, audit log), not the accounts
- * file, which a login rewrites. Unchanged size = no state change.
+ * Bytes of the meeting record on disk (journal, ballot boxes), not the accounts file, which a
+ * login rewrites, nor the audit log, which follows the journal a moment after each ack.
+ * Unchanged size = no state change.
  */
 export async function recordBytes(dataDir: string): Promise<number> {
   let total = 0;
@@ -55,7 +56,7 @@ export async function recordBytes(dataDir: string): Promise<number> {
     for (const e of await readdir(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (!e.name.startsWith('db.json')) total += (await stat(p)).size;
+      else if (!e.name.startsWith('db.json') && e.name !== 'audit.jsonl') total += (await stat(p)).size;
     }
   };
   await walk(dataDir);
