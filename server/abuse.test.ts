@@ -1,4 +1,4 @@
-// [S1-S6] Abuse: role separation for every event, rate limits, Origin, oversized messages,
+// [X1-X5] Abuse: role separation for every event, rate limits, Origin, oversized messages,
 // revoked links. The real server on 127.0.0.1:0 with real sockets.
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ async function openRound(session: string): Promise<string> {
   return v.activeRoundId ?? '';
 }
 
-describe('[S1] role separation, for every event', () => {
+describe('[X1] role separation, for every event', () => {
   it('deputies and screens cannot run any console command; nothing changes', async () => {
     const admin = await login(h.url);
     const roundId = await openRound(admin);
@@ -119,7 +119,7 @@ describe('[S1] role separation, for every event', () => {
   });
 });
 
-describe('[S1] HTTP roles', () => {
+describe('[X1] HTTP roles', () => {
   it('an operator cannot list or create users; an administrator can', async () => {
     const op = await login(h.url, 'op', 'operator-pw');
     const admin = await login(h.url);
@@ -135,7 +135,7 @@ describe('[S1] HTTP roles', () => {
   });
 });
 
-describe('[S2] limits', () => {
+describe('[X2] limits', () => {
   it('a connection flooding events is answered RATE_LIMITED and the server stays up', async () => {
     const dep = asDeputy();
     await connected(dep);
@@ -175,7 +175,7 @@ describe('[S2] limits', () => {
   });
 });
 
-describe('[S3] Origin', () => {
+describe('[X3] Origin', () => {
   it('a socket from a page served elsewhere is refused; the same origin is let in', async () => {
     const port = new URL(h.url).port;
     const foreign = track(io(h.url + NS.screen, { auth: { v: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: { origin: 'http://evil.example' } }));
@@ -188,7 +188,7 @@ describe('[S3] Origin', () => {
   });
 });
 
-describe('[S4] a revoked link', () => {
+describe('[X4] a revoked link', () => {
   it('stops working at once, and on reconnect', async () => {
     const roundId = await openRound(await login(h.url));
     const dep = asDeputy(0);

@@ -1,4 +1,4 @@
-// [S5] Every socket event and HTTP endpoint fuzzed with fast-check: wrong types, missing and
+// [X5] Every socket event and HTTP endpoint fuzzed with fast-check: wrong types, missing and
 // extra fields, __proto__ keys, huge strings, NaN and out-of-range numbers, duplicate and
 // unknown ids. Must hold: a typed error, no change to the record, no crash.
 import fc from 'fast-check';
@@ -78,7 +78,7 @@ function typed(a: Ack): void {
   if (!a.ok) expect(a.error).toMatch(CODE);
 }
 
-describe('[S5] fuzzing the socket events', () => {
+describe('[X5] fuzzing the socket events', () => {
   it('vote: a payload the schema refuses is BAD_REQUEST and changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(mutated(voteTemplate), async (payload) => {
@@ -157,7 +157,7 @@ describe('[S5] fuzzing the socket events', () => {
   });
 });
 
-describe('[S5] fuzzing the HTTP endpoints', () => {
+describe('[X5] fuzzing the HTTP endpoints', () => {
   it('any method, path and body gets a JSON answer with a code, and changes nothing', async () => {
     const path = fc.oneof(
       fc.constantFrom('/api/login', '/api/logout', '/api/me', '/api/meetings', `/api/meetings/${FIXTURE_ID}/links`, '/api/meetings/%00/links', '/api/health', '/api/__proto__'),

@@ -1,4 +1,4 @@
-// [B1-B4] Secret ballots: stored without deputy id or timestamp, in an order unrelated to
+// [W1-W4] Secret ballots: stored without deputy id or timestamp, in an order unrelated to
 // arrival, apart from who voted; never logged next to an identity; never sent to any client
 // paired with a deputy while the vote is open; and the record replays to the same tallies.
 import { readdir, readFile } from 'node:fs/promises';
@@ -63,7 +63,7 @@ async function secretVote(seen?: string[]) {
   return { con, roundId, arrival, spies, open };
 }
 
-describe('[B1] how a secret vote is stored', () => {
+describe('[W1] how a secret vote is stored', () => {
   it('ballots carry no deputy id or timestamp, sit in random order, apart from who voted', async () => {
     const { con, roundId, arrival } = await secretVote();
     expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });
@@ -92,7 +92,7 @@ describe('[B1] how a secret vote is stored', () => {
     expect(inversions).toBeLessThan(max * 0.8);
   });
 
-  it('[B2] journal plus ballot box replay to the tallies shown, also after a restart', async () => {
+  it('[W2] journal plus ballot box replay to the tallies shown, also after a restart', async () => {
     const { con, roundId } = await secretVote();
     expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });
     const shown = await con.until((v) => v.rounds.some((r) => r.id === roundId && r.status === 'closed'));
@@ -110,7 +110,7 @@ describe('[B1] how a secret vote is stored', () => {
   });
 });
 
-describe('[B3] logs', () => {
+describe('[W3] logs', () => {
   it('never hold a choice next to an identity', async () => {
     const { con, roundId, arrival } = await secretVote();
     expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });
@@ -124,7 +124,7 @@ describe('[B3] logs', () => {
   });
 });
 
-describe('[B4] messages while a secret vote is open', () => {
+describe('[W4] messages while a secret vote is open', () => {
   it('no message to any screen, console or other phone pairs a deputy with a choice', async () => {
     const seen: string[] = [];
     const { arrival, spies, open } = await secretVote(seen);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ballotCommitment, canonicalJson } from './commitment.js';
 import { sha256Hex } from './sha256.js';
 
-describe('[K1] commitments', () => {
+describe('[H1] commitments', () => {
   it('sha256Hex equals node:crypto for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {

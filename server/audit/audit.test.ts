@@ -1,4 +1,4 @@
-// [K2-K6] The record anyone can check: a hash-chained audit log of actions and participation,
+// [H2-H4] The record anyone can check: a hash-chained audit log of actions and participation,
 // commitments at close, published receipt lists, and `verify` catching every kind of tampering.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -52,7 +52,7 @@ async function session(choices = ['for', 'for', 'against', 'abstain', 'for', 'ag
   return { s, roundId, receipts, view: view as ConsoleView };
 }
 
-describe('[K2] the audit log', () => {
+describe('[H2] the audit log', () => {
   it('chains every action and participation, with the actor, never a choice', async () => {
     const { roundId } = await session();
     const { entries } = parseAudit(await readFile(join(h.dataDir, 'audit.jsonl'), 'utf8'));
@@ -69,7 +69,7 @@ describe('[K2] the audit log', () => {
   });
 });
 
-describe('[K3] commitment and receipts', () => {
+describe('[H3] commitment and receipts', () => {
   it('after close the receipts are published without choices, with the commitment shown in the result', async () => {
     const { roundId, receipts, view } = await session();
     const res = await fetch(`${h.url}/api/meetings/demo/rounds/${roundId}/receipts`);
@@ -89,7 +89,7 @@ describe('[K3] commitment and receipts', () => {
   });
 });
 
-describe('[K4] verify', () => {
+describe('[H4] verify', () => {
   it('passes on an untouched data folder, also as the npm script', async () => {
     await session();
     const r = await verifyDataDir(h.dataDir);

@@ -1,4 +1,4 @@
-// [B5] The ballot box under crashes: every byte at which a write can be cut, at each of its
+// [W5] The ballot box under crashes: every byte at which a write can be cut, at each of its
 // three steps, leaves exactly the ballots that were acknowledged (once each), and start-up
 // leaves no slot linking a ballot to a submission id.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -66,7 +66,7 @@ async function reopen(buf: Buffer, accepted: string[]): Promise<{ receipts: stri
   return { receipts, pendingLeft, log };
 }
 
-describe('[B5] ballot box crash recovery', () => {
+describe('[W5] ballot box crash recovery', () => {
   it('places ballots at random slots, never in arrival order', async () => {
     const box = await BallotBox.open(path, header, new Set(), memoryLogger());
     const receipts = Array.from({ length: 40 }, (_, i) => `R${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}AAAAA`);
