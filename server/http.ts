@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { UserRecord } from './store/db.js';
 import type { Ctx } from './sockets/common.js';
 import { auditRoutes } from './audit/audit-http.js';
+import { actorContext } from './audit/actor.js';
 import type { AuditLog } from './audit/audit-log.js';
 import { metricsRouter } from './metrics.js';
 import { prepareRoutes } from './prepare-http.js';
@@ -35,6 +36,7 @@ function bearer(req: Request): string | undefined {
 export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(actorContext(ctx)); // the audit log names the console user behind each change
   app.use(prepareRoutes(ctx, opts)); // before the 64 kB JSON parser: its routes bring their own
   if (opts.mediaDir) app.use(segmentRoutes(ctx, opts.mediaDir)); // media uploads stream to disk
   app.use(express.json({ limit: '64kb' }));

@@ -11,6 +11,7 @@ import type { BoxWrite } from './store/ballot-box.js';
 import type { BallotBoxes } from './store/boxes.js';
 import { foldRecords } from './store/load.js';
 import type { Logger } from './logger.js';
+import { currentActor } from './audit/actor.js';
 
 export type Decision<T> = Result<{ events: MeetingEvent[] } & T, ErrorCode>;
 export type ChangeListener = (meetingId: string, state: MeetingState, events: readonly MeetingEvent[]) => void;
@@ -77,7 +78,7 @@ export class Meetings {
   async commit<T extends object>(
     meetingId: string,
     decide: (head: MeetingState | undefined) => Decision<T>,
-    actor: string | null = null,
+    actor: string | null = currentActor(),
   ): Promise<Result<T, ErrorCode>> {
     const head = this.heads.get(meetingId);
     const d = decide(head);

@@ -69,6 +69,27 @@ describe('[H2] the audit log', () => {
   });
 });
 
+describe('[H2] actors of HTTP actions', () => {
+  it('a link reissue and an agenda edit over HTTP are audited under the console user', async () => {
+    await h.app.ctx.auth.addUser('op', 'operator', 'operator-pw');
+    const op = await login(h.url, 'op', 'operator-pw');
+    const res = await fetch(`${h.url}/api/meetings/demo/links/d002/reissue`, { method: 'POST', headers: { authorization: `Bearer ${op}` } });
+    expect(res.status).toBe(200);
+    const admin = await login(h.url);
+    const agenda = h.app.ctx.meetings.get('demo')?.agenda ?? [];
+    const put = await fetch(`${h.url}/api/meetings/demo/agenda`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ agenda: [...agenda].reverse() }),
+    });
+    expect(put.status).toBe(200);
+    await h.restart();
+    const { entries } = parseAudit(await readFile(join(h.dataDir, 'audit.jsonl'), 'utf8'));
+    expect(entries.find((e) => e.events.some((ev) => ev.t === 'link.reissued'))?.actor).toBe('op');
+    expect(entries.find((e) => e.events.some((ev) => ev.t === 'agenda.set'))?.actor).toBe('admin');
+  });
+});
+
 describe('[H3] commitment and receipts', () => {
   it('after close the receipts are published without choices, with the commitment shown in the result', async () => {
     const { roundId, receipts, view } = await session();

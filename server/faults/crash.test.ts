@@ -40,7 +40,7 @@ describe('[F1] SIGKILL at random moments while deputies vote', () => {
         await rm(dataDir, { recursive: true, force: true });
       }
     },
-    120_000 + extra * 60_000,
+    180_000 + extra * 60_000,
   );
 
   it('reports the figures', () => {
