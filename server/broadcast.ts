@@ -41,7 +41,9 @@ export function coalesce(ms: number, f: () => void): () => void {
  */
 function deputyCommonKey(s: MeetingState): readonly unknown[] {
   const r = focusRound(s);
-  return [s.info, s.currentItemId, r?.id, r?.status, r?.endsAt, r?.pausedRemainingMs, r?.revealed];
+  // agenda and roster change identity only when staff edit them (agenda.set, roster.set), so an
+  // edited item or a corrected name reaches every phone without a per-vote cost.
+  return [s.info, s.agenda, s.roster, s.currentItemId, r?.id, r?.status, r?.endsAt, r?.pausedRemainingMs, r?.revealed];
 }
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
