@@ -7,19 +7,33 @@ export type Route =
   | { page: 'screen'; meetingId: string | undefined }
   | { page: 'overlay'; meetingId: string | undefined; search: string }
   | { page: 'console'; meetingId: string | undefined }
+  | { page: 'receipts'; meetingId: string; roundId: string; code: string }
   | { page: 'landing' };
+
+const ID = '[A-Za-z0-9_-]{1,64}';
 
 export function routeOf(pathname: string, search: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   const meetingId = new URLSearchParams(search).get('meeting') ?? undefined;
   const deputy = /^\/d\/([A-Za-z0-9_-]{1,100})$/.exec(path);
   if (deputy?.[1]) return { page: 'deputy', token: deputy[1] };
+  const receipts = new RegExp(`^/receipts/(${ID})/(${ID})$`).exec(path);
+  if (receipts?.[1] && receipts[2]) {
+    return { page: 'receipts', meetingId: receipts[1], roundId: receipts[2], code: new URLSearchParams(search).get('code') ?? '' };
+  }
   if (path === '/screen') return { page: 'screen', meetingId };
   if (path === '/overlay') return { page: 'overlay', meetingId, search };
   if (path === '/console') return { page: 'console', meetingId };
   return { page: 'landing' };
 }
 
+/** The public receipt list of a closed round, opened from a phone with its own code filled in. */
+export function receiptsPath(meetingId: string, roundId: string, code?: string): string {
+  const base = `/receipts/${encodeURIComponent(meetingId)}/${encodeURIComponent(roundId)}`;
+  return code ? `${base}?code=${encodeURIComponent(code)}` : base;
+}
+
 export function roleOf(route: Route): Role {
-  return route.page;
+  // The receipt list is read on a deputy's phone, in the language the phone was using.
+  return route.page === 'receipts' ? 'deputy' : route.page;
 }

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { AgendaItem } from '../../../shared/model.js';
 import type { ItemResult } from '../../../shared/rules/index.js';
 import type { ConsoleView } from '../../../shared/views.js';
+import { Commitment } from '../common/commitment.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
 import { SegmentReport } from './segment-report.js';
 import '../styles/report.css';
@@ -106,6 +107,9 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
                     )
                     .join('；')}
                 </p>
+              )}
+              {rounds.map((r, i) =>
+                r.commitment ? <Commitment key={r.id} value={r.commitment} round={rounds.length > 1 ? i + 1 : undefined} className="report__commitment" testId={`report-commitment-${r.id}`} /> : null,
               )}
             </section>
           );

@@ -2,6 +2,7 @@
 // always sees, whatever the screen shows. Motion results only in this version; other kinds
 // show their turnout line.
 import { useTranslation } from 'react-i18next';
+import { Commitment } from '../common/commitment.js';
 import { ruleText } from '../screen/motion-result.js';
 import { KindResult } from './kind-result.js';
 import { ManualEntry } from './manual-entry.js';
@@ -12,7 +13,7 @@ import '../styles/console-votes.css';
 
 export function ResultPanel(props: PanelProps) {
   const { view } = props;
-  const { t } = useTranslation(['console', 'common']);
+  const { t } = useTranslation(['console', 'common', 'receipts']);
   const round = focusRound(view);
   const item = round ? view.agenda.find((i) => i.id === round.itemId) : currentItem(view);
   const voting = item && item.kind !== 'segment' ? item : null;
@@ -34,6 +35,11 @@ export function ResultPanel(props: PanelProps) {
         {t('console:result.voted', { n: round.voterCount, m: view.turnout.present })}
         {round.withoutQuorum && <span className="pill pill--warn">{t('common:round.withoutQuorum')}</span>}
         {round.manual && <span className="pill">{t('common:round.manual')}</span>}
+        {round.disclosure && !round.revealed && (
+          <span className="pill pill--warn" data-testid="disclosure-badge">
+            {t(`receipts:disclosure.badge.${round.disclosure.code}`, { cast: round.disclosure.cast })}
+          </span>
+        )}
       </p>
       {r.kind === 'motion' && item.kind === 'motion' && (
         <>
@@ -52,6 +58,7 @@ export function ResultPanel(props: PanelProps) {
         </>
       )}
       {(item.kind === 'projects' || item.kind === 'rating') && <KindResult {...props} item={item} round={round} />}
+      {round.commitment && <Commitment value={round.commitment} className="result__commitment" testId="console-commitment" />}
       {round.status === 'voided' && round.voidReason !== null && (
         <p className="panel__hint">{t('console:round.voidedBecause', { reason: round.voidReason })}</p>
       )}

@@ -11,11 +11,12 @@ import type { PanelProps } from './panel.js';
 import { currentItem, defaultCountdown, latestRoundOf } from './rounds.js';
 
 export function RoundControls({ view, send, offset }: PanelProps) {
-  const { t } = useTranslation(['console', 'common']);
+  const { t } = useTranslation(['console', 'common', 'receipts']);
   const item = currentItem(view);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [askQuorum, setAskQuorum] = useState(false);
+  const [askReveal, setAskReveal] = useState(false);
   const [countdown, setCountdown] = useState<string | null>(null);
 
   const run = (c: Command, onRefused?: (code: string) => boolean) => {
@@ -92,8 +93,36 @@ export function RoundControls({ view, send, offset }: PanelProps) {
             <p className="pill pill--done" data-testid="revealed">
               {t('console:round.revealed')}
             </p>
+          ) : askReveal && round.disclosure ? (
+            // A secret result that would show who chose what: the operator confirms first.
+            <div className="confirm" role="alertdialog" data-testid="disclosure-confirm">
+              <p>{t(`receipts:disclosure.confirm.${round.disclosure.code}`, { cast: round.disclosure.cast })}</p>
+              <div className="btn-row">
+                <button
+                  type="button"
+                  className="btn btn--danger"
+                  disabled={busy}
+                  onClick={() => {
+                    setAskReveal(false);
+                    run({ type: 'reveal', roundId: round.id });
+                  }}
+                  data-testid="confirm-reveal"
+                >
+                  {t('receipts:disclosure.revealAnyway')}
+                </button>
+                <button type="button" className="btn" onClick={() => setAskReveal(false)} data-testid="cancel-reveal">
+                  {t('receipts:disclosure.cancel')}
+                </button>
+              </div>
+            </div>
           ) : (
-            <button type="button" className="btn btn--primary btn--big" disabled={busy} onClick={() => run({ type: 'reveal', roundId: round.id })} data-testid="reveal">
+            <button
+              type="button"
+              className="btn btn--primary btn--big"
+              disabled={busy}
+              onClick={() => (round.disclosure ? setAskReveal(true) : run({ type: 'reveal', roundId: round.id }))}
+              data-testid="reveal"
+            >
               {t('console:round.reveal')}
             </button>
           )}

@@ -33,7 +33,7 @@ export function BallotBody({ view, item, entry, submit }: Props) {
     const recorded = ours?.phase === 'acked' ? ours.recorded : null;
     return (
       <>
-        <Submitted content={recorded ?? ours?.content ?? null} receipt={ours?.receipt ?? null} />
+        <Submitted content={recorded ?? ours?.content ?? null} receipt={ours?.receipt ?? null} closed={round.status === 'closed' ? { meetingId: view.meeting.id, roundId: round.id } : null} />
         {recorded && <RecordedEcho item={item} content={recorded} />}
         {round.status === 'closed' && <p className="closed-note">{t('deputy:closed')}</p>}
       </>

@@ -30,7 +30,7 @@ export function MotionBody({ view, entry, submit }: Props) {
       <>
         {/* Above the card: on a short phone the receipt may push anything below out of view. */}
         {round.status === 'closed' && <p className="closed-note">{t('deputy:closed')}</p>}
-        <Submitted content={known?.recorded ?? (ours ? ours.content : null)} receipt={ours?.receipt ?? null} />
+        <Submitted content={known?.recorded ?? (ours ? ours.content : null)} receipt={ours?.receipt ?? null} closed={round.status === 'closed' ? { meetingId: view.meeting.id, roundId: round.id } : null} />
       </>
     );
   }

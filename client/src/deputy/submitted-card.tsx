@@ -2,6 +2,7 @@
 // with the choice the server echoed and the receipt code.
 import { useTranslation } from 'react-i18next';
 import type { BallotContent } from '../../../shared/model.js';
+import { receiptsPath } from '../routes.js';
 import { formatReceipt } from './receipt.js';
 
 export function Submitting({ content, retrying }: { content: BallotContent; retrying: string | null }) {
@@ -16,9 +17,18 @@ export function Submitting({ content, retrying }: { content: BallotContent; retr
   );
 }
 
-/** content/receipt are null when this phone does not hold them (voted from another device). */
-export function Submitted({ content, receipt }: { content: BallotContent | null; receipt: string | null }) {
-  const { t } = useTranslation(['deputy', 'common']);
+/** The closed round whose published receipt list the deputy can check against. */
+export interface ClosedRound {
+  meetingId: string;
+  roundId: string;
+}
+
+/**
+ * content/receipt are null when this phone does not hold them (voted from another device).
+ * `closed` once the round has closed: the receipt list is published then, so link to it.
+ */
+export function Submitted({ content, receipt, closed = null }: { content: BallotContent | null; receipt: string | null; closed?: ClosedRound | null }) {
+  const { t } = useTranslation(['deputy', 'common', 'receipts']);
   return (
     <section className="state-card state-card--done" data-testid="submitted" aria-live="polite">
       <div className="state-card__tick" aria-hidden="true">
@@ -42,6 +52,11 @@ export function Submitted({ content, receipt }: { content: BallotContent | null;
             {formatReceipt(receipt)}
           </span>
           <span className="receipt__hint">{t('deputy:receiptHint')}</span>
+          {closed && (
+            <a className="receipt__check" href={receiptsPath(closed.meetingId, closed.roundId, receipt)} data-testid="receipt-check">
+              {t('receipts:check.link')}
+            </a>
+          )}
         </div>
       )}
     </section>

@@ -17,7 +17,7 @@ describe('locale files', () => {
   });
 
   it('hold the same keys in zh-CN and en for every area', () => {
-    for (const ns of ['common', 'deputy', 'screen', 'console'] as const) {
+    for (const ns of ['common', 'deputy', 'screen', 'console', 'receipts'] as const) {
       expect(keysOf(resources.en[ns]).sort()).toEqual(keysOf(resources['zh-CN'][ns]).sort());
     }
   });

@@ -12,6 +12,7 @@ import zhSegments from './zh-CN/segments.json';
 import zhScenes from './zh-CN/scenes.json';
 import zhOverlay from './zh-CN/overlay.json';
 import zhPrepare from './zh-CN/prepare.json';
+import zhReceipts from './zh-CN/receipts.json';
 import enCommon from './en/common.json';
 import enDeputy from './en/deputy.json';
 import enScreen from './en/screen.json';
@@ -20,14 +21,15 @@ import enSegments from './en/segments.json';
 import enScenes from './en/scenes.json';
 import enOverlay from './en/overlay.json';
 import enPrepare from './en/prepare.json';
+import enReceipts from './en/receipts.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare },
-  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare },
+  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts },
+  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts },
 } as const;
 
 const storageKey = (role: Role) => `wz.lang.${role}`;
@@ -77,7 +79,7 @@ export function setupI18n(role: Role, search: string): typeof i18n {
     resources,
     lng,
     fallbackLng: 'zh-CN',
-    ns: ['common', 'deputy', 'screen', 'console', 'segments', 'scenes', 'overlay', 'prepare'],
+    ns: ['common', 'deputy', 'screen', 'console', 'segments', 'scenes', 'overlay', 'prepare', 'receipts'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,

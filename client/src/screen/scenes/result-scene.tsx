@@ -1,6 +1,7 @@
 // 结果: the current item's final figures, built up in an animation when cut to live. The
 // figures are the item's outcome (run-offs merged) once it may be shown, else the round's.
 import { useTranslation } from 'react-i18next';
+import { Commitment } from '../../common/commitment.js';
 import { MotionResult } from '../motion-result.js';
 import { ProjectsResultChart } from '../projects-result.js';
 import { RatingResultChart } from '../rating-result.js';
@@ -31,6 +32,8 @@ export function ResultScene({ view, animate }: SceneProps) {
     <section className={`scene scene--result ${animate ? 'is-building' : ''} ${compact ? 'is-compact' : ''}`} data-testid="scene-result">
       {item && <ItemHead view={view} size={compact ? 40 : 56} status={false} />}
       {body}
+      {/* Shown with published figures only; the full value is in the console and the report. */}
+      {result && round?.status === 'closed' && round.commitment && <Commitment value={round.commitment} short testId="screen-commitment" />}
     </section>
   );
 }
