@@ -101,6 +101,9 @@ describe('[X1] role separation, for every event', () => {
     await connected(dep);
     expect(await emit(dep.socket, 'checkIn', {})).toEqual({ ok: true });
     expect(await emit(dep.socket, 'vote', vote(roundId))).toMatchObject({ ok: true });
+    // The ack is the phone's news of its own ballot; the snapshot on reconnect shows it too.
+    dep.socket.disconnect();
+    dep.socket.connect();
     const v = await dep.until((x) => x.mySubmission !== null);
     expect(v.me.id).toBe(tokens[0]?.deputyId);
     const other = asDeputy(1);

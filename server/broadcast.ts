@@ -48,9 +48,18 @@ function deputyCommonKey(s: MeetingState): readonly unknown[] {
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/**
+ * Deputies whose own page changed. A first ballot is not among them: its ack already tells the
+ * phone what was recorded, and a second message per vote costs one more write system call
+ * per vote (the largest item in the profile, docs/PERFORMANCE.md). A changed ballot (allowChange)
+ * does get a view, since the phone's record of which submission counts moves.
+ */
 function touchedDeputies(events: readonly MeetingEvent[]): string[] {
   const ids: string[] = [];
-  for (const e of events) if (e.t === 'checkin' || e.t === 'checkin.undone' || e.t === 'voted') ids.push(e.deputyId);
+  const changed = events.some((e) => e.t === 'ballot' && e.replaces !== undefined);
+  for (const e of events) {
+    if (e.t === 'checkin' || e.t === 'checkin.undone' || (e.t === 'voted' && changed)) ids.push(e.deputyId);
+  }
   return ids;
 }
 
