@@ -1,5 +1,6 @@
 // Decisions: given the state and a request, either the events to record or a refusal.
 // Pure: the clock and id source are arguments. The server persists what this returns.
+import { chunkedGet } from './chunked.js';
 import type { MeetingEvent } from './events.js';
 import type { BallotContent } from './model.js';
 import type { Command, ErrorCode, VotePayload } from './protocol.js';
@@ -26,7 +27,7 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
   if (!item) return err('WRONG_ROUND');
 
   // A resend of a ballot already recorded acks again, whatever happened since (V2).
-  const mine = r.submissions[i];
+  const mine = chunkedGet(r.submissions, i);
   if (mine === p.submissionId) {
     const b = r.ballots.find((x) => x.receipt === p.receipt);
     return ok({ events: [], recorded: { roundId: r.id, receipt: p.receipt, content: b ? b.content : p.content }, duplicate: true });

@@ -1,6 +1,7 @@
 // Meeting state and the pure reducer that folds events into it.
 // Invariant: reduce() never mutates its input; per-deputy data are arrays indexed by roster
 // position so that one vote copies a flat array (fast memcpy), not a 3,000-key object.
+import { chunkedFilled, chunkedGet, chunkedSet, type Chunked } from './chunked.js';
 import type { EventOf, MeetingEvent } from './events.js';
 import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './model.js';
 import { EMPTY_RUNDOWN, reduceRundown, type Rundown } from './rundown.js';
@@ -27,7 +28,7 @@ export interface Round {
   readonly withoutQuorum: boolean;
   readonly voidReason?: string;
   /** By roster index: the submission id of the deputy's ballot, or null if they did not vote. */
-  readonly submissions: readonly (string | null)[];
+  readonly submissions: Chunked<string | null>;
   readonly voterCount: number;
   /** Counted ballots in arrival order (memory only; the store keeps no order for secret votes). */
   readonly ballots: readonly Ballot[];
@@ -168,7 +169,7 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
         pausedRemainingMs: null,
         closedAt: null,
         withoutQuorum: e.withoutQuorum ?? false,
-        submissions: s.roster.map(() => null),
+        submissions: chunkedFilled<string | null>(s.roster.length, null),
         voterCount: 0,
         ballots: [],
       };
@@ -232,7 +233,7 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
         pausedRemainingMs: null,
         closedAt: e.at,
         withoutQuorum: false,
-        submissions: s.roster.map(() => null),
+        submissions: chunkedFilled<string | null>(s.roster.length, null),
         voterCount: 0,
         ballots: [],
         manual: e.counts,
@@ -256,8 +257,8 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
       // A changed ballot (allowChange) records its new submission id; the count moves only once.
       return withRound(s, e.roundId, (r) => ({
         ...r,
-        submissions: setAt(r.submissions, i, e.submissionId),
-        voterCount: r.voterCount + (r.submissions[i] == null ? 1 : 0),
+        submissions: chunkedSet(r.submissions, i, e.submissionId),
+        voterCount: r.voterCount + (chunkedGet(r.submissions, i) == null ? 1 : 0),
       }));
     }
     case 'ballot':

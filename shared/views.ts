@@ -1,5 +1,6 @@
 // What each role is allowed to see, as pure functions of the meeting state.
 // Invariant: no view sent while a secret vote is open pairs a deputy with a choice.
+import { chunkedGet } from './chunked.js';
 import type { AgendaItem, MeetingInfo } from './model.js';
 import { tallyRound, type ItemResult } from './rules/index.js';
 import { hasQuorum, itemById, quorumNeeded, type MeetingState, type Round, type RoundStatus } from './state.js';
@@ -240,7 +241,7 @@ export function deputyView(s: MeetingState, deputyId: string, now: number): Depu
     me: { id: d.id, name: d.name, group: d.group, seat: d.seat, present: s.present[i] != null },
     item: itemById(s, r ? r.itemId : s.currentItemId) ?? null,
     round: r ? roundView(r) : null,
-    mySubmission: r ? (r.submissions[i] ?? null) : null,
+    mySubmission: r ? (chunkedGet(r.submissions, i) ?? null) : null,
   };
 }
 
@@ -258,7 +259,7 @@ export function consoleView(s: MeetingState, now: number): ConsoleView {
       voidReason: r.voidReason ?? null,
       voted: item.settings.secret
         ? null
-        : s.roster.filter((_, i) => r.submissions[i] != null).map((d) => d.id),
+        : s.roster.filter((_, i) => chunkedGet(r.submissions, i) != null).map((d) => d.id),
       disclosure: disclosureRisk(item, r),
     });
   }

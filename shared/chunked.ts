@@ -1,0 +1,37 @@
+// A fixed-length persistent array: changing one slot copies one chunk of 64 and the short
+// outer array, not the whole thing. Round.submissions has one slot per deputy (3,000 in a
+// large chamber) and changes on every vote; a flat copy per vote was most of the server's
+// allocation under load (docs/PERFORMANCE.md).
+const CHUNK = 64;
+
+export interface Chunked<T> {
+  readonly length: number;
+  readonly chunks: readonly (readonly T[])[];
+}
+
+export function chunkedFilled<T>(length: number, value: T): Chunked<T> {
+  const chunks: T[][] = [];
+  for (let start = 0; start < length; start += CHUNK) chunks.push(new Array<T>(Math.min(CHUNK, length - start)).fill(value));
+  return { length, chunks };
+}
+
+/** The value at i, or undefined outside 0..length-1. */
+export function chunkedGet<T>(c: Chunked<T>, i: number): T | undefined {
+  if (!Number.isInteger(i) || i < 0 || i >= c.length) return undefined;
+  return c.chunks[Math.floor(i / CHUNK)]?.[i % CHUNK];
+}
+
+/** A new Chunked with slot i set to v; c is unchanged. Out of range: c itself. */
+export function chunkedSet<T>(c: Chunked<T>, i: number, v: T): Chunked<T> {
+  if (!Number.isInteger(i) || i < 0 || i >= c.length) return c;
+  const k = Math.floor(i / CHUNK);
+  const chunk = (c.chunks[k] ?? []).slice();
+  chunk[i % CHUNK] = v;
+  const chunks = c.chunks.slice();
+  chunks[k] = chunk;
+  return { length: c.length, chunks };
+}
+
+export function chunkedToArray<T>(c: Chunked<T>): T[] {
+  return c.chunks.flat() as T[];
+}
