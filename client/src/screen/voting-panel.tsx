@@ -1,19 +1,22 @@
 // While a round is open or paused: the big countdown, 已投票 n / 实到 m, and the live chart
 // when the item's visibility allows it (view.result non-null).
 import { useTranslation } from 'react-i18next';
+import type { AgendaItem } from '../../../shared/model.js';
 import type { RoundView } from '../../../shared/views.js';
 import type { ItemResult } from '../../../shared/rules/index.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { LiveChart } from './live-chart.js';
+import { LiveProjects, LiveRating } from './live-leaders.js';
 
 interface Props {
+  item?: AgendaItem | null;
   round: RoundView;
   present: number;
   result: ItemResult | null;
   offset: number;
 }
 
-export function VotingPanel({ round, present, result, offset }: Props) {
+export function VotingPanel({ item, round, present, result, offset }: Props) {
   const { t } = useTranslation(['screen', 'common']);
   const now = useTick(round.status === 'open');
   const left = secondsLeft(round, now, offset);
@@ -43,6 +46,10 @@ export function VotingPanel({ round, present, result, offset }: Props) {
             <p className="voting__caption">{t('screen:liveTally')}</p>
             <LiveChart result={result} width={1000} height={560} />
           </>
+        ) : result?.kind === 'projects' && item?.kind === 'projects' ? (
+          <LiveProjects item={item} result={result} />
+        ) : result?.kind === 'rating' && item?.kind === 'rating' ? (
+          <LiveRating item={item} result={result} />
         ) : (
           <p className="voting__hidden">{t('screen:hiddenWhileOpen')}</p>
         )}

@@ -31,7 +31,7 @@ function RoundState({ view, offset }: { view: ScreenView; offset: number }) {
   if (!round) return <p className="screen__message">{t('screen:notStarted')}</p>;
   if (round.status === 'voided') return <p className="screen__message">{t('screen:voided')}</p>;
   if (round.status === 'open' || round.status === 'paused') {
-    return <VotingPanel round={round} present={view.turnout.present} result={result} offset={offset} />;
+    return <VotingPanel item={item} round={round} present={view.turnout.present} result={result} offset={offset} />;
   }
   if (result?.kind === 'motion' && item.kind === 'motion') {
     return <MotionResult result={result} settings={item.settings} manual={round.manual} />;
