@@ -26,7 +26,7 @@ export function VotingPanel({ item, round, present, result, offset }: Props) {
       <div className="voting__left">
         <div className={`clock ${paused ? 'clock--paused' : ''} ${left !== null && left <= 10 && !paused ? 'clock--last' : ''}`}>
           <span className="clock__label">{paused ? t('screen:paused') : t('screen:remaining')}</span>
-          <span className="clock__value" data-testid="screen-countdown">
+          <span className={`clock__value ${left === null ? 'clock__value--text' : ''}`} data-testid="screen-countdown">
             {left === null ? t('screen:noCountdown') : formatSeconds(left)}
           </span>
         </div>
