@@ -54,15 +54,23 @@ export async function moderator(url: string, session: string): Promise<Moderator
   const socket = await open(url, NS.console, { session });
   let latest: { activeRoundId: string | null } | null = null;
   socket.on('view', (v: { activeRoundId: string | null }) => (latest = v));
+  // Console views are coalesced (100 ms): just after a close, the latest view may still name the
+  // closed round. Rounds this moderator ended are never "the active round" again.
+  const ended = new Set<string>();
+  const current = () => {
+    const r = (latest as { activeRoundId: string | null } | null)?.activeRoundId ?? null;
+    return r !== null && !ended.has(r) ? r : null;
+  };
   return {
     socket,
     run: async (cmd) => {
       const r: unknown = await socket.timeout(5000).emitWithAck('command', cmd);
       expect(r, JSON.stringify(cmd)).toEqual({ ok: true });
+      if ((cmd.type === 'close' || cmd.type === 'void') && typeof cmd.roundId === 'string') ended.add(cmd.roundId);
     },
     activeRound: async () => {
-      await expect.poll(() => (latest as { activeRoundId: string | null } | null)?.activeRoundId ?? null).not.toBeNull();
-      return (latest as unknown as { activeRoundId: string }).activeRoundId;
+      await expect.poll(current).not.toBeNull();
+      return current() ?? '';
     },
   };
 }

@@ -73,16 +73,21 @@ export async function largeMeeting(url: string): Promise<LargeMeeting & { phones
 
   let rounds = 0;
   const command = (c: Record<string, unknown>) => ack(con, 'command', c);
-  const activeRound = async () => {
-    for (let i = 0; i < 100; i++) {
+  // Console views are coalesced (100 ms): right after close + startRound the latest view may
+  // still name the previous round, so a vote waits for a round it has not voted in yet.
+  const used = new Set<string>();
+  const waitRound = async (fresh: boolean) => {
+    for (let i = 0; i < 200; i++) {
       const r = (latest as { activeRoundId: string | null } | null)?.activeRoundId;
-      if (r) return r;
+      if (r && !(fresh && used.has(r))) return r;
       await new Promise((res) => setTimeout(res, 50));
     }
     throw new Error('no active round');
   };
+  const activeRound = () => waitRound(false);
   const cast = async (n: number, content: (i: number) => unknown) => {
-    const roundId = await activeRound();
+    const roundId = await waitRound(true);
+    used.add(roundId);
     rounds += 1;
     const res = await Promise.all(
       phones.slice(0, n).map((p, i) => ack(p, 'vote', { roundId, submissionId: `s${rounds}-${i}`, receipt: receipt(rounds, i), content: content(i) })),
