@@ -1,28 +1,16 @@
 // Integration: the live data feed (docs/FEED.md) on the real server, with real sockets.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeedDoc } from '../shared/feed.js';
 import type { ConsoleView, DeputyView } from '../shared/views.js';
-import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from './test/harness.js';
+import { command, console_, deputy, emit, links, receipt, vote, type Client, serverPerTest } from './test/harness.js';
 
-let h: Harness;
-let session: string;
-let clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T): T => (clients.push(c), c);
+const t = serverPerTest();
+const { track } = t;
 
-beforeEach(async () => {
-  h = await startServer({ demoSize: 5 });
-  session = await login(h.url);
-});
-afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
-  await h.close();
-});
-
-const get = (path: string, auth?: string) => fetch(h.url + path, auth ? { headers: { authorization: `Bearer ${auth}` } } : {});
+const get = (path: string, auth?: string) => fetch(t.h.url + path, auth ? { headers: { authorization: `Bearer ${auth}` } } : {});
 
 async function consoleReady(): Promise<Client<ConsoleView>> {
-  const con = track(console_(h.url, session));
+  const con = track(console_(t.h.url, t.session));
   await con.until(() => true);
   return con;
 }
@@ -30,8 +18,8 @@ async function consoleReady(): Promise<Client<ConsoleView>> {
 /** Three deputies check in and vote for, for, against on the first (live) motion. */
 async function motionVote(con: Client<ConsoleView>): Promise<string> {
   const deps: Client<DeputyView>[] = [];
-  for (const l of (await links(h.url, session)).slice(0, 3)) {
-    const d = track(deputy(h.url, l.url));
+  for (const l of (await links(t.h.url, t.session)).slice(0, 3)) {
+    const d = track(deputy(t.h.url, l.url));
     await d.until(() => true);
     expect(await emit(d.socket, 'checkIn', {})).toEqual({ ok: true });
     deps.push(d);
@@ -62,9 +50,9 @@ describe('live data feed', () => {
     const con = await consoleReady();
     expect((await get('/api/feed/demo.json')).status).toBe(403);
     expect((await get('/api/feed/demo.csv')).status).toBe(403);
-    expect((await get('/api/feed/demo.json', session)).status).toBe(200);
+    expect((await get('/api/feed/demo.json', t.session)).status).toBe(200);
     expect((await get('/api/feed/nope.json')).status).toBe(404);
-    expect((await get('/api/feed/demo.xml', session)).status).toBe(404);
+    expect((await get('/api/feed/demo.xml', t.session)).status).toBe(404);
 
     expect(await command(con, { type: 'setFeed', enabled: true })).toEqual({ ok: true });
     const open = await get('/api/feed/demo.json');
@@ -99,20 +87,20 @@ describe('live data feed', () => {
 
   it('[B10] a hidden item shows turnout only: no figures until the moderator reveals', async () => {
     const con = await consoleReady();
-    const ls = await links(h.url, session);
-    const d = track(deputy(h.url, ls[0]?.url ?? ''));
+    const ls = await links(t.h.url, t.session);
+    const d = track(deputy(t.h.url, ls[0]?.url ?? ''));
     await d.until(() => true);
     await emit(d.socket, 'checkIn', {});
     await command(con, { type: 'startRound', itemId: 'motion-appoint', countdownSec: 0, confirmNoQuorum: true });
     const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId as string;
     await vote(d, { roundId, submissionId: 's1', receipt: receipt(), content: { kind: 'motion', choice: 'for' } });
-    let doc = (await (await get('/api/feed/demo.json', session)).json()) as FeedDoc;
+    let doc = (await (await get('/api/feed/demo.json', t.session)).json()) as FeedDoc;
     expect(doc.visible).toBe(false);
     expect(doc.rows).toEqual([]);
     expect(doc.round?.voterCount).toBe(1);
     await command(con, { type: 'close', roundId });
     await command(con, { type: 'reveal', roundId });
-    doc = (await (await get('/api/feed/demo.json', session)).json()) as FeedDoc;
+    doc = (await (await get('/api/feed/demo.json', t.session)).json()) as FeedDoc;
     expect(doc.scene.kind).toBe('result');
     expect(doc.rows.find((r) => r.type === 'choice' && r.id === 'for')?.value).toBe(1);
   });

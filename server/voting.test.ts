@@ -1,43 +1,18 @@
 // Integration: the real server on port 0, real sockets, a temporary data folder.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConsoleView, DeputyView } from '../shared/views.js';
-import {
-  command,
-  console_,
-  deputy,
-  emit,
-  links,
-  login,
-  receipt,
-  screen,
-  startServer,
-  vote,
-  type Client,
-  type Harness,
-} from './test/harness.js';
+import { command, console_, deputy, emit, links, receipt, screen, vote, type Client, serverPerTest } from './test/harness.js';
 
-let h: Harness;
-let session: string;
-let clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T): T => (clients.push(c), c);
-
-beforeEach(async () => {
-  h = await startServer({ demoSize: 5 });
-  session = await login(h.url);
-});
-afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
-  await h.close();
-});
+const t = serverPerTest();
+const { track } = t;
 
 async function setup(n = 3) {
-  const ls = await links(h.url, session);
-  const con = track(console_(h.url, session));
+  const ls = await links(t.h.url, t.session);
+  const con = track(console_(t.h.url, t.session));
   await con.until(() => true);
   const deps: Client<DeputyView>[] = [];
   for (const l of ls.slice(0, n)) {
-    const d = track(deputy(h.url, l.url));
+    const d = track(deputy(t.h.url, l.url));
     await d.until(() => true);
     deps.push(d);
   }
@@ -64,7 +39,7 @@ const motion = (roundId: string, choice: 'for' | 'against' | 'abstain', submissi
 describe('a motion vote through the real server', () => {
   it('[V1] check-in, vote, close and reveal give the right result on the screen', async () => {
     const { con, deps } = await setup(3);
-    const scr = track(screen(h.url));
+    const scr = track(screen(t.h.url));
     await checkInAll(deps);
     await scr.until((v) => v.turnout.present === 3);
     const roundId = await startVote(con);
@@ -130,7 +105,7 @@ describe('a motion vote through the real server', () => {
     const roundId = await startVote(con);
     // The deputy namespace has no 'command' handler: the emit is refused (sockets/guard.ts).
     expect(await emit(deps[0]!.socket, 'command', { type: 'close', roundId })).toEqual({ ok: false, error: 'FORBIDDEN' });
-    const scr = track(screen(h.url));
+    const scr = track(screen(t.h.url));
     await scr.until(() => true);
     expect(await emit(scr.socket, 'vote', motion(roundId, 'for'))).toEqual({ ok: false, error: 'FORBIDDEN' });
     const v = await con.until(() => true);
@@ -138,20 +113,20 @@ describe('a motion vote through the real server', () => {
   });
 
   it('[A2] a console without a valid session is refused at connect', async () => {
-    const bad = track(console_(h.url, 'not-a-session'));
+    const bad = track(console_(t.h.url, 'not-a-session'));
     const e = await new Promise<Error & { data?: { code?: string } }>((resolve) => bad.socket.once('connect_error', resolve));
     expect(e.data?.code).toBe('UNAUTHORIZED');
   });
 
   it('[A3] an unknown deputy link is refused at connect', async () => {
-    const bad = track(deputy(h.url, 'http://x/d/AAAAAAAAAAAAAAAAAAAAAA'));
+    const bad = track(deputy(t.h.url, 'http://x/d/AAAAAAAAAAAAAAAAAAAAAA'));
     const e = await new Promise<Error & { data?: { code?: string } }>((resolve) => bad.socket.once('connect_error', resolve));
     expect(e.data?.code).toBe('BAD_LINK');
   });
 
   it('[A4] a stale client protocol version is told to reload', async () => {
     const { io } = await import('socket.io-client');
-    const s = io(h.url + '/screen', { auth: { v: 0 }, transports: ['websocket'], forceNew: true });
+    const s = io(t.h.url + '/screen', { auth: { v: 0 }, transports: ['websocket'], forceNew: true });
     track(s);
     const e = await new Promise<Error & { data?: { code?: string } }>((resolve) => s.once('connect_error', resolve));
     expect(e.data?.code).toBe('PROTOCOL_MISMATCH');
@@ -164,21 +139,20 @@ describe('a motion vote through the real server', () => {
     const p0 = motion(roundId, 'for');
     expect((await vote(deps[0]!, p0)).ok).toBe(true);
     expect((await vote(deps[1]!, motion(roundId, 'against'))).ok).toBe(true);
-    for (const c of clients) c.close();
-    clients = [];
-    await h.restart();
+    t.closeClients();
+    await t.h.restart();
 
-    const con2 = track(console_(h.url, session)); // the session survives the restart too
+    const con2 = track(console_(t.h.url, t.session)); // the t.session survives the restart too
     const v = await con2.until(() => true);
     expect(v.activeRoundId).toBe(roundId);
     expect(v.turnout.present).toBe(3);
     expect(v.rounds[0]).toMatchObject({ status: 'open', voterCount: 2, result: { for: 1, against: 1 } });
     // The first phone reconnects and sees it has voted; its resend is still a no-op.
-    const d0 = track(deputy(h.url, ls[0]!.url));
+    const d0 = track(deputy(t.h.url, ls[0]!.url));
     const dv = await d0.until(() => true);
     expect(dv.mySubmission).toBe(p0.submissionId);
     expect(await vote(d0, p0)).toMatchObject({ ok: true, duplicate: true });
-    const d2 = track(deputy(h.url, ls[2]!.url));
+    const d2 = track(deputy(t.h.url, ls[2]!.url));
     await d2.until(() => true);
     expect((await vote(d2, motion(roundId, 'for'))).ok).toBe(true);
     expect(await command(con2, { type: 'close', roundId })).toEqual({ ok: true });

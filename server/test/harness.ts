@@ -1,6 +1,7 @@
 // Start the real server on 127.0.0.1:0 with a temporary data folder, and connect real
 // socket.io-client sockets to it. Used by the integration tests.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -119,4 +120,38 @@ export function receipt(): string {
     x = Math.floor(x / alphabet.length) + i * 31;
   }
   return out;
+}
+
+/**
+ * A fresh server (demo meeting, temporary data folder) and an admin session for every test,
+ * and the client sockets a test opened closed after it. Register at the top of a test file.
+ */
+export function serverPerTest(opts: Partial<AppOptions> = { demoSize: 5 }) {
+  let h: Harness | undefined;
+  let session = '';
+  let clients: { close(): void }[] = [];
+  beforeEach(async () => {
+    h = await startServer(opts);
+    session = await login(h.url);
+  });
+  afterEach(async () => {
+    closeClients();
+    await h?.close();
+  });
+  function closeClients(): void {
+    for (const c of clients) c.close();
+    clients = [];
+  }
+  return {
+    get h(): Harness {
+      if (!h) throw new Error('serverPerTest: no server outside a test');
+      return h;
+    },
+    get session(): string {
+      return session;
+    },
+    /** Close this client after the test. */
+    track: <T extends { close(): void }>(c: T): T => (clients.push(c), c),
+    closeClients,
+  };
 }
