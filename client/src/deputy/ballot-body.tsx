@@ -7,6 +7,7 @@ import { errorText } from '../i18n/errors.js';
 import { useVotesT } from '../i18n/votes.js';
 import { Notice } from './motion-body.js';
 import type { OutboxEntry } from './outbox.js';
+import { phoneState } from './phone-state.js';
 import { EachBallot } from './each-ballot.js';
 import { ProjectsBallot } from './projects-ballot.js';
 import { RatingBallot } from './rating-ballot.js';
@@ -23,28 +24,40 @@ interface Props {
 
 export function BallotBody({ view, item, entry, submit }: Props) {
   const { t } = useVotesT();
+  const state = phoneState(view, entry);
   const round = view.round;
-  if (!round) return <Notice testId="not-started" text={t('deputy:notStarted')} />;
-  if (round.status === 'voided') return <Notice testId="voided" text={t('deputy:voided')} />;
-
-  const mine = view.mySubmission;
-  const ours = entry && (mine === null || mine === entry.submissionId) ? entry : null;
-  if (mine !== null || ours?.phase === 'acked') {
-    const recorded = ours?.phase === 'acked' ? ours.recorded : null;
-    return (
-      <>
-        <Submitted content={recorded ?? ours?.content ?? null} receipt={ours?.receipt ?? null} closed={round.status === 'closed' ? { meetingId: view.meeting.id, roundId: round.id } : null} />
-        {recorded && <RecordedEcho item={item} content={recorded} />}
-        {round.status === 'closed' && <p className="closed-note">{t('deputy:closed')}</p>}
-      </>
-    );
+  switch (state.kind) {
+    case 'notStarted':
+      return <Notice testId="not-started" text={t('deputy:notStarted')} />;
+    case 'voided':
+      return <Notice testId="voided" text={t('deputy:voided')} />;
+    case 'submitted':
+      return (
+        <>
+          <Submitted
+            content={state.recorded ?? state.ours?.content ?? null}
+            receipt={state.ours?.receipt ?? null}
+            closed={state.closed && round ? { meetingId: view.meeting.id, roundId: round.id } : null}
+          />
+          {state.recorded && <RecordedEcho item={item} content={state.recorded} />}
+          {state.closed && <p className="closed-note">{t('deputy:closed')}</p>}
+        </>
+      );
+    case 'submitting':
+      return <Submitting content={state.ours.content} retrying={state.ours.error ? errorText(t, state.ours.error) : null} />;
+    case 'closed':
+    case 'paused':
+    case 'open':
+      break;
+    default: {
+      const never: never = state;
+      throw new Error(`unknown phone state ${JSON.stringify(never)}`);
+    }
   }
-  if (ours?.phase === 'pending') {
-    return <Submitting content={ours.content} retrying={ours.error ? errorText(t, ours.error) : null} />;
-  }
-  const refusal = ours?.phase === 'refused' ? errorText(t, ours.error) : null;
-  if (round.status === 'closed') return <Notice testId="closed" text={t('deputy:closed')} detail={refusal} />;
-  if (round.status === 'paused') return <Notice testId="paused" text={t('deputy:paused')} detail={refusal ?? t('deputy:pausedHint')} />;
+  const refusal = state.refusal ? errorText(t, state.refusal) : null;
+  if (state.kind === 'closed') return <Notice testId="closed" text={t('deputy:closed')} detail={refusal} />;
+  if (state.kind === 'paused') return <Notice testId="paused" text={t('deputy:paused')} detail={refusal ?? t('deputy:pausedHint')} />;
+  if (!round) return null; // phoneState answers notStarted without a round; this narrows the type
 
   const candidates = round.candidates ? new Set(round.candidates) : null;
   let ballot;

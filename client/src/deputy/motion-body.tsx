@@ -6,6 +6,7 @@ import type { MotionChoice } from '../../../shared/model.js';
 import type { DeputyView } from '../../../shared/views.js';
 import { errorText } from '../i18n/errors.js';
 import type { OutboxEntry } from './outbox.js';
+import { phoneState } from './phone-state.js';
 import { Submitted, Submitting } from './submitted-card.js';
 import { VotePanel } from './vote-panel.js';
 
@@ -17,33 +18,39 @@ interface Props {
 
 export function MotionBody({ view, entry, submit }: Props) {
   const { t } = useTranslation(['deputy', 'common']);
+  const state = phoneState(view, entry);
   const round = view.round;
-  if (!round) return <Notice testId="not-started" text={t('deputy:notStarted')} />;
-  if (round.status === 'voided') return <Notice testId="voided" text={t('deputy:voided')} />;
-
-  const mine = view.mySubmission;
-  // Our local copy describes the ballot on record only if its id is the one the server holds.
-  const ours = entry && (mine === null || mine === entry.submissionId) ? entry : null;
-  if (mine !== null || ours?.phase === 'acked') {
-    const known = ours && ours.phase === 'acked' ? ours : null;
-    return (
-      <>
-        {/* Above the card: on a short phone the receipt may push anything below out of view. */}
-        {round.status === 'closed' && <p className="closed-note">{t('deputy:closed')}</p>}
-        <Submitted content={known?.recorded ?? (ours ? ours.content : null)} receipt={ours?.receipt ?? null} closed={round.status === 'closed' ? { meetingId: view.meeting.id, roundId: round.id } : null} />
-      </>
-    );
+  switch (state.kind) {
+    case 'notStarted':
+      return <Notice testId="not-started" text={t('deputy:notStarted')} />;
+    case 'voided':
+      return <Notice testId="voided" text={t('deputy:voided')} />;
+    case 'submitted':
+      return (
+        <>
+          {/* Above the card: on a short phone the receipt may push anything below out of view. */}
+          {state.closed && <p className="closed-note">{t('deputy:closed')}</p>}
+          <Submitted
+            content={state.recorded ?? state.ours?.content ?? null}
+            receipt={state.ours?.receipt ?? null}
+            closed={state.closed && round ? { meetingId: view.meeting.id, roundId: round.id } : null}
+          />
+        </>
+      );
+    case 'submitting':
+      return <Submitting content={state.ours.content} retrying={state.ours.error ? errorText(t, state.ours.error) : null} />;
+    case 'closed':
+    case 'paused':
+    case 'open':
+      break;
+    default: {
+      const never: never = state;
+      throw new Error(`unknown phone state ${JSON.stringify(never)}`);
+    }
   }
-  if (ours?.phase === 'pending') {
-    return <Submitting content={ours.content} retrying={ours.error ? errorText(t, ours.error) : null} />;
-  }
-  const refusal = ours?.phase === 'refused' ? errorText(t, ours.error) : null;
-  if (round.status === 'closed') {
-    return <Notice testId="closed" text={t('deputy:closed')} detail={refusal} />;
-  }
-  if (round.status === 'paused') {
-    return <Notice testId="paused" text={t('deputy:paused')} detail={refusal ?? t('deputy:pausedHint')} />;
-  }
+  const refusal = state.refusal ? errorText(t, state.refusal) : null;
+  if (state.kind === 'closed') return <Notice testId="closed" text={t('deputy:closed')} detail={refusal} />;
+  if (state.kind === 'paused') return <Notice testId="paused" text={t('deputy:paused')} detail={refusal ?? t('deputy:pausedHint')} />;
   return (
     <>
       {refusal && (
@@ -52,7 +59,7 @@ export function MotionBody({ view, entry, submit }: Props) {
           {refusal}
         </p>
       )}
-      <VotePanel key={round.id} onSubmit={(choice) => submit(choice)} />
+      <VotePanel key={round?.id} onSubmit={(choice) => submit(choice)} />
     </>
   );
 }
