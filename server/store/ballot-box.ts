@@ -12,6 +12,7 @@
 // accepts: it is sealed at start. A crash inside 3 leaves both copies: the receipt and version
 // match, one is kept. A torn slot fails its checksum and is treated as free.
 import { randomInt } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { BallotContent } from '../../shared/model.js';
@@ -32,6 +33,12 @@ export class BallotBox {
   private readonly free: number[] = [];
   private readonly used = new Map<number, SlotPayload>();
   private readonly versions = new Map<string, number>();
+  /** Slots by receipt: a changed ballot finds the versions it supersedes without a scan. */
+  private readonly slotsOf = new Map<string, Set<number>>();
+  /** Pending slots whose votes the journal holds: to be copied without their submission id. */
+  private toSeal: number[] = [];
+  /** Slots whose sealed copies (or newer versions) are durable: to be zeroed. */
+  private toZero: number[] = [];
 
   private fh: FileHandle | null = null;
   private capacity = 0;
@@ -104,7 +111,7 @@ export class BallotBox {
     let torn = 0;
     slots.forEach((s, i) => {
       if (s.kind === 'free') this.free.push(i);
-      else if (s.kind === 'ballot' && keepSlots.has(i)) this.used.set(i, s.payload);
+      else if (s.kind === 'ballot' && keepSlots.has(i)) this.place(i, s.payload);
       else {
         if (s.kind === 'torn') torn += 1;
         zero.push(i);
@@ -160,61 +167,143 @@ export class BallotBox {
     this.capacity = cap;
   }
 
-  private async writeSlots(entries: [number, SlotPayload | null][]): Promise<void> {
+  /**
+   * One pass over the file: the given slots written in place (synchronous writes to the page
+   * cache, microseconds each, instead of one thread-pool round trip per slot), then one fsync.
+   */
+  private async writeSlots(entries: readonly (readonly [number, SlotPayload | null])[]): Promise<void> {
     failIfFaulty(this.path);
     const size = this.header.slotSize;
+    const fd = this.file().fd;
     for (const [slot, p] of entries) {
-      const buf = p ? encodeSlot(p, size) : Buffer.alloc(size, 0);
-      await this.file().write(buf, 0, size, HEADER_SIZE + slot * size);
+      const buf = p ? encodeSlot(p, size) : this.zeros();
+      writeSync(fd, buf, 0, size, HEADER_SIZE + slot * size);
     }
     await this.file().datasync();
   }
 
-  /** Step 1: write pending ballots to random free slots; durable when this resolves. */
-  async prepare(writes: readonly BoxWrite[]): Promise<void> {
-    await this.ready;
-    await this.ensureRoom(writes.length * 2);
-    for (const w of writes) {
-      w.slot = this.take();
-      this.used.set(w.slot, w.payload);
-    }
-    await this.writeSlots(writes.map((w) => [w.slot ?? 0, w.payload]));
+  private zeroSlot: Buffer | null = null;
+  private zeros(): Buffer {
+    this.zeroSlot ??= Buffer.alloc(this.header.slotSize, 0);
+    return this.zeroSlot;
   }
 
-  /** Step 3: move pending ballots to fresh slots without their submission id; zero the old ones. */
+  /**
+   * Step 1: write pending ballots to random free slots; durable when this resolves. The same
+   * pass (and fsync) carries the deferred steps 3 of earlier, acknowledged ballots (see
+   * `accepted`), so a stream of votes costs one box fsync per batch, not three.
+   */
+  async prepare(writes: readonly BoxWrite[]): Promise<void> {
+    await this.ready;
+    await this.ensureRoom(writes.length * 2 + this.toSeal.length);
+    for (const w of writes) {
+      w.slot = this.take();
+      this.place(w.slot, w.payload);
+    }
+    await this.pass(writes.map((w) => [w.slot ?? 0, w.payload] as const));
+  }
+
+  /**
+   * Step 2 happened (the journal holds these ballots' votes): seal them in a later pass. Until
+   * then a pending slot still names its submission id; `flushDeferred` finishes when idle.
+   */
+  accepted(slots: readonly number[]): void {
+    for (const s of slots) if (this.used.get(s)?.pending !== undefined) this.toSeal.push(s);
+  }
+
+  /** Whether steps 3 of accepted ballots are still to be written. */
+  get hasDeferred(): boolean {
+    return this.toSeal.length > 0 || this.toZero.length > 0;
+  }
+
+  /** One pass of deferred sealing: copies of accepted ballots, and zeros where copies are durable. */
+  async flushDeferred(): Promise<void> {
+    await this.ready;
+    if (!this.hasDeferred) return;
+    await this.ensureRoom(this.toSeal.length);
+    await this.pass([]);
+  }
+
+  /** Step 3 now, to the end: move pending ballots to fresh slots without their submission id; zero the old ones. */
   async seal(slots: readonly number[]): Promise<void> {
     await this.ready;
     await this.sealNow(slots);
   }
 
   private async sealNow(slots: readonly number[]): Promise<void> {
-    await this.ensureRoom(slots.length);
+    this.accepted(slots);
+    while (this.hasDeferred) {
+      await this.ensureRoom(this.toSeal.length);
+      await this.pass([]);
+    }
+  }
+
+  /**
+   * Write `fresh` plus the deferred work, fsync, then advance: copies written in this pass
+   * make their pending (and superseded) slots due for zeroing in the next pass; slots zeroed
+   * in this pass become free. On a failure nothing advances, so the next pass retries it.
+   */
+  private async pass(fresh: readonly (readonly [number, SlotPayload])[]): Promise<void> {
     const copies: [number, SlotPayload][] = [];
-    const superseded: number[] = [];
-    for (const from of slots) {
+    const sealedFrom: number[] = [];
+    for (const from of this.toSeal) {
       const p = this.used.get(from);
-      if (!p) continue;
+      if (!p || p.pending === undefined) continue;
       const { pending: _pending, ...sealed } = p;
       copies.push([this.take(), sealed]);
-      for (const [i, q] of this.used) if (q.receipt === p.receipt && q.v < p.v) superseded.push(i);
+      sealedFrom.push(from);
     }
-    for (const [i, p] of copies) this.used.set(i, p);
-    await this.writeSlots(copies);
-    await this.zero([...slots, ...superseded]);
+    const zeroing = this.toZero;
+    try {
+      await this.writeSlots([...fresh, ...copies, ...zeroing.map((i) => [i, null] as const)]);
+    } catch (e) {
+      for (const [i] of copies) this.free.push(i);
+      throw e;
+    }
+    this.toSeal = [];
+    this.toZero = [];
+    for (const i of zeroing) this.release(i);
+    for (const [k, [i, p]] of copies.entries()) {
+      const from = sealedFrom[k] ?? -1;
+      this.place(i, p);
+      this.toZero.push(from);
+      for (const old of this.slotsOf.get(p.receipt) ?? []) {
+        const q = this.used.get(old);
+        if (old !== from && q && q.v < p.v && !this.toZero.includes(old)) this.toZero.push(old);
+      }
+    }
+  }
+
+  private place(slot: number, p: SlotPayload): void {
+    this.used.set(slot, p);
+    let set = this.slotsOf.get(p.receipt);
+    if (!set) this.slotsOf.set(p.receipt, (set = new Set()));
+    set.add(slot);
+  }
+
+  /** A slot whose zeros are durable: free again. */
+  private release(slot: number): void {
+    const p = this.used.get(slot);
+    if (p) {
+      this.used.delete(slot);
+      const set = this.slotsOf.get(p.receipt);
+      set?.delete(slot);
+      if (set?.size === 0) this.slotsOf.delete(p.receipt);
+    }
+    if (!this.free.includes(slot)) this.free.push(slot);
   }
 
   /** A vote whose journal record failed: its pending ballot is removed (best effort; start-up would discard it anyway). */
   async abort(slots: readonly number[]): Promise<void> {
-    await this.zero(slots).catch(() => undefined);
+    await this.zero(slots).catch(() => {
+      for (const i of slots) this.release(i);
+    });
   }
 
   private async zero(slots: readonly number[]): Promise<void> {
     if (slots.length === 0) return;
-    for (const i of slots) {
-      this.used.delete(i);
-      if (!this.free.includes(i)) this.free.push(i);
-    }
-    await this.writeSlots(slots.map((i) => [i, null]));
+    await this.writeSlots(slots.map((i) => [i, null] as const));
+    for (const i of slots) this.release(i);
   }
 
   async close(): Promise<void> {

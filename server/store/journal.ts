@@ -2,6 +2,7 @@
 // Group commit: records that arrive while a write is in flight are written together, with
 // one fsync for the batch. A batch that fails is cut back off the file, so the file holds
 // exactly what was acknowledged.
+import { writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { JournalRecord } from '../../shared/events.js';
 import type { MeetingEvent } from '../../shared/events.js';
@@ -68,6 +69,8 @@ export class Journal {
   private size: number;
   private seq: number;
   private failed = false;
+  /** Boxes with acknowledged ballots still to be sealed. */
+  private readonly sealing = new Set<BallotBox>();
 
   private constructor(
     private readonly fh: FileHandle,
@@ -118,33 +121,10 @@ export class Journal {
 
   private async drain(): Promise<void> {
     this.writing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      const buf = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
-      const boxes = byBox(batch.flatMap((p) => p.box));
-      try {
-        for (const [box, writes] of boxes) await box.prepare(writes);
-        failIfFaulty(this.path);
-        await this.fh.write(buf, 0, buf.length, null);
-        await this.fh.datasync();
-        this.size += buf.length;
-        if (this.failed) this.log.info({ path: this.path }, 'journal: writes succeed again');
-        this.failed = false;
-        for (const p of batch) p.resolve();
-        await this.seal(boxes);
-      } catch (e) {
-        const error = e instanceof Error ? e : new Error(String(e));
-        this.failed = true;
-        this.log.error({ path: this.path, err: error.message }, 'journal: write failed; the batch is refused and cut off the file');
-        // Records queued behind the failed batch were decided on a state that included it.
-        const rest = this.queue;
-        this.queue = [];
-        this.seq -= batch.length + rest.length;
-        await this.fh.truncate(this.size).catch(() => undefined);
-        for (const [box, writes] of boxes) await box.abort(writes.flatMap((w) => (w.slot === null ? [] : [w.slot])));
-        for (const p of [...batch, ...rest]) p.reject(error);
-      }
+    for (;;) {
+      if (this.queue.length > 0) await this.writeBatch();
+      else if (this.sealing.size > 0) await this.sealDeferred();
+      else break;
     }
     this.writing = false;
     const idle = this.idle;
@@ -152,12 +132,58 @@ export class Journal {
     for (const f of idle) f();
   }
 
-  /** Unlink acknowledged ballots from their submission ids; a failure here loses nothing (start-up seals). */
-  private async seal(boxes: Map<BallotBox, BoxWrite[]>): Promise<void> {
-    for (const [box, writes] of boxes) {
-      await box.seal(writes.flatMap((w) => (w.slot === null ? [] : [w.slot]))).catch((e: unknown) => {
-        this.log.error({ path: box.path, err: e instanceof Error ? e.message : String(e) }, 'ballot box: sealing failed; it is completed at the next start');
-      });
+  /**
+   * One group commit: the batch's secret ballots to their boxes (fsync), then its lines to
+   * the journal (fsync), then the acks. The file writes are synchronous (to the page cache, a
+   * few microseconds); only the fsyncs wait on the disk.
+   */
+  private async writeBatch(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const buf = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
+    const boxes = byBox(batch.flatMap((p) => p.box));
+    try {
+      for (const [box, writes] of boxes) await box.prepare(writes);
+      failIfFaulty(this.path);
+      writeSync(this.fh.fd, buf, 0, buf.length, null);
+      await this.fh.datasync();
+      this.size += buf.length;
+      if (this.failed) this.log.info({ path: this.path }, 'journal: writes succeed again');
+      this.failed = false;
+      for (const [box, writes] of boxes) {
+        box.accepted(writes.flatMap((w) => (w.slot === null ? [] : [w.slot])));
+        this.sealing.add(box);
+      }
+      for (const p of batch) p.resolve();
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      this.failed = true;
+      this.log.error({ path: this.path, err: error.message }, 'journal: write failed; the batch is refused and cut off the file');
+      // Records queued behind the failed batch were decided on a state that included it.
+      const rest = this.queue;
+      this.queue = [];
+      this.seq -= batch.length + rest.length;
+      await this.fh.truncate(this.size).catch(() => undefined);
+      for (const [box, writes] of boxes) await box.abort(writes.flatMap((w) => (w.slot === null ? [] : [w.slot])));
+      for (const p of [...batch, ...rest]) p.reject(error);
+    }
+  }
+
+  /**
+   * Unlink acknowledged ballots from their submission ids once no vote is waiting: while votes
+   * keep coming, this rides along with the next batch's box write (ballot-box.ts). A failure
+   * here loses nothing (start-up seals).
+   */
+  private async sealDeferred(): Promise<void> {
+    const boxes = [...this.sealing];
+    this.sealing.clear();
+    for (const box of boxes) {
+      try {
+        await box.flushDeferred();
+        if (box.hasDeferred) this.sealing.add(box);
+      } catch (e) {
+        this.log.error({ path: box.path, err: e instanceof Error ? e.message : String(e) }, 'ballot box: sealing failed; it is completed with the next ballot or at the next start');
+      }
     }
   }
 
