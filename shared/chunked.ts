@@ -1,4 +1,4 @@
-// A fixed-length persistent array: changing one slot copies one chunk of 64 and the short
+// A persistent array: changing or appending one slot copies one chunk of 64 and the short
 // outer array, not the whole thing. Round.submissions has one slot per deputy (3,000 in a
 // large chamber) and changes on every vote; a flat copy per vote was most of the server's
 // allocation under load (docs/PERFORMANCE.md).
@@ -32,6 +32,28 @@ export function chunkedSet<T>(c: Chunked<T>, i: number, v: T): Chunked<T> {
   return { length: c.length, chunks };
 }
 
-export function chunkedToArray<T>(c: Chunked<T>): T[] {
-  return c.chunks.flat() as T[];
+/** An empty Chunked, to grow with chunkedPush. */
+export function chunkedEmpty<T>(): Chunked<T> {
+  return { length: 0, chunks: [] };
+}
+
+/** A new Chunked with v appended; c is unchanged. Copies the last chunk (at most 64) and the outer array. */
+export function chunkedPush<T>(c: Chunked<T>, v: T): Chunked<T> {
+  const k = Math.floor(c.length / CHUNK);
+  const chunks = c.chunks.slice();
+  chunks[k] = [...(c.chunks[k] ?? []), v];
+  return { length: c.length + 1, chunks };
+}
+
+// A Chunked never changes, so its flat form is computed once (screens read it every frame).
+const flat = new WeakMap<Chunked<unknown>, readonly unknown[]>();
+
+/** The values in order, as one array (shared between callers: do not mutate it). */
+export function chunkedToArray<T>(c: Chunked<T>): readonly T[] {
+  let out = flat.get(c) as readonly T[] | undefined;
+  if (!out) {
+    out = c.chunks.flat() as T[];
+    flat.set(c, out);
+  }
+  return out;
 }

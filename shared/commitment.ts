@@ -4,6 +4,7 @@
 // changes it.
 import type { Ballot } from './model.js';
 import type { Round } from './state.js';
+import { chunkedToArray } from './chunked.js';
 import { sha256Hex } from './sha256.js';
 
 /** JSON with object keys sorted, so the same content always gives the same text. */
@@ -32,7 +33,7 @@ export function roundCommitment(r: Round): string | null {
   if (r.status !== 'closed' || r.manual !== undefined) return null;
   const hit = cache.get(r);
   if (hit) return hit;
-  const c = ballotCommitment(r.ballots);
+  const c = ballotCommitment(chunkedToArray(r.ballots));
   cache.set(r, c);
   return c;
 }

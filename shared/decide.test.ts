@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideCommand, decideTimer, decideVote } from './decide.js';
 import type { MeetingEvent } from './events.js';
 import type { VotePayload } from './protocol.js';
-import { reduce, replay, type MeetingState } from './state.js';
+import { ballotsOf, reduce, replay, type MeetingState } from './state.js';
 
 const roster = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: `代表${id}`, group: '', seat: '' }));
 const base = (secret = true, allowChange = false): MeetingState =>
@@ -88,7 +88,7 @@ describe('decideVote', () => {
     s = apply(s, change.value.events);
     const r = s.rounds.get(s.activeRoundId!)!;
     expect(r.voterCount).toBe(1);
-    expect(r.ballots).toEqual([{ receipt: 'AAAAAAAA', content: { kind: 'motion', choice: 'against' } }]);
+    expect(ballotsOf(r)).toEqual([{ receipt: 'AAAAAAAA', content: { kind: 'motion', choice: 'against' } }]);
     // Without the right receipt there is nothing to replace.
     expect(decideVote(s, 'a', ballot(s, 'for', 'sub3', 'CCCCCCCC'), 2200)).toEqual({ ok: false, error: 'ALREADY_VOTED' });
   });

@@ -6,7 +6,7 @@ import type { BallotContent } from './model.js';
 import type { Command, ErrorCode, VotePayload } from './protocol.js';
 import { err, ok, type Result } from './result.js';
 import { validateBallot, validateManual } from './rules/index.js';
-import { hasQuorum, itemById, latestRound, type MeetingState } from './state.js';
+import { ballotByReceipt, hasQuorum, itemById, latestRound, type MeetingState } from './state.js';
 import { pendingTie } from './outcome.js';
 import { decideScene } from './scene-decide.js';
 import { decideRundown } from './rundown-decide.js';
@@ -29,7 +29,7 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
   // A resend of a ballot already recorded acks again, whatever happened since (V2).
   const mine = chunkedGet(r.submissions, i);
   if (mine === p.submissionId) {
-    const b = r.ballots.find((x) => x.receipt === p.receipt);
+    const b = ballotByReceipt(r, p.receipt);
     return ok({ events: [], recorded: { roundId: r.id, receipt: p.receipt, content: b ? b.content : p.content }, duplicate: true });
   }
   if (r.status === 'closed' || r.status === 'voided') return err('ROUND_CLOSED');
@@ -47,9 +47,9 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
     // Changing a ballot needs the setting and the receipt of the ballot being replaced,
     // which only the deputy's own phone holds: the store never links deputy and ballot.
     if (!item.settings.allowChange) return err('ALREADY_VOTED');
-    if (!r.ballots.some((b) => b.receipt === p.receipt)) return err('ALREADY_VOTED');
+    if (!ballotByReceipt(r, p.receipt)) return err('ALREADY_VOTED');
     replaces = p.receipt;
-  } else if (r.ballots.some((b) => b.receipt === p.receipt)) {
+  } else if (ballotByReceipt(r, p.receipt)) {
     return err('RECEIPT_TAKEN');
   }
   const events: MeetingEvent[] = [

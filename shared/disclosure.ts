@@ -4,6 +4,7 @@
 import { canonicalJson } from './commitment.js';
 import type { AgendaItem } from './model.js';
 import type { Round } from './state.js';
+import { chunkedToArray } from './chunked.js';
 
 export type DisclosureCode = 'UNANIMOUS' | 'FEW_BALLOTS';
 
@@ -32,7 +33,8 @@ function computeRisk(item: AgendaItem, r: Round): DisclosureRisk | null {
   const cast = r.ballots.length;
   if (cast === 0) return null;
   if (cast < FEW_BALLOTS) return { code: 'FEW_BALLOTS', cast };
-  const first = canonicalJson(r.ballots[0]?.content);
-  if (r.ballots.every((b) => canonicalJson(b.content) === first)) return { code: 'UNANIMOUS', cast };
+  const ballots = chunkedToArray(r.ballots);
+  const first = canonicalJson(ballots[0]?.content);
+  if (ballots.every((b) => canonicalJson(b.content) === first)) return { code: 'UNANIMOUS', cast };
   return null;
 }

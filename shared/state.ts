@@ -1,7 +1,8 @@
 // Meeting state and the pure reducer that folds events into it.
 // Invariant: reduce() never mutates its input; per-deputy data are arrays indexed by roster
 // position so that one vote copies a flat array (fast memcpy), not a 3,000-key object.
-import { chunkedFilled, chunkedGet, chunkedSet, type Chunked } from './chunked.js';
+import { chunkedEmpty, chunkedFilled, chunkedGet, chunkedPush, chunkedSet, chunkedToArray, type Chunked } from './chunked.js';
+import { receiptAt, receiptIndex, withoutReceipt, withReceipt, type ReceiptIndex } from './receipts.js';
 import type { EventOf, MeetingEvent } from './events.js';
 import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './model.js';
 import { EMPTY_RUNDOWN, reduceRundown, type Rundown } from './rundown.js';
@@ -30,8 +31,13 @@ export interface Round {
   /** By roster index: the submission id of the deputy's ballot, or null if they did not vote. */
   readonly submissions: Chunked<string | null>;
   readonly voterCount: number;
-  /** Counted ballots in arrival order (memory only; the store keeps no order for secret votes). */
-  readonly ballots: readonly Ballot[];
+  /**
+   * Counted ballots in arrival order (memory only; the store keeps no order for secret votes).
+   * Persistent (a vote copies a chunk, not the list): read them with ballotsOf(round).
+   */
+  readonly ballots: Chunked<Ballot>;
+  /** Receipt -> position in `ballots`. */
+  readonly receipts: ReceiptIndex;
   /** Show-of-hands counts entered by the moderator; the round then has no ballots. */
   readonly manual?: ManualCounts;
 }
@@ -171,7 +177,8 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
         withoutQuorum: e.withoutQuorum ?? false,
         submissions: chunkedFilled<string | null>(s.roster.length, null),
         voterCount: 0,
-        ballots: [],
+        ballots: chunkedEmpty<Ballot>(),
+        receipts: receiptIndex(s.roster.length),
       };
       const rounds = new Map(s.rounds);
       rounds.set(round.id, round);
@@ -235,7 +242,8 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
         withoutQuorum: false,
         submissions: chunkedFilled<string | null>(s.roster.length, null),
         voterCount: 0,
-        ballots: [],
+        ballots: chunkedEmpty<Ballot>(),
+        receipts: receiptIndex(0),
         manual: e.counts,
       };
       const rounds = new Map(s.rounds);
@@ -268,11 +276,12 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
           content: e.content,
           ...(e.deputyId !== undefined ? { deputyId: e.deputyId } : {}),
         };
-        if (e.replaces !== undefined) {
-          const at = r.ballots.findIndex((b) => b.receipt === e.replaces);
-          if (at >= 0) return { ...r, ballots: setAt(r.ballots, at, ballot) };
+        const at = e.replaces !== undefined ? receiptAt(r.receipts, e.replaces) : undefined;
+        if (at !== undefined) {
+          const receipts = withReceipt(e.replaces === e.receipt ? r.receipts : withoutReceipt(r.receipts, e.replaces ?? ''), e.receipt, at);
+          return { ...r, ballots: chunkedSet(r.ballots, at, ballot), receipts };
         }
-        return { ...r, ballots: [...r.ballots, ballot] };
+        return { ...r, ballots: chunkedPush(r.ballots, ballot), receipts: withReceipt(r.receipts, e.receipt, r.ballots.length) };
       });
     default: {
       const never: never = e;
@@ -307,6 +316,17 @@ export function replay(events: Iterable<MeetingEvent>): MeetingState | undefined
 }
 
 // ---- small derived facts -------------------------------------------------------------------
+
+/** A round's counted ballots, in arrival order (computed once per version of the round). */
+export function ballotsOf(r: Round): readonly Ballot[] {
+  return chunkedToArray(r.ballots);
+}
+
+/** The counted ballot with this receipt, if any: O(1). */
+export function ballotByReceipt(r: Round, receipt: string): Ballot | undefined {
+  const at = receiptAt(r.receipts, receipt);
+  return at === undefined ? undefined : chunkedGet(r.ballots, at);
+}
 
 export function itemById(s: MeetingState, id: string | null): AgendaItem | undefined {
   return id === null ? undefined : s.agenda.find((it) => it.id === id);

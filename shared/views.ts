@@ -3,7 +3,7 @@
 import { chunkedGet } from './chunked.js';
 import type { AgendaItem, MeetingInfo } from './model.js';
 import { tallyRound, type ItemResult } from './rules/index.js';
-import { hasQuorum, itemById, quorumNeeded, type MeetingState, type Round, type RoundStatus } from './state.js';
+import { ballotsOf, hasQuorum, itemById, quorumNeeded, type MeetingState, type Round, type RoundStatus } from './state.js';
 import { meetingRanking, outcomeOf, pendingTie, type RankingRow } from './outcome.js';
 import { segmentLog, segmentView, type SegmentLog, type SegmentView } from './segment-view.js';
 import type { Scene } from './scene.js';
@@ -154,7 +154,7 @@ export function resultOf(s: MeetingState, r: Round): ItemResult | null {
   if (!item || item.kind === 'segment') return null;
   const hit = tallyCache.get(r);
   if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, r, { roster: s.roster.length, present: s.presentCount });
+  const result = tallyRound(item, { ballots: ballotsOf(r), ...(r.manual ? { manual: r.manual } : {}) }, { roster: s.roster.length, present: s.presentCount });
   tallyCache.set(r, { present: s.presentCount, result });
   return result;
 }

@@ -2,6 +2,7 @@
 // state a restart would rebuild: journal, plus the ballot boxes of secret rounds) and hold it
 // against the acks the clients received. Every acked ballot must be there exactly once, and
 // every deputy who was told "recorded" must be counted as having voted exactly once.
+import { ballotsOf } from '../../shared/state.js';
 import { readDataDir } from '../../server/store/load.js';
 import type { VoteRecord } from './ipc.js';
 
@@ -40,7 +41,7 @@ export async function checkStore(dataDir: string, meetingId: string, rounds: Rea
   const out: Durability[] = [];
   for (const [roundId, votes] of rounds) {
     const round = state.rounds.get(roundId);
-    const receipts = countBy((round?.ballots ?? []).map((b) => b.receipt));
+    const receipts = countBy((round ? ballotsOf(round) : []).map((b) => b.receipt));
     const deputies = countBy(voted.get(roundId) ?? []);
     const acked = new Set(votes.filter((v) => v.ok).map((v) => v.receipt));
     let duplicated = 0;

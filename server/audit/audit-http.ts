@@ -3,7 +3,7 @@
 import { Router, type Request } from 'express';
 import { readFile } from 'node:fs/promises';
 import { roundCommitment } from '../../shared/commitment.js';
-import { itemById } from '../../shared/state.js';
+import { ballotsOf, itemById } from '../../shared/state.js';
 import type { Ctx } from '../sockets/common.js';
 import type { AuditLog } from './audit-log.js';
 import { parseAudit } from './chain.js';
@@ -21,7 +21,7 @@ export function auditRoutes(ctx: Ctx, audit: AuditLog): Router {
     if (!s || !round || !item) return void res.status(404).json({ ok: false, error: 'NOT_FOUND' });
     if (round.status !== 'closed') return void res.status(409).json({ ok: false, error: 'NOT_CLOSED' });
     const secret = 'settings' in item ? item.settings.secret : true;
-    const sorted = [...round.ballots].sort((a, b) => (a.receipt < b.receipt ? -1 : 1));
+    const sorted = [...ballotsOf(round)].sort((a, b) => (a.receipt < b.receipt ? -1 : 1));
     res.json({
       ok: true,
       meetingId: s.info.id,

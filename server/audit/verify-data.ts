@@ -1,6 +1,7 @@
 // `verify`: recompute everything the data folder claims — the audit chain, each entry against
 // its journal record, the ballot commitments and tallies recorded at close, one ballot per
 // voter — and report every mismatch. Reads only; changes nothing.
+import { ballotsOf } from '../../shared/state.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson, roundCommitment } from '../../shared/commitment.js';
@@ -46,7 +47,7 @@ export async function verifyDataDir(dir: string): Promise<VerifyReport> {
       ballots += r.ballots.length;
       if (r.manual !== undefined) continue;
       if (r.ballots.length !== r.voterCount) problems.push(`${meetingId}/${r.id}: ${r.ballots.length} ballots for ${r.voterCount} voters`);
-      if (new Set(r.ballots.map((b) => b.receipt)).size !== r.ballots.length) problems.push(`${meetingId}/${r.id}: a receipt is counted twice`);
+      if (new Set(ballotsOf(r).map((b) => b.receipt)).size !== r.ballots.length) problems.push(`${meetingId}/${r.id}: a receipt is counted twice`);
     }
   }
   const head = entries[entries.length - 1];

@@ -3,6 +3,7 @@
 // until acknowledged. Afterwards the data folder is read offline and compared with what was
 // acknowledged: nothing acknowledged may be missing, nothing counted twice, and the tallies the
 // server showed must equal a replay of the record.
+import { ballotsOf } from '../../shared/state.js';
 import type { BallotContent, MotionChoice } from '../../shared/model.js';
 import { NS, type VoteAck } from '../../shared/protocol.js';
 import { resultOf } from '../../shared/views.js';
@@ -96,7 +97,7 @@ export async function crashRun(o: CrashOptions): Promise<CrashFigures> {
     for (const rv of shown.rounds) {
       const round = s.rounds.get(rv.id);
       if (!round) throw new Error(`round ${rv.id} is missing from the data folder`);
-      for (const b of round.ballots) {
+      for (const b of ballotsOf(round)) {
         if (stored.has(b.receipt)) duplicated += 1;
         stored.set(b.receipt, b.content);
         if (!acked.has(b.receipt)) unacknowledged += 1;

@@ -1,6 +1,7 @@
 // [F3] A full disk or a read-only data folder: votes are refused with STORAGE_FAILED (never
 // acknowledged), the console gets an alarm, nothing already stored is damaged, and once the
 // disk is writable again the same phones' retries go through.
+import { ballotsOf } from '../../shared/state.js';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsoleView, DeputyView } from '../../shared/views.js';
@@ -78,7 +79,8 @@ describe('[F3] the data folder cannot be written', () => {
     await h.restart();
     await h.app.close();
     const disk = await readDataDir(h.dataDir);
-    const stored = disk.meetings.get('demo')?.rounds.get(roundId)?.ballots.map((b) => b.receipt).sort();
+    const round = disk.meetings.get('demo')?.rounds.get(roundId);
+    const stored = round && ballotsOf(round).map((b) => b.receipt).sort();
     expect(stored).toEqual([...early, ...refused].map((p) => p.receipt).sort());
     const report = await verifyDataDir(h.dataDir);
     expect(report.problems).toEqual([]);
