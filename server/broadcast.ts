@@ -20,20 +20,31 @@ export const CONSOLE_FRAME_MS = 100;
 /** Deputy views sent per turn of the event loop (each is a system call: ~0.1-0.3 ms here). */
 export const DEPUTY_SLICE = 32;
 
-/** Run f at most once per `ms`, at the latest `ms` after the first request (leading + trailing). */
-export function coalesce(ms: number, f: () => void): () => void {
+/**
+ * Run f at most once per `ms`, at the latest `ms` after the first request (leading + trailing).
+ * With `budget`, the interval also stretches to `budget` times what f last took, so a view
+ * that is costly to build (a console with a roster of 3,000) never takes more than 1/budget of
+ * the event loop from the votes while they pour in.
+ */
+export function coalesce(ms: number, f: () => void, budget = 0): () => void {
   let last = -Infinity;
+  let cost = 0;
   let timer: NodeJS.Timeout | null = null;
   return () => {
     if (timer) return;
-    const wait = Math.max(0, last + ms - Date.now());
+    const wait = Math.max(0, last + Math.max(ms, budget * cost) - performance.now());
     timer = setTimeout(() => {
       timer = null;
-      last = Date.now();
+      last = performance.now();
       f();
+      cost = performance.now() - last;
     }, wait);
   };
 }
+
+/** Screens: at most a quarter of the event loop; consoles (staff, not the audience): a tenth. */
+export const SCREEN_BUDGET = 4;
+export const CONSOLE_BUDGET = 10;
 
 /**
  * What every deputy's page depends on besides their own row. State is immutable, so the
@@ -83,8 +94,8 @@ export function wireBroadcasts(
       };
       const s = meetings.get(meetingId);
       p = {
-        screens: coalesce(SCREEN_FRAME_MS, emitScreens),
-        consoles: coalesce(CONSOLE_FRAME_MS, emitConsoles),
+        screens: coalesce(SCREEN_FRAME_MS, emitScreens, SCREEN_BUDGET),
+        consoles: coalesce(CONSOLE_FRAME_MS, emitConsoles, CONSOLE_BUDGET),
         deputyKey: s ? deputyCommonKey(s) : [],
       };
       perMeeting.set(meetingId, p);
