@@ -105,6 +105,7 @@ export class Meetings {
     }
     this.durable.set(meetingId, s);
     this.setStorage(true);
+    for (const e of journalEvents) if (e.t === 'round.started') this.boxes.get(s, e.roundId); // a secret round's box, ready before its first ballot
     this.armTimer(meetingId, s);
     for (const f of this.recordListeners) f({ meetingId, seq, events: journalEvents, state: s, actor });
     for (const f of this.listeners) f(meetingId, s, events);

@@ -23,7 +23,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function openVote() {
+async function openVote(before: () => void = () => undefined) {
   const s = await login(h.url);
   const con = track(console_(h.url, s));
   await con.until(() => true);
@@ -36,6 +36,7 @@ async function openVote() {
     expect(await emit(d.socket, 'checkIn', {})).toEqual({ ok: true });
     deps.push(d);
   }
+  before();
   expect(await command(con, { type: 'startRound', itemId: 'motion-appoint', countdownSec: 0 })).toEqual({ ok: true });
   const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId ?? '';
   const ballot = (choice: string) => ({ roundId, submissionId: `s-${receipt()}`, receipt: receipt(), content: { kind: 'motion', choice } });
@@ -84,6 +85,26 @@ describe('[F3] the data folder cannot be written', () => {
     expect(stored).toEqual([...early, ...refused].map((p) => p.receipt).sort());
     const report = await verifyDataDir(h.dataDir);
     expect(report.problems).toEqual([]);
+    await h.restart();
+  });
+
+  it('the ballot box cannot be created when the round starts: ballots are refused until it can, then the retries are recorded', async () => {
+    const ballots = join(h.dataDir, 'ballots');
+    const { con, deps, roundId, ballot } = await openVote(() => setDiskFault(ballots, 'ENOSPC'));
+    const first = ballot('for');
+    expect(await vote(deps[0] as Client<DeputyView>, first)).toEqual({ ok: false, error: 'STORAGE_FAILED' });
+    setDiskFault(ballots, null);
+    expect(await vote(deps[0] as Client<DeputyView>, first)).toMatchObject({ ok: true, duplicate: false });
+    expect(await vote(deps[1] as Client<DeputyView>, ballot('against'))).toMatchObject({ ok: true, duplicate: false });
+    expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });
+    const fin: ConsoleView = await con.until((v) => v.rounds[0]?.status === 'closed');
+    expect(fin.rounds[0]?.result).toMatchObject({ for: 1, against: 1, cast: 2 });
+    for (const c of closers) c.close();
+    closers = [];
+    await h.restart();
+    await h.app.close();
+    const round = (await readDataDir(h.dataDir)).meetings.get('demo')?.rounds.get(roundId);
+    expect(round && ballotsOf(round).length).toBe(2);
     await h.restart();
   });
 });

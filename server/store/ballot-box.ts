@@ -41,6 +41,8 @@ export class BallotBox {
   private toZero: number[] = [];
 
   private fh: FileHandle | null = null;
+  /** The file could not be opened or created (disk full, read-only): this object is spent. */
+  openFailed = false;
   private capacity = 0;
   /** Opening (and settling) happens once, before the first write; every file step awaits it. */
   private readonly ready: Promise<void>;
@@ -53,7 +55,9 @@ export class BallotBox {
     initialSlots = 64,
   ) {
     this.ready = this.openFile(accepted, initialSlots);
-    this.ready.catch(() => undefined); // reported by whoever awaits it
+    this.ready.catch(() => {
+      this.openFailed = true; // reported by whoever awaits it; the next ballot gets a fresh attempt (boxes.ts)
+    });
   }
 
   /** Open (or create) a box and settle what a crash left behind. */
@@ -65,6 +69,7 @@ export class BallotBox {
 
   private async openFile(accepted: ReadonlySet<string>, initialSlots: number): Promise<void> {
     const { path, header } = this;
+    failIfFaulty(path);
     await mkdir(dirname(path), { recursive: true });
     // Not 'a+': Linux ignores the position of writes to a file opened for appending.
     const fh = await open(path, 'r+').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? open(path, 'w+') : Promise.reject(e)));

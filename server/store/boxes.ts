@@ -54,14 +54,19 @@ export class BallotBoxes {
     return join(this.dataDir, BALLOTS_DIR, meetingId, `${roundId}.box`);
   }
 
-  /** The box of a secret round, created on its first ballot (the file is opened lazily). */
+  /**
+   * The box of a secret round. Meetings opens it when the round starts, so the first ballot
+   * does not wait for the file to be created; it has room for the whole roster (two slots per
+   * deputy and a quarter spare), so it never grows while the chamber votes.
+   */
   get(s: MeetingState, roundId: string): BallotBox | null {
     const key = `${s.info.id}/${roundId}`;
     const have = this.open.get(key);
-    if (have) return have;
+    if (have && !have.openFailed) return have;
     const header = boxHeader(s, roundId);
     if (!header) return null;
-    const box = new BallotBox(this.path(s.info.id, roundId), header, new Set(), this.log);
+    const slots = Math.max(64, Math.ceil(s.roster.length * 2.5));
+    const box = new BallotBox(this.path(s.info.id, roundId), header, new Set(), this.log, slots);
     this.open.set(key, box);
     return box;
   }
