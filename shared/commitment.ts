@@ -9,12 +9,21 @@ import { sha256Hex } from './sha256.js';
 
 /** JSON with object keys sorted, so the same content always gives the same text. */
 export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const keys = Object.keys(v).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  // Built by concatenation, not map/join: the audit log runs this on every record.
+  let out: string;
+  if (Array.isArray(v)) {
+    out = '[';
+    for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(v[i]);
+    return out + ']';
   }
-  return JSON.stringify(v);
+  const keys = Object.keys(v).sort();
+  out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    out += (i > 0 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson((v as Record<string, unknown>)[k]);
+  }
+  return out + '}';
 }
 
 /** The lines the commitment hashes: `receipt canonical-content`, sorted by receipt. Never a deputy. */

@@ -74,17 +74,33 @@ export class AuditLog {
     await this.flushed();
   }
 
-  /** Audit one durable record. */
+  /**
+   * Audit one durable record. The entry is built (hashed, serialized) after the current turn
+   * of the event loop, with the rest of its batch: a group commit of 3,000 votes sends its
+   * acks first, then audits them. Their time is taken now, and the chain keeps record order.
+   */
   record(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null): void {
-    this.add(meetingId, seq, events, s, actor, false);
+    // Only a record that closes a round needs its state (for the tally): others do not keep theirs alive.
+    const closing = events.some((e) => e.t === 'round.closed') ? s : undefined;
+    this.deferred.push({ meetingId, seq, events, s: closing, actor, at: this.clock() });
+    if (this.deferred.length === 1) setImmediate(() => this.settle());
   }
 
-  private add(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null, recovered: boolean): void {
+  private deferred: { meetingId: string; seq: number; events: readonly MeetingEvent[]; s: MeetingState | undefined; actor: string | null; at: number }[] = [];
+
+  /** Build the entries of the records audited so far. */
+  private settle(): void {
+    const records = this.deferred;
+    this.deferred = [];
+    for (const r of records) this.add(r.meetingId, r.seq, r.events, r.s, r.actor, false, r.at);
+  }
+
+  private add(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null, recovered: boolean, at = this.clock()): void {
     const closes = s ? closesOf(s, events) : [];
     const entry = seal({
       n: this.last.n + 1,
       prev: this.last.hash,
-      at: this.clock(),
+      at,
       meetingId,
       seq,
       actor,
@@ -99,6 +115,7 @@ export class AuditLog {
 
   /** The newest entry's hash: publishing it commits to the whole history before it. */
   get head(): { n: number; hash: string } {
+    this.settle();
     return { n: this.last.n, hash: this.last.hash };
   }
 
@@ -128,6 +145,7 @@ export class AuditLog {
   }
 
   async flushed(): Promise<void> {
+    this.settle();
     while (this.writing) await this.writing;
   }
 

@@ -1,6 +1,6 @@
 // The audit log's entries and their hash chain. Pure: the server writes with these, and
 // `verify` recomputes with the same functions.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../shared/commitment.js';
 import type { MeetingEvent } from '../../shared/events.js';
@@ -44,7 +44,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   const { hash: _ignored, ...body } = e as AuditEntry;
-  return createHash('sha256').update(body.prev).update('\n').update(canonicalJson(body)).digest('hex');
+  return hash('sha256', `${body.prev}\n${canonicalJson(body)}`, 'hex');
 }
 
 export function seal(e: Omit<AuditEntry, 'hash'>): AuditEntry {

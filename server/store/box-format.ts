@@ -7,7 +7,7 @@
 //
 // A slot of zeros is free. A slot whose checksum does not match was torn by a crash while
 // being written: it never held an acknowledged ballot on its own (see ballot-box.ts).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import { BallotContent, type AgendaItem } from '../../shared/model.js';
 
@@ -53,17 +53,19 @@ export function decodeHeader(buf: Buffer): BoxHeader | null {
   }
 }
 
-function checksum(len: Buffer, payload: Buffer): Buffer {
-  return createHash('sha256').update(len).update(payload).digest();
+/** SHA-256 of the length and the payload, which lie side by side in the slot. */
+function checksum(lenAndPayload: Buffer): Buffer {
+  return hash('sha256', lenAndPayload, 'buffer');
 }
 
 export function encodeSlot(p: SlotPayload, slotSize: number): Buffer {
-  const payload = Buffer.from(JSON.stringify(p), 'utf8');
-  if (payload.length + 4 + HASH > slotSize) throw new Error(`ballot of ${payload.length} bytes does not fit a ${slotSize}-byte slot`);
+  const json = JSON.stringify(p);
+  const len = Buffer.byteLength(json, 'utf8');
+  if (len + 4 + HASH > slotSize) throw new Error(`ballot of ${len} bytes does not fit a ${slotSize}-byte slot`);
   const buf = Buffer.alloc(slotSize, 0);
-  buf.writeUInt32LE(payload.length, 0);
-  payload.copy(buf, 4);
-  checksum(buf.subarray(0, 4), payload).copy(buf, slotSize - HASH);
+  buf.write(json, 4, 'utf8');
+  buf.writeUInt32LE(len, 0);
+  checksum(buf.subarray(0, 4 + len)).copy(buf, slotSize - HASH);
   return buf;
 }
 
@@ -74,7 +76,7 @@ export function decodeSlot(buf: Buffer): SlotRead {
   const len = buf.length >= 4 ? buf.readUInt32LE(0) : 0;
   if (len === 0 || len + 4 + HASH > buf.length) return { kind: 'torn' };
   const payload = buf.subarray(4, 4 + len);
-  if (!checksum(buf.subarray(0, 4), payload).equals(buf.subarray(buf.length - HASH))) return { kind: 'torn' };
+  if (!checksum(buf.subarray(0, 4 + len)).equals(buf.subarray(buf.length - HASH))) return { kind: 'torn' };
   try {
     const r = SlotPayload.safeParse(JSON.parse(payload.toString('utf8')));
     return r.success ? { kind: 'ballot', payload: r.data } : { kind: 'torn' };
