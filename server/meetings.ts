@@ -105,10 +105,12 @@ export class Meetings {
     }
     this.durable.set(meetingId, s);
     this.setStorage(true);
-    for (const e of journalEvents) if (e.t === 'round.started') this.boxes.get(s, e.roundId); // a secret round's box, ready before its first ballot
     this.armTimer(meetingId, s);
     for (const f of this.recordListeners) f({ meetingId, seq, events: journalEvents, state: s, actor });
     for (const f of this.listeners) f(meetingId, s, events);
+    // A secret round's box is created before the start is acknowledged, so its first ballot
+    // does not wait for the file (a failure here is reported by that ballot, which tries again).
+    for (const e of journalEvents) if (e.t === 'round.started') await this.boxes.get(s, e.roundId)?.opened();
     return ok(rest as unknown as T);
   }
 

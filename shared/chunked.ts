@@ -52,7 +52,10 @@ const flat = new WeakMap<Chunked<unknown>, readonly unknown[]>();
 export function chunkedToArray<T>(c: Chunked<T>): readonly T[] {
   let out = flat.get(c) as readonly T[] | undefined;
   if (!out) {
-    out = c.chunks.flat() as T[];
+    const all = new Array<T>(c.length); // a plain loop: Array.prototype.flat is several times slower
+    let i = 0;
+    for (const chunk of c.chunks) for (const v of chunk) all[i++] = v;
+    out = all;
     flat.set(c, out);
   }
   return out;

@@ -64,14 +64,15 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
         if (!s) return err('NOT_FOUND');
         const d = decideCheckIn(s, deputyId, 'self', ctx.clock());
         return d.ok ? { ok: true, value: { events: d.value } } : d;
-      }).then((r) => (r.ok ? { ok: true } : r));
+      }, null).then((r) => (r.ok ? { ok: true } : r));
     });
 
     handle<VoteAck>(socket, 'vote', ctx.log, async (payload) => {
       if (!stillValid()) return err('UNAUTHORIZED');
       const p = VotePayload.safeParse(payload);
       if (!p.success) return err('BAD_REQUEST');
-      const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock()) : err('NOT_FOUND')));
+      // actor null: a deputy is not a console user (and looking one up costs an async-context read per vote)
+      const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock()) : err('NOT_FOUND')), null);
       return r.ok ? { ok: true, recorded: r.value.recorded, duplicate: r.value.duplicate } : r;
     });
   });

@@ -12,12 +12,12 @@
 // accepts: it is sealed at start. A crash inside 3 leaves both copies: the receipt and version
 // match, one is kept. A torn slot fails its checksum and is treated as free.
 import { randomInt } from 'node:crypto';
-import { writeSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { BallotContent } from '../../shared/model.js';
 import type { Logger } from '../logger.js';
 import { failIfFaulty } from './disk-faults.js';
+import { inProcessDisk, type Disk, type DiskOp } from './disk.js';
 import { decodeHeader, decodeSlot, encodeHeader, encodeSlot, HEADER_SIZE, resolveBox, type BoxHeader, type SlotPayload } from './box-format.js';
 
 /** One ballot on its way into a box; `slot` is set once prepared. */
@@ -29,8 +29,17 @@ export interface BoxWrite {
 
 export class BoxCorruptError extends Error {}
 
+/** One pass over a box, planned: its steps, and what to do once they are durable (or failed). */
+export interface PassPlan {
+  readonly ops: readonly DiskOp[];
+  done(): void;
+  failed(): void;
+}
+
 export class BallotBox {
   private readonly free: number[] = [];
+  /** The same slots as `free`, for membership. */
+  private readonly isFree = new Set<number>();
   private readonly used = new Map<number, SlotPayload>();
   private readonly versions = new Map<string, number>();
   /** Slots by receipt: a changed ballot finds the versions it supersedes without a scan. */
@@ -84,7 +93,7 @@ export class BallotBox {
         await syncDir(dirname(path));
         this.fh = fh;
         this.capacity = initialSlots;
-        for (let i = 0; i < initialSlots; i++) this.free.push(i);
+        for (let i = 0; i < initialSlots; i++) this.addFree(i);
         return;
       }
       const found = decodeHeader(buf);
@@ -103,6 +112,11 @@ export class BallotBox {
     }
   }
 
+  /** Settles once the file is open (never rejects: a failure shows on the next write). */
+  async opened(): Promise<void> {
+    await this.ready.catch(() => undefined);
+  }
+
   private file(): FileHandle {
     if (!this.fh) throw new Error(`ballot box ${this.path} is not open`);
     return this.fh;
@@ -115,7 +129,7 @@ export class BallotBox {
     const zero: number[] = [];
     let torn = 0;
     slots.forEach((s, i) => {
-      if (s.kind === 'free') this.free.push(i);
+      if (s.kind === 'free') this.addFree(i);
       else if (s.kind === 'ballot' && keepSlots.has(i)) this.place(i, s.payload);
       else {
         if (s.kind === 'torn') torn += 1;
@@ -159,6 +173,7 @@ export class BallotBox {
     const slot = this.free[at] ?? 0;
     this.free[at] = this.free[this.free.length - 1] ?? slot;
     this.free.pop();
+    this.isFree.delete(slot);
     return slot;
   }
 
@@ -168,23 +183,17 @@ export class BallotBox {
     while (this.free.length + (cap - this.capacity) - n < cap / 4) cap *= 2;
     if (cap === this.capacity) return;
     await this.file().truncate(HEADER_SIZE + cap * this.header.slotSize);
-    for (let i = this.capacity; i < cap; i++) this.free.push(i);
+    for (let i = this.capacity; i < cap; i++) this.addFree(i);
     this.capacity = cap;
   }
 
-  /**
-   * One pass over the file: the given slots written in place (synchronous writes to the page
-   * cache, microseconds each, instead of one thread-pool round trip per slot), then one fsync.
-   */
-  private async writeSlots(entries: readonly (readonly [number, SlotPayload | null])[]): Promise<void> {
-    failIfFaulty(this.path);
+  /** The steps that write these slots in place, then one fsync. */
+  private slotOps(entries: readonly (readonly [number, SlotPayload | null])[]): DiskOp[] {
     const size = this.header.slotSize;
     const fd = this.file().fd;
-    for (const [slot, p] of entries) {
-      const buf = p ? encodeSlot(p, size) : this.zeros();
-      writeSync(fd, buf, 0, size, HEADER_SIZE + slot * size);
-    }
-    await this.file().datasync();
+    const ops: DiskOp[] = entries.map(([slot, p]) => ({ fd, buf: p ? encodeSlot(p, size) : this.zeros(), pos: HEADER_SIZE + slot * size }));
+    ops.push({ fd, sync: true });
+    return ops;
   }
 
   private zeroSlot: Buffer | null = null;
@@ -194,18 +203,40 @@ export class BallotBox {
   }
 
   /**
-   * Step 1: write pending ballots to random free slots; durable when this resolves. The same
-   * pass (and fsync) carries the deferred steps 3 of earlier, acknowledged ballots (see
-   * `accepted`), so a stream of votes costs one box fsync per batch, not three.
+   * Plan step 1 for these ballots: each gets a random free slot, marked pending. The same pass
+   * (and fsync) carries the deferred steps 3 of earlier, acknowledged ballots (see `accepted`),
+   * so a stream of votes costs one box fsync per batch, not three. The journal runs the plan's
+   * steps ahead of its own (journal.ts), then calls done(), or failed() and abort().
    */
-  async prepare(writes: readonly BoxWrite[]): Promise<void> {
+  async plan(writes: readonly BoxWrite[]): Promise<PassPlan> {
     await this.ready;
+    return this.planNow(writes);
+  }
+
+  /** plan() on an open file (also while settling at open, before `ready`). */
+  private async planNow(writes: readonly BoxWrite[]): Promise<PassPlan> {
     await this.ensureRoom(writes.length * 2 + this.toSeal.length);
+    failIfFaulty(this.path);
     for (const w of writes) {
       w.slot = this.take();
       this.place(w.slot, w.payload);
     }
-    await this.pass(writes.map((w) => [w.slot ?? 0, w.payload] as const));
+    return this.planPass(writes.map((w) => [w.slot ?? 0, w.payload] as const));
+  }
+
+  /** Step 1 on its own: pending ballots written to random free slots; durable when this resolves. */
+  async prepare(writes: readonly BoxWrite[], disk: Disk = inProcessDisk): Promise<void> {
+    await this.runPlan(await this.plan(writes), disk);
+  }
+
+  private async runPlan(plan: PassPlan, disk: Disk): Promise<void> {
+    try {
+      await disk.run(plan.ops);
+    } catch (e) {
+      plan.failed();
+      throw e;
+    }
+    plan.done();
   }
 
   /**
@@ -222,11 +253,13 @@ export class BallotBox {
   }
 
   /** One pass of deferred sealing: copies of accepted ballots, and zeros where copies are durable. */
-  async flushDeferred(): Promise<void> {
+  async flushDeferred(disk: Disk = inProcessDisk): Promise<void> {
     await this.ready;
-    if (!this.hasDeferred) return;
-    await this.ensureRoom(this.toSeal.length);
-    await this.pass([]);
+    await this.flushOnce(disk);
+  }
+
+  private async flushOnce(disk: Disk): Promise<void> {
+    if (this.hasDeferred) await this.runPlan(await this.planNow([]), disk);
   }
 
   /** Step 3 now, to the end: move pending ballots to fresh slots without their submission id; zero the old ones. */
@@ -237,20 +270,18 @@ export class BallotBox {
 
   private async sealNow(slots: readonly number[]): Promise<void> {
     this.accepted(slots);
-    while (this.hasDeferred) {
-      await this.ensureRoom(this.toSeal.length);
-      await this.pass([]);
-    }
+    while (this.hasDeferred) await this.flushOnce(inProcessDisk);
   }
 
   /**
-   * Write `fresh` plus the deferred work, fsync, then advance: copies written in this pass
-   * make their pending (and superseded) slots due for zeroing in the next pass; slots zeroed
-   * in this pass become free. On a failure nothing advances, so the next pass retries it.
+   * A pass: `fresh` plus the deferred work, then fsync. Once durable (done): copies written in
+   * this pass make their pending (and superseded) slots due for zeroing in the next pass, and
+   * slots zeroed in this pass become free. On a failure nothing advances; the next pass retries.
    */
-  private async pass(fresh: readonly (readonly [number, SlotPayload])[]): Promise<void> {
+  private planPass(fresh: readonly (readonly [number, SlotPayload])[]): PassPlan {
     const copies: [number, SlotPayload][] = [];
     const sealedFrom: number[] = [];
+    const sealing = this.toSeal.length;
     for (const from of this.toSeal) {
       const p = this.used.get(from);
       if (!p || p.pending === undefined) continue;
@@ -258,25 +289,28 @@ export class BallotBox {
       copies.push([this.take(), sealed]);
       sealedFrom.push(from);
     }
-    const zeroing = this.toZero;
-    try {
-      await this.writeSlots([...fresh, ...copies, ...zeroing.map((i) => [i, null] as const)]);
-    } catch (e) {
-      for (const [i] of copies) this.free.push(i);
-      throw e;
-    }
-    this.toSeal = [];
-    this.toZero = [];
-    for (const i of zeroing) this.release(i);
-    for (const [k, [i, p]] of copies.entries()) {
-      const from = sealedFrom[k] ?? -1;
-      this.place(i, p);
-      this.toZero.push(from);
-      for (const old of this.slotsOf.get(p.receipt) ?? []) {
-        const q = this.used.get(old);
-        if (old !== from && q && q.v < p.v && !this.toZero.includes(old)) this.toZero.push(old);
-      }
-    }
+    const zeroing = this.toZero.slice();
+    const ops = this.slotOps([...fresh, ...copies, ...zeroing.map((i) => [i, null] as const)]);
+    return {
+      ops,
+      failed: () => {
+        for (const [i] of copies) this.addFree(i);
+      },
+      done: () => {
+        this.toSeal = this.toSeal.slice(sealing);
+        this.toZero = this.toZero.slice(zeroing.length);
+        for (const i of zeroing) this.release(i);
+        for (const [k, [i, p]] of copies.entries()) {
+          const from = sealedFrom[k] ?? -1;
+          this.place(i, p);
+          this.toZero.push(from);
+          for (const old of this.slotsOf.get(p.receipt) ?? []) {
+            const q = this.used.get(old);
+            if (old !== from && q && q.v < p.v && !this.toZero.includes(old)) this.toZero.push(old);
+          }
+        }
+      },
+    };
   }
 
   private place(slot: number, p: SlotPayload): void {
@@ -295,7 +329,13 @@ export class BallotBox {
       set?.delete(slot);
       if (set?.size === 0) this.slotsOf.delete(p.receipt);
     }
-    if (!this.free.includes(slot)) this.free.push(slot);
+    this.addFree(slot);
+  }
+
+  private addFree(slot: number): void {
+    if (this.isFree.has(slot)) return;
+    this.isFree.add(slot);
+    this.free.push(slot);
   }
 
   /** A vote whose journal record failed: its pending ballot is removed (best effort; start-up would discard it anyway). */
@@ -307,7 +347,8 @@ export class BallotBox {
 
   private async zero(slots: readonly number[]): Promise<void> {
     if (slots.length === 0) return;
-    await this.writeSlots(slots.map((i) => [i, null] as const));
+    failIfFaulty(this.path);
+    await inProcessDisk.run(this.slotOps(slots.map((i) => [i, null] as const)));
     for (const i of slots) this.release(i);
   }
 

@@ -2,12 +2,12 @@
 // Group commit: records that arrive while a write is in flight are written together, with
 // one fsync for the batch. A batch that fails is cut back off the file, so the file holds
 // exactly what was acknowledged.
-import { writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { JournalRecord } from '../../shared/events.js';
 import type { MeetingEvent } from '../../shared/events.js';
 import type { Logger } from '../logger.js';
-import { byBox, type BallotBox, type BoxWrite } from './ballot-box.js';
+import { byBox, type BallotBox, type BoxWrite, type PassPlan } from './ballot-box.js';
+import { DiskThread, type Disk } from './disk.js';
 import { failIfFaulty } from './disk-faults.js';
 
 interface Pending {
@@ -78,12 +78,14 @@ export class Journal {
     size: number,
     seq: number,
     private readonly log: Logger,
+    private readonly disk: Disk,
   ) {
     this.size = size;
     this.seq = seq;
   }
 
-  static async open(path: string, log: Logger): Promise<{ journal: Journal } & Recovered> {
+  /** `disk`: where writes and fsyncs run (disk.ts); by default a worker thread of the journal's own. */
+  static async open(path: string, log: Logger, disk: Disk = new DiskThread()): Promise<{ journal: Journal } & Recovered> {
     const fh = await open(path, 'a+');
     const buf = await fh.readFile();
     const text = buf.toString('utf8');
@@ -95,7 +97,7 @@ export class Journal {
       await fh.datasync();
     }
     const seq = records.length ? (records[records.length - 1]?.seq ?? 0) : 0;
-    return { journal: new Journal(fh, path, goodBytes, seq, log), records, tornBytes };
+    return { journal: new Journal(fh, path, goodBytes, seq, log, disk), records, tornBytes };
   }
 
   get healthy(): boolean {
@@ -107,6 +109,7 @@ export class Journal {
     this.seq += 1;
     const seq = this.seq;
     const line = JSON.stringify({ seq, meetingId, events }) + '\n';
+    this.disk.poll(); // a batch that finished meanwhile acks now, not when the event loop gets to it
     return new Promise<number>((resolve, reject) => {
       this.queue.push({ line, box, resolve: () => resolve(seq), reject });
       if (!this.writing) void this.drain();
@@ -134,19 +137,32 @@ export class Journal {
 
   /**
    * One group commit: the batch's secret ballots to their boxes (fsync), then its lines to
-   * the journal (fsync), then the acks. The file writes are synchronous (to the page cache, a
-   * few microseconds); only the fsyncs wait on the disk.
+   * the journal (fsync), then the acks; all the steps run as one job on the disk (disk.ts).
    */
   private async writeBatch(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     const buf = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
     const boxes = byBox(batch.flatMap((p) => p.box));
+    const plans: PassPlan[] = [];
     try {
-      for (const [box, writes] of boxes) await box.prepare(writes);
-      failIfFaulty(this.path);
-      writeSync(this.fh.fd, buf, 0, buf.length, null);
-      await this.fh.datasync();
+      for (const [box, writes] of boxes) plans.push(await box.plan(writes));
+      const ops = plans.flatMap((p) => p.ops);
+      let journalFault: unknown = null;
+      try {
+        failIfFaulty(this.path);
+      } catch (e) {
+        journalFault = e; // simulated: the boxes are written, then the journal fails
+      }
+      if (journalFault === null) ops.push({ fd: this.fh.fd, buf, pos: null }, { fd: this.fh.fd, sync: true });
+      try {
+        await this.disk.run(ops);
+      } catch (e) {
+        for (const p of plans) p.failed();
+        throw e;
+      }
+      for (const p of plans) p.done();
+      if (journalFault !== null) throw journalFault;
       this.size += buf.length;
       if (this.failed) this.log.info({ path: this.path }, 'journal: writes succeed again');
       this.failed = false;
@@ -179,7 +195,7 @@ export class Journal {
     this.sealing.clear();
     for (const box of boxes) {
       try {
-        await box.flushDeferred();
+        await box.flushDeferred(this.disk);
         if (box.hasDeferred) this.sealing.add(box);
       } catch (e) {
         this.log.error({ path: box.path, err: e instanceof Error ? e.message : String(e) }, 'ballot box: sealing failed; it is completed with the next ballot or at the next start');
@@ -189,6 +205,7 @@ export class Journal {
 
   async close(): Promise<void> {
     await this.flushed();
+    await this.disk.close();
     await this.fh.close();
   }
 }
