@@ -18,7 +18,7 @@ import type { BallotContent } from '../../shared/model.js';
 import type { Logger } from '../logger.js';
 import { failIfFaulty } from './disk-faults.js';
 import { inProcessDisk, type Disk, type DiskOp } from './disk.js';
-import { decodeHeader, decodeSlot, encodeHeader, encodeSlot, HEADER_SIZE, resolveBox, type BoxHeader, type SlotPayload } from './box-format.js';
+import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, slotJson, resolveBox, type BoxHeader, type SlotPayload } from './box-format.js';
 
 /** One ballot on its way into a box; `slot` is set once prepared. */
 export interface BoxWrite {
@@ -191,15 +191,11 @@ export class BallotBox {
   private slotOps(entries: readonly (readonly [number, SlotPayload | null])[]): DiskOp[] {
     const size = this.header.slotSize;
     const fd = this.file().fd;
-    const ops: DiskOp[] = entries.map(([slot, p]) => ({ fd, buf: p ? encodeSlot(p, size) : this.zeros(), pos: HEADER_SIZE + slot * size }));
+    const ops: DiskOp[] = entries.map(([slot, p]) =>
+      p ? { fd, slot: slotJson(p, size), size, pos: HEADER_SIZE + slot * size } : { fd, zeros: size, pos: HEADER_SIZE + slot * size },
+    );
     ops.push({ fd, sync: true });
     return ops;
-  }
-
-  private zeroSlot: Buffer | null = null;
-  private zeros(): Buffer {
-    this.zeroSlot ??= Buffer.alloc(this.header.slotSize, 0);
-    return this.zeroSlot;
   }
 
   /**

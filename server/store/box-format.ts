@@ -58,15 +58,25 @@ function checksum(lenAndPayload: Buffer): Buffer {
   return hash('sha256', lenAndPayload, 'buffer');
 }
 
-export function encodeSlot(p: SlotPayload, slotSize: number): Buffer {
+/** A slot's payload as JSON, checked to fit (the bytes are made where they are written: disk.ts). */
+export function slotJson(p: SlotPayload, slotSize: number): string {
   const json = JSON.stringify(p);
   const len = Buffer.byteLength(json, 'utf8');
   if (len + 4 + HASH > slotSize) throw new Error(`ballot of ${len} bytes does not fit a ${slotSize}-byte slot`);
+  return json;
+}
+
+/** The slot's bytes for a payload's JSON (which slotJson checked). The disk worker repeats this in plain JS (disk.ts; disk.test.ts compares them). */
+export function encodeSlotJson(json: string, slotSize: number): Buffer {
   const buf = Buffer.alloc(slotSize, 0);
-  buf.write(json, 4, 'utf8');
+  const len = buf.write(json, 4, 'utf8');
   buf.writeUInt32LE(len, 0);
   checksum(buf.subarray(0, 4 + len)).copy(buf, slotSize - HASH);
   return buf;
+}
+
+export function encodeSlot(p: SlotPayload, slotSize: number): Buffer {
+  return encodeSlotJson(slotJson(p, slotSize), slotSize);
 }
 
 export type SlotRead = { kind: 'free' } | { kind: 'torn' } | { kind: 'ballot'; payload: SlotPayload };

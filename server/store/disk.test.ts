@@ -67,3 +67,25 @@ it('poll() settles a finished job at once, without waiting for the event loop to
     await disk.close();
   }
 });
+
+it('a slot written by the worker is byte for byte the one encodeSlot makes (the worker repeats it in plain JS)', async () => {
+  const { encodeSlot, slotJson } = await import('./box-format.js');
+  const disk = new DiskThread();
+  const path = join(dir, 'slots');
+  const fd = openSync(path, 'w+');
+  const size = 512;
+  const payloads = [
+    { receipt: 'ABCDEFGH', v: 1, content: { kind: 'motion' as const, choice: 'for' as const }, pending: 's-1' },
+    { receipt: 'ZZZZ2345', v: 7, content: { kind: 'select' as const, picks: ['p1', 'p2', '项目三'] } },
+    { receipt: 'K9K9K9K9', v: 2, content: { kind: 'rating' as const, ratings: { 教育局: 'satisfied', s2: 85 } } },
+  ];
+  try {
+    await disk.run([...payloads.map((p, i) => ({ fd, slot: slotJson(p, size), size, pos: i * size })), { fd, zeros: size, pos: payloads.length * size }, { fd, sync: true }]);
+    const file = readFileSync(path);
+    payloads.forEach((p, i) => expect(file.subarray(i * size, (i + 1) * size).equals(encodeSlot(p, size))).toBe(true));
+    expect(file.subarray(payloads.length * size).equals(Buffer.alloc(size, 0))).toBe(true);
+  } finally {
+    closeSync(fd);
+    await disk.close();
+  }
+});

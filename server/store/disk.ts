@@ -11,9 +11,18 @@
 // is on disk at any crash is unchanged.
 import { fdatasync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { encodeSlotJson } from './box-format.js';
 
-/** Write `buf` at `pos` (null: append), or fsync (fdatasync) `fd`. */
-export type DiskOp = { readonly fd: number; readonly buf: Uint8Array; readonly pos: number | null } | { readonly fd: number; readonly sync: true };
+/**
+ * Write `buf` at `pos` (null: append); write a ballot-box slot from its payload's JSON
+ * (box-format.ts: length, payload, zeros, checksum; built where it is written, so a worker
+ * does the hashing); zero `zeros` bytes at `pos`; or fsync (fdatasync) `fd`.
+ */
+export type DiskOp =
+  | { readonly fd: number; readonly buf: Uint8Array; readonly pos: number | null }
+  | { readonly fd: number; readonly slot: string; readonly size: number; readonly pos: number }
+  | { readonly fd: number; readonly zeros: number; readonly pos: number }
+  | { readonly fd: number; readonly sync: true };
 
 export interface Disk {
   /** Run the steps in order; resolves when all are done, rejects at the first that fails. */
@@ -33,6 +42,8 @@ export const inProcessDisk: Disk = {
   async run(ops) {
     for (const op of ops) {
       if ('sync' in op) await new Promise<void>((resolve, reject) => fdatasync(op.fd, (e) => (e ? reject(e) : resolve())));
+      else if ('slot' in op) writeAll(op.fd, encodeSlotJson(op.slot, op.size), op.pos);
+      else if ('zeros' in op) writeAll(op.fd, Buffer.alloc(op.zeros, 0), op.pos);
       else writeAll(op.fd, op.buf, op.pos);
     }
   },
@@ -44,13 +55,22 @@ export const inProcessDisk: Disk = {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
+const { hash } = require('node:crypto');
 const mark = new Int32Array(workerData.mark);
+// encodeSlotJson (box-format.ts), in plain JS.
+function slotBytes(json, size) {
+  const buf = Buffer.alloc(size, 0);
+  const len = buf.write(json, 4, 'utf8');
+  buf.writeUInt32LE(len, 0);
+  hash('sha256', buf.subarray(0, 4 + len), 'buffer').copy(buf, size - 32);
+  return buf;
+}
 parentPort.on('message', (job) => {
   let error = null;
   try {
     for (const op of job.ops) {
       if (op.sync) { fs.fdatasyncSync(op.fd); continue; }
-      const buf = job.data.subarray(op.start, op.end);
+      const buf = op.slot !== undefined ? slotBytes(op.slot, op.size) : op.zeros !== undefined ? Buffer.alloc(op.zeros, 0) : job.data.subarray(op.start, op.end);
       let off = 0;
       while (off < buf.length) off += fs.writeSync(op.fd, buf, off, buf.length - off, op.pos === null ? null : op.pos + off);
     }
@@ -99,11 +119,11 @@ export class DiskThread implements Disk {
     const id = this.nextId++;
     // One buffer for all the data (one copy into the worker), the steps as offsets into it.
     let size = 0;
-    for (const op of ops) if (!('sync' in op)) size += op.buf.length;
+    for (const op of ops) if ('buf' in op) size += op.buf.length;
     const data = new Uint8Array(size);
     let at = 0;
     const steps = ops.map((op) => {
-      if ('sync' in op) return { fd: op.fd, sync: true };
+      if (!('buf' in op)) return op; // sync, slot, zeros: plain values
       data.set(op.buf, at);
       at += op.buf.length;
       return { fd: op.fd, pos: op.pos, start: at - op.buf.length, end: at };
