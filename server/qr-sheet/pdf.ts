@@ -61,7 +61,8 @@ export async function renderQrSheetPdf(input: QrSheetInput): Promise<Buffer> {
     const first = page * perPage(DEFAULT_LAYOUT);
     input.cards.slice(first, first + perPage(DEFAULT_LAYOUT)).forEach((card, i) => {
       const code = codes[first + i];
-      if (code) drawCard(doc, writer, regular, bold, card, code, cardBox(first + i).box, labels);
+      if (!code) throw new Error(`no QR code for card ${first + i}`); // one per card, made above
+      drawCard(doc, writer, regular, bold, card, code, cardBox(first + i).box, labels);
     });
   }
   doc.end();
