@@ -55,6 +55,25 @@ describe('a link is bound to the first device that opens it', () => {
     expect(await refusal(track(phone(h.url, l!.url, 'device-b')))).toBe('DEVICE_MISMATCH');
     await track(phone(h.url, l!.url, 'device-a')).until((v) => v.me.id === 'd001');
   });
+
+  it('[L4] phones racing for one link: exactly one binds it, and the binding is the one stored', async () => {
+    const [l] = await links(h.url, admin);
+    const devices = ['device-a', 'device-b', 'device-c'];
+    const outcome = (c: ReturnType<typeof phone>) =>
+      new Promise<string>((resolve) => {
+        c.socket.once('connect', () => resolve('in'));
+        c.socket.once('connect_error', (e: Error & { data?: { code?: string } }) => resolve(e.data?.code ?? e.message));
+      });
+    const phones = devices.map((d) => track(phone(h.url, l!.url, d)));
+    const results = await Promise.all(phones.map(outcome));
+    expect(results.filter((r) => r === 'in')).toHaveLength(1);
+    expect(results.filter((r) => r === 'DEVICE_MISMATCH')).toHaveLength(devices.length - 1);
+    const winner = devices[results.indexOf('in')] ?? '';
+    for (const c of phones) c.close();
+    await h.restart();
+    for (const d of devices.filter((x) => x !== winner)) expect(await refusal(track(phone(h.url, l!.url, d)))).toBe('DEVICE_MISMATCH');
+    await track(phone(h.url, l!.url, winner)).until((v) => v.me.id === 'd001');
+  });
 });
 
 describe('reissuing a link', () => {

@@ -108,10 +108,10 @@ export class Auth {
 
   /**
    * Checked on every deputy event, so it must not scan 3,000 links each time. Every writer
-   * replaces the links array, so an index is valid exactly while the array is the same one;
-   * a record changed in place (revokedAt) is the same object, so the index sees the change.
-   * An array just replaced is scanned, and indexed once a second lookup finds it unchanged:
-   * while phones are binding their links one by one, indexing each copy would cost more.
+   * that adds, removes or replaces a record replaces the links array, so an index is valid
+   * exactly while the array is the same one; a record changed in place (a device binding,
+   * links.ts checkDevice) is the same object, so the index sees the change. An array just
+   * replaced is scanned, and indexed once a second lookup finds it unchanged.
    */
   link(token: string | undefined): LinkRecord | undefined {
     if (!token) return undefined;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkedEmpty, chunkedFilled, chunkedGet, chunkedPush, chunkedSet, chunkedToArray } from './chunked.js';
+import { chunkedEmpty, chunkedFilled, chunkedFrom, chunkedGet, chunkedPush, chunkedSet, chunkedToArray } from './chunked.js';
 import { receiptAt, receiptIndex, withoutReceipt, withReceipt } from './receipts.js';
 
 describe('Chunked', () => {
@@ -78,6 +78,20 @@ describe('ReceiptIndex', () => {
         };
         check(ix, ref);
         for (const v of versions) check(v.ix, v.ref);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('chunkedFrom', () => {
+  it('chunkedFrom holds the same values as the array it was made from, in chunks like chunkedFilled', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.string()), { maxLength: 300 }), (xs) => {
+        const c = chunkedFrom(xs);
+        expect(chunkedToArray(c)).toEqual(xs);
+        expect(c.chunks.map((k) => k.length)).toEqual(chunkedFilled(xs.length, null).chunks.map((k) => k.length));
+        xs.forEach((x, i) => expect(chunkedGet(c, i)).toBe(x));
       }),
       { numRuns: 200 },
     );

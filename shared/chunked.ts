@@ -1,7 +1,7 @@
 // A persistent array: changing or appending one slot copies one chunk of 64 and the short
 // outer array, not the whole thing. Round.submissions has one slot per deputy (3,000 in a
 // large chamber) and changes on every vote; a flat copy per vote was most of the server's
-// allocation under load (docs/PERFORMANCE.md).
+// allocation under load (docs/PERFORMANCE.md). MeetingState.present likewise, per check-in.
 const CHUNK = 64;
 
 export interface Chunked<T> {
@@ -13,6 +13,13 @@ export function chunkedFilled<T>(length: number, value: T): Chunked<T> {
   const chunks: T[][] = [];
   for (let start = 0; start < length; start += CHUNK) chunks.push(new Array<T>(Math.min(CHUNK, length - start)).fill(value));
   return { length, chunks };
+}
+
+/** The same values, chunked. */
+export function chunkedFrom<T>(xs: readonly T[]): Chunked<T> {
+  const chunks: T[][] = [];
+  for (let start = 0; start < xs.length; start += CHUNK) chunks.push(xs.slice(start, start + CHUNK));
+  return { length: xs.length, chunks };
 }
 
 /** The value at i, or undefined outside 0..length-1. */

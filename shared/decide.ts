@@ -35,7 +35,7 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
   if (r.status === 'closed' || r.status === 'voided') return err('ROUND_CLOSED');
   if (r.status === 'paused') return err('ROUND_PAUSED');
   if (r.endsAt !== null && now >= r.endsAt) return err('ROUND_CLOSED');
-  if (s.present[i] == null) return err('NOT_CHECKED_IN');
+  if (chunkedGet(s.present, i) == null) return err('NOT_CHECKED_IN');
 
   if (item.kind === 'segment') return err('WRONG_KIND'); // G1: a segment takes no ballots
   const valid = validateBallot(item, r, p.content);
@@ -70,7 +70,7 @@ export function decideCheckIn(s: MeetingState, deputyId: string, by: 'self' | 's
   if (s.archived) return err('ARCHIVED');
   const i = s.rosterIndex.get(deputyId);
   if (i === undefined) return err('NOT_FOUND');
-  if (s.present[i] != null) return ok([]); // checking in twice is harmless
+  if (chunkedGet(s.present, i) != null) return ok([]); // checking in twice is harmless
   return ok([{ t: 'checkin', at: now, deputyId, by }]);
 }
 
@@ -202,7 +202,7 @@ export function decideCommand(s: MeetingState, c: Command, now: number, newId: (
     case 'undoCheckIn': {
       const i = s.rosterIndex.get(c.deputyId);
       if (i === undefined) return err('NOT_FOUND');
-      return ok(s.present[i] == null ? [] : [{ t: 'checkin.undone', at: now, deputyId: c.deputyId }]);
+      return ok(chunkedGet(s.present, i) == null ? [] : [{ t: 'checkin.undone', at: now, deputyId: c.deputyId }]);
     }
     default: {
       const never: never = c;

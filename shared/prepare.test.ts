@@ -1,5 +1,6 @@
 // The preparation rules as pure functions over the state (ids as in shared/prepare.ts).
 import { describe, expect, it } from 'vitest';
+import { chunkedGet } from './chunked.js';
 import type { MeetingEvent } from './events.js';
 import { AgendaItem, Deputy } from './model.js';
 import { assignRosterIds, createMeeting, decideAgenda, decideArchive, decideRoster, duplicateMeeting } from './prepare.js';
@@ -40,7 +41,7 @@ describe('roster', () => {
     expect(decideRoster(s, reordered.filter((d) => d.id !== 'd002'), 3)).toEqual({ ok: false, error: 'ROSTER_LOCKED' });
     s = apply(s, must(decideRoster(s, reordered, 3)));
     expect(s.presentCount).toBe(1);
-    expect(s.present[1]).not.toBeNull();
+    expect(chunkedGet(s.present, 1)).not.toBeNull();
     expect(decideRoster(s, [...reordered, dep('d004', '重复')], 4)).toEqual({ ok: false, error: 'DUPLICATE_ID' });
     s = apply(s, must(decideCommand(s, { type: 'startRound', itemId: 'm1', confirmNoQuorum: true }, 5, () => 'r1')));
     expect(decideRoster(s, reordered, 6)).toEqual({ ok: false, error: 'ROSTER_LOCKED' });

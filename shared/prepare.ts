@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { EventOf, MeetingEvent } from './events.js';
 import { Threshold, type AgendaItem, type Deputy, type MeetingInfo, type Project, type Subject } from './model.js';
 import type { ErrorCode } from './protocol.js';
+import { chunkedGet } from './chunked.js';
 import { err, ok, type Result } from './result.js';
 import { roundsOf, type MeetingState } from './state.js';
 
@@ -99,7 +100,7 @@ export function decideRoster(s: MeetingState, roster: readonly Deputy[], now: nu
   if (s.roundOrder.length > 0) return err('ROSTER_LOCKED');
   if (hasDuplicates(roster.map((d) => d.id))) return err('DUPLICATE_ID');
   const kept = new Set(roster.map((d) => d.id));
-  if (s.roster.some((d, i) => s.present[i] != null && !kept.has(d.id))) return err('ROSTER_LOCKED');
+  if (s.roster.some((d, i) => chunkedGet(s.present, i) != null && !kept.has(d.id))) return err('ROSTER_LOCKED');
   if (canon(roster) === canon(s.roster)) return ok([]);
   return ok([{ t: 'roster.set', at: now, roster: [...roster] }]);
 }

@@ -1,7 +1,7 @@
 // Meeting state and the pure reducer that folds events into it.
 // Invariant: reduce() never mutates its input; per-deputy data are arrays indexed by roster
 // position so that one vote copies a flat array (fast memcpy), not a 3,000-key object.
-import { chunkedEmpty, chunkedFilled, chunkedGet, chunkedPush, chunkedSet, chunkedToArray, type Chunked } from './chunked.js';
+import { chunkedEmpty, chunkedFilled, chunkedFrom, chunkedGet, chunkedPush, chunkedSet, chunkedToArray, type Chunked } from './chunked.js';
 import { receiptAt, receiptIndex, withoutReceipt, withReceipt, type ReceiptIndex } from './receipts.js';
 import type { EventOf, MeetingEvent } from './events.js';
 import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './model.js';
@@ -63,8 +63,8 @@ export interface MeetingState extends SceneState {
   /** deputy id -> roster index; built once per roster. */
   readonly rosterIndex: ReadonlyMap<string, number>;
   readonly agenda: readonly AgendaItem[];
-  /** By roster index. */
-  readonly present: readonly (CheckIn | null)[];
+  /** By roster index (chunked: a check-in copies 64 slots, not the roster's length). */
+  readonly present: Chunked<CheckIn | null>;
   readonly presentCount: number;
   readonly currentItemId: string | null;
   readonly rounds: ReadonlyMap<string, Round>;
@@ -88,7 +88,7 @@ export function initialState(e: EventOf<'meeting.created'>): MeetingState {
     roster: e.roster,
     rosterIndex: new Map(e.roster.map((d, i) => [d.id, i])),
     agenda: e.agenda,
-    present: e.roster.map(() => null),
+    present: chunkedFilled<CheckIn | null>(e.roster.length, null),
     presentCount: 0,
     currentItemId: null,
     rounds: new Map(),
@@ -110,12 +110,6 @@ function withRound(s: MeetingState, id: string, f: (r: Round) => Round): Meeting
   return { ...s, rounds };
 }
 
-function setAt<T>(xs: readonly T[], i: number, v: T): T[] {
-  const copy = xs.slice();
-  copy[i] = v;
-  return copy;
-}
-
 function endRound(s: MeetingState, id: string): MeetingState {
   return s.activeRoundId === id ? { ...s, activeRoundId: null } : s;
 }
@@ -134,10 +128,10 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
     case 'checkin.undone': {
       const i = s.rosterIndex.get(e.deputyId);
       if (i === undefined) return s;
-      const was = s.present[i] !== null;
+      const was = chunkedGet(s.present, i) != null;
       const now = e.t === 'checkin';
       if (was === now) return s;
-      const present = setAt(s.present, i, now ? { at: e.at, by: e.t === 'checkin' ? e.by : 'self' } : null);
+      const present = chunkedSet(s.present, i, now ? { at: e.at, by: e.t === 'checkin' ? e.by : 'self' } : null);
       return { ...s, present, presentCount: s.presentCount + (now ? 1 : -1) };
     }
     case 'item.shown':
@@ -297,13 +291,13 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
 function withRoster(s: MeetingState, roster: readonly Deputy[]): MeetingState {
   const present = roster.map((d) => {
     const old = s.rosterIndex.get(d.id);
-    return old === undefined ? null : (s.present[old] ?? null);
+    return old === undefined ? null : (chunkedGet(s.present, old) ?? null);
   });
   return {
     ...s,
     roster,
     rosterIndex: new Map(roster.map((d, i) => [d.id, i])),
-    present,
+    present: chunkedFrom(present),
     presentCount: present.filter((p) => p !== null).length,
     refusedDevices: s.refusedDevices.filter((r) => roster.some((d) => d.id === r.deputyId)),
   };

@@ -1,6 +1,6 @@
 // Downloadable templates: the header row and two example rows of a kind, as XLSX or CSV.
 // They are built from the same spec the parser reads, so a template always imports cleanly.
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use (an XLSX template), not when the server starts.
 import { SPECS, type ImportKind } from './specs.js';
 
 export type TemplateFormat = 'xlsx' | 'csv';
@@ -37,6 +37,7 @@ function csvField(value: string): string {
 }
 
 async function xlsxTemplate(sheetName: string, headers: readonly string[], examples: readonly (readonly string[])[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Wenzheng';
   const ws = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,6 +1,6 @@
 // XLSX bytes to grids of cell strings, one per worksheet, with exceljs. Row i of a grid is
 // spreadsheet row i + 1, blank rows included, so reported row numbers match what people see.
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: a server that never imports does not carry it (~25 MB).
 import { err, ok, type Result } from '../../shared/result.js';
 
 export interface Sheet {
@@ -10,6 +10,7 @@ export interface Sheet {
 
 /** Reads every worksheet. A file exceljs cannot open is BAD_FILE; a workbook with too many rows is refused before its cells are read. */
 export async function readXlsx(data: Buffer, maxRows: number): Promise<Result<Sheet[], 'BAD_FILE' | 'TOO_MANY_ROWS'>> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's declared Buffer type lags behind @types/node's generic Buffer; the bytes are the same.

@@ -1,10 +1,10 @@
 // The printable QR sheet (一人一码): one card per deputy with name, 代表团, seat and the QR
 // code of their personal link, 12 to an A4 page with light dashed cut lines, the meeting
 // title on every page. Vector QR codes and embedded font subsets: prints sharp, works offline.
-import PDFDocument from 'pdfkit';
+// pdfkit is loaded on first use (~25 MB), not when the server starts.
 import { cjkFont, type CjkFont } from './fonts.js';
 import { cardBox, cutLines, DEFAULT_LAYOUT, gridBox, pageCount, perPage, type Box } from './layout.js';
-import { qrMatrix, QUIET_ZONE } from './qr.js';
+import { qrMatrix, QUIET_ZONE, type QrMatrix } from './qr.js';
 import { TextWriter } from './text.js';
 
 export interface QrCard {
@@ -41,6 +41,7 @@ const PAD = 10;
 
 export async function renderQrSheetPdf(input: QrSheetInput): Promise<Buffer> {
   const labels = { ...DEFAULT_LABELS, ...input.labels };
+  const [{ default: PDFDocument }, codes] = await Promise.all([import('pdfkit'), Promise.all(input.cards.map((c) => qrMatrix(c.url)))]);
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: input.meetingTitle, Creator: 'Wenzheng' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -59,7 +60,9 @@ export async function renderQrSheetPdf(input: QrSheetInput): Promise<Buffer> {
     drawCutLines(doc);
     const first = page * perPage(DEFAULT_LAYOUT);
     input.cards.slice(first, first + perPage(DEFAULT_LAYOUT)).forEach((card, i) => {
-      drawCard(doc, writer, regular, bold, card, cardBox(first + i).box, labels);
+      const code = codes[first + i];
+      if (!code) throw new Error(`no QR code for card ${first + i}`); // one per card, made above
+      drawCard(doc, writer, regular, bold, card, code, cardBox(first + i).box, labels);
     });
   }
   doc.end();
@@ -85,6 +88,7 @@ function drawCard(
   regular: CjkFont,
   bold: CjkFont,
   card: QrCard,
+  code: QrMatrix,
   box: Box,
   labels: QrSheetLabels,
 ): void {
@@ -96,15 +100,14 @@ function drawCard(
   // The QR fills what the text leaves; its quiet zone doubles as the spacing around it.
   const top = box.y + 48;
   const side = Math.min(inner.width, box.y + box.height - 24 - top);
-  drawQr(doc, card.url, box.x + (box.width - side) / 2, top, side);
+  drawQr(doc, code, box.x + (box.width - side) / 2, top, side);
   const below = top + side;
   writer.line(regular, labels.hint, { ...inner, y: below, size: 7.5, minSize: 5.5, align: 'center', color: GREY });
   // The link in print, for a phone whose camera will not read the code. Left out if it cannot be read whole.
   writer.line(regular, card.url, { ...inner, y: below + 10, size: 6.5, minSize: 4.5, align: 'center', color: GREY, overflow: 'omit' });
 }
 
-function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, side: number): void {
-  const { size, runs } = qrMatrix(url);
+function drawQr(doc: PDFKit.PDFDocument, { size, runs }: QrMatrix, x: number, y: number, side: number): void {
   const unit = side / (size + 2 * QUIET_ZONE);
   const ox = x + QUIET_ZONE * unit;
   const oy = y + QUIET_ZONE * unit;

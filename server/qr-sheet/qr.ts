@@ -1,6 +1,8 @@
 // QR codes made on this machine with the `qrcode` package, never by a web service: a
 // deputy's personal link is a credential and the chamber LAN may have no internet anyway.
-import QRCode from 'qrcode';
+// The package is loaded on first use, not when the server starts.
+
+const qrcode = async () => (await import('qrcode')).default;
 
 /**
  * Level M (15 % recovery) keeps a ~60-character link at version 4 (33 modules), so each
@@ -13,6 +15,7 @@ export const QUIET_ZONE = 4;
 
 /** A standalone SVG of the code with its quiet zone, for the printable HTML version. */
 export async function qrSvg(text: string): Promise<string> {
+  const QRCode = await qrcode();
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: LEVEL, margin: QUIET_ZONE });
 }
 
@@ -23,7 +26,8 @@ export interface QrMatrix {
   readonly runs: readonly (readonly [number, number, number])[];
 }
 
-export function qrMatrix(text: string): QrMatrix {
+export async function qrMatrix(text: string): Promise<QrMatrix> {
+  const QRCode = await qrcode();
   const { modules } = QRCode.create(text, { errorCorrectionLevel: LEVEL });
   const { size } = modules;
   const runs: [number, number, number][] = [];

@@ -1,11 +1,12 @@
 // XLSX of the results report with exceljs: one worksheet per sheet, headings bold, columns
 // sized to their text (a CJK character counts double), manual and voided marks kept as text.
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: a server that never exports does not carry it (~25 MB).
 import type { Cell, Sheet } from './tables.js';
 
 const width = (c: Cell) => (c === null ? 0 : [...String(c)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
 
 export async function sheetsToXlsx(sheets: readonly Sheet[], title: string): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = '问政表决台';
   wb.title = title;
