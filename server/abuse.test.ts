@@ -3,9 +3,9 @@
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NS, PROTOCOL_VERSION, type Ack } from '../shared/protocol.js';
-import type { ConsoleView, DeputyView, ScreenView } from '../shared/views.js';
+import type { DeputyView, ScreenView } from '../shared/views.js';
 import { addFixture, FIXTURE_ID, recordBytes } from './faults/fixture.js';
-import { connect, emit, login, receipt, startServer, type Harness } from './test/harness.js';
+import { connect, console_, emit, login, receipt, startServer, type Harness } from './test/harness.js';
 
 let h: Harness;
 let closers: { close(): void }[] = [];
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 const asDeputy = (i = 0) => track(connect<DeputyView>(h.url, NS.deputy, { token: tokens[i]?.token }));
 const asScreen = () => track(connect<ScreenView>(h.url, NS.screen, { meetingId: FIXTURE_ID }));
-const asConsole = (session: string) => track(connect<ConsoleView>(h.url, NS.console, { session, meetingId: FIXTURE_ID }));
+const asConsole = (session: string) => track(console_(h.url, session, FIXTURE_ID));
 const connected = async (c: { until(p: () => boolean): Promise<unknown> }) => void (await c.until(() => true));
 
 const vote = (roundId: string) => ({ roundId, submissionId: `s${receipt()}`, receipt: receipt(), content: { kind: 'motion', choice: 'for' } });

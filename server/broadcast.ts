@@ -6,7 +6,7 @@
 // and in small slices, letting votes in between, also when the whole chamber is owed one.
 import type { MeetingEvent } from '../shared/events.js';
 import type { MeetingState } from '../shared/state.js';
-import { consoleView, focusRound, screenView } from '../shared/views.js';
+import { consoleRoster, consoleWireView, focusRound, screenView } from '../shared/views.js';
 import type { Meetings } from './meetings.js';
 import { consoleRoom, type ConsoleNamespace } from './sockets/console.js';
 import { deputyRoom, sendDeputyView, type DeputyNamespace } from './sockets/deputy.js';
@@ -88,9 +88,18 @@ export function wireBroadcasts(
         const s = meetings.get(meetingId);
         if (s) ns.screen.to(screenRoom(meetingId)).emit('view', screenView(s, ctx.clock()));
       };
+      // The roster goes only when it (or who is present) changed; the view, without it, goes
+      // every frame: 3,000 names were most of each console message (docs/PERFORMANCE.md).
+      let sentRoster: readonly unknown[] = [];
       const emitConsoles = () => {
         const s = meetings.get(meetingId);
-        if (s) ns.console.to(consoleRoom(meetingId)).emit('view', consoleView(s, ctx.clock()));
+        if (!s) return;
+        const room = ns.console.to(consoleRoom(meetingId));
+        if (sentRoster[0] !== s.roster || sentRoster[1] !== s.present) {
+          sentRoster = [s.roster, s.present];
+          room.emit('roster', consoleRoster(s));
+        }
+        room.emit('view', consoleWireView(s, ctx.clock()));
       };
       const s = meetings.get(meetingId);
       p = {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Command, NS, VotePayload, type Ack } from '../shared/protocol.js';
 import { addFixture, FIXTURE_ID, recordBytes } from './faults/fixture.js';
-import { connect, emit, login, receipt, startServer, type Client, type Harness } from './test/harness.js';
+import { connect, console_, emit, login, receipt, startServer, type Client, type Harness } from './test/harness.js';
 import type { ConsoleView, DeputyView } from '../shared/views.js';
 
 const CODE = /^[A-Z_]{3,40}$/;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   h = await startServer({ demoSize: 3, rateLimit: { perSecond: 10_000, burst: 10_000 } });
   const tokens = await addFixture(h.app);
   session = await login(h.url);
-  con = connect<ConsoleView>(h.url, NS.console, { session, meetingId: FIXTURE_ID });
+  con = console_(h.url, session, FIXTURE_ID);
   dep = connect<DeputyView>(h.url, NS.deputy, { token: tokens[0]?.token });
   await Promise.all([con.until(() => true), dep.until(() => true)]);
   expect(await emit(dep.socket, 'checkIn', {})).toEqual({ ok: true });

@@ -7,7 +7,7 @@ import { AgendaItem } from '../shared/model.js';
 import { ok } from '../shared/result.js';
 import type { ConsoleView, DeputyView, ScreenView } from '../shared/views.js';
 import { demoRoster } from './demo.js';
-import { command, connect, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from './test/harness.js';
+import { command, connect, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from './test/harness.js';
 import { NS } from '../shared/protocol.js';
 
 let h: Harness;
@@ -56,7 +56,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const con = track(connect<ConsoleView>(h.url, NS.console, { session, meetingId: M }));
+  const con = track(console_(h.url, session, M));
   await con.until(() => true);
   const deps: Client<DeputyView>[] = [];
   for (const l of await links(h.url, session, M)) {
@@ -231,7 +231,7 @@ describe('exceptions: void, re-run, show of hands', () => {
   });
 
   it('the demo meeting holds one item of each kind: two motions, a 12→10 project vote and a 5-department rating', async () => {
-    const v = await track(connect<ConsoleView>(h.url, NS.console, { session })).until(() => true);
+    const v = await track(console_(h.url, session)).until(() => true);
     // The first four items, in this order; other items (questioning segments) may follow.
     expect(v.agenda.slice(0, 4).map((i) => [i.id, i.kind])).toEqual([
       ['motion-budget', 'motion'],

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { BallotContent, Id, ManualCounts } from './model.js';
 import { Scene } from './scene.js';
 import type { BallotError } from './rules/index.js';
-import type { ConsoleView, DeputyView, ScreenView } from './views.js';
+import type { ConsoleRosterRow, ConsoleWireView, DeputyView, ScreenView } from './views.js';
 
 /** Bumped whenever a message changes shape. A client with another version is told to reload. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const NS = { deputy: '/deputy', screen: '/screen', console: '/console' } as const;
 
@@ -169,7 +169,9 @@ export interface ConsoleClientEvents {
   command: (payload: unknown, ack: AckFn) => void;
 }
 export interface ConsoleServerEvents {
-  view: (v: ConsoleView) => void;
+  /** The console view without its roster; the roster comes first, and again only when it changes. */
+  view: (v: ConsoleWireView) => void;
+  roster: (rows: ConsoleRosterRow[]) => void;
   /** Something the operator must see at once, e.g. the data folder cannot be written. */
   alarm: (a: { code: 'STORAGE_FAILED' | 'STORAGE_OK'; message: string }) => void;
 }

@@ -92,11 +92,14 @@ export interface ConsoleRoundView extends RoundView {
   disclosure?: DisclosureRisk | null;
 }
 
+export type ConsoleRosterRow = { id: string; name: string; group: string; seat: string; present: boolean; by: 'self' | 'staff' | null };
+
 export interface ConsoleView {
   serverNow: number;
   meeting: MeetingInfo;
   turnout: TurnoutView;
-  roster: { id: string; name: string; group: string; seat: string; present: boolean; by: 'self' | 'staff' | null }[];
+  /** On the wire it travels apart ('roster', only when it changes: ConsoleWireView); the client puts it back. */
+  roster: ConsoleRosterRow[];
   agenda: AgendaItem[];
   currentItemId: string | null;
   activeRoundId: string | null;
@@ -245,7 +248,24 @@ export function deputyView(s: MeetingState, deputyId: string, now: number): Depu
   };
 }
 
+/**
+ * The console view as sent while things change: everything but the roster, which a chamber
+ * of 3,000 makes most of the message and which changes only with check-ins and roster edits.
+ */
+export type ConsoleWireView = Omit<ConsoleView, 'roster'>;
+
+export function consoleRoster(s: MeetingState): ConsoleRosterRow[] {
+  return s.roster.map((d, i) => {
+    const p = chunkedGet(s.present, i) ?? null;
+    return { id: d.id, name: d.name, group: d.group, seat: d.seat, present: p !== null, by: p?.by ?? null };
+  });
+}
+
 export function consoleView(s: MeetingState, now: number): ConsoleView {
+  return { ...consoleWireView(s, now), roster: consoleRoster(s) };
+}
+
+export function consoleWireView(s: MeetingState, now: number): ConsoleWireView {
   const rounds: ConsoleRoundView[] = [];
   for (const id of s.roundOrder) {
     const r = s.rounds.get(id);
@@ -267,14 +287,6 @@ export function consoleView(s: MeetingState, now: number): ConsoleView {
     serverNow: now,
     meeting: s.info,
     turnout: turnoutOf(s),
-    roster: s.roster.map((d, i) => ({
-      id: d.id,
-      name: d.name,
-      group: d.group,
-      seat: d.seat,
-      present: chunkedGet(s.present, i) != null,
-      by: chunkedGet(s.present, i)?.by ?? null,
-    })),
     agenda: [...s.agenda],
     currentItemId: s.currentItemId,
     activeRoundId: s.activeRoundId,

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { decideCommand } from '../../shared/decide.js';
 import { Command, type ConsoleClientEvents, type ConsoleServerEvents } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
-import { consoleView } from '../../shared/views.js';
+import { consoleRoster, consoleWireView } from '../../shared/views.js';
 import { connectError, handle, readHandshake, resolveMeeting, type Ctx } from './common.js';
 
 export type ConsoleNamespace = Namespace<
@@ -34,7 +34,10 @@ export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
     const { meetingId } = socket.data;
     void socket.join(consoleRoom(meetingId));
     const s = ctx.meetings.get(meetingId);
-    if (s) socket.emit('view', consoleView(s, ctx.clock()));
+    if (s) {
+      socket.emit('roster', consoleRoster(s));
+      socket.emit('view', consoleWireView(s, ctx.clock()));
+    }
     if (!ctx.meetings.storageHealthy) socket.emit('alarm', { code: 'STORAGE_FAILED', message: 'data folder cannot be written' });
 
     handle<object>(socket, 'command', ctx.log, async (payload) => {

@@ -1,8 +1,8 @@
 // HTTP helpers for the integration tests of the preparation and access endpoints.
 import ExcelJS from 'exceljs';
 import { NS } from '../../shared/protocol.js';
-import type { ConsoleView, DeputyView, ScreenView } from '../../shared/views.js';
-import { connect } from './harness.js';
+import type { DeputyView, ScreenView } from '../../shared/views.js';
+import { connect, console_ } from './harness.js';
 
 export interface Answer {
   status: number;
@@ -61,7 +61,7 @@ export async function meetingWithRoster(url: string, session: string, n: number,
 }
 
 /** A console or screen socket following a named meeting. */
-export const consoleOf = (url: string, session: string, meetingId: string) => connect<ConsoleView>(url, NS.console, { session, meetingId });
+export const consoleOf = (url: string, session: string, meetingId: string) => console_(url, session, meetingId);
 export const screenOf = (url: string, meetingId: string) => connect<ScreenView>(url, NS.screen, { meetingId });
 /** A deputy phone with a device id. */
 export const phone = (url: string, linkUrl: string, device?: string) =>

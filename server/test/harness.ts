@@ -77,11 +77,12 @@ export interface Client<V> {
   close(): void;
 }
 
-export function connect<V>(url: string, ns: string, auth: Record<string, unknown>): Client<V> {
+export function connect<V>(url: string, ns: string, auth: Record<string, unknown>, shape: (wire: V) => V = (v) => v): Client<V> {
   const socket = io(url + ns, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnection: true });
   let view: V | undefined;
   let waiters: { pred: (v: V) => boolean; resolve: (v: V) => void }[] = [];
-  socket.on('view', (v: V) => {
+  socket.on('view', (wire: V) => {
+    const v = shape(wire);
     view = v;
     waiters = waiters.filter((w) => (w.pred(v) ? (w.resolve(v), false) : true));
   });
@@ -100,7 +101,15 @@ export function connect<V>(url: string, ns: string, auth: Record<string, unknown
 
 export const deputy = (url: string, linkUrl: string) => connect<DeputyView>(url, NS.deputy, { token: linkUrl.split('/d/')[1] });
 export const screen = (url: string) => connect<ScreenView>(url, NS.screen, {});
-export const console_ = (url: string, session: string) => connect<ConsoleView>(url, NS.console, { session });
+/** A console: the roster comes apart from the view and only when it changes; put back as the app does. */
+export function console_(url: string, session: string, meetingId?: string): Client<ConsoleView> {
+  let roster: ConsoleView['roster'] = [];
+  const c = connect<ConsoleView>(url, NS.console, { session, ...(meetingId !== undefined ? { meetingId } : {}) }, (v) => ({ ...v, roster }));
+  c.socket.on('roster', (rows: ConsoleView['roster']) => {
+    roster = rows;
+  });
+  return c;
+}
 
 export function emit<T extends object = object>(s: Socket, event: string, payload: unknown, ms = 5000): Promise<Ack<T>> {
   return s.timeout(ms).emitWithAck(event, payload) as Promise<Ack<T>>;

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import { NS, type ConsoleClientEvents, type ConsoleServerEvents } from '../../../shared/protocol.js';
-import type { ConsoleView } from '../../../shared/views.js';
+import type { ConsoleRosterRow, ConsoleView } from '../../../shared/views.js';
 import { openSocket, useSocketCore } from './socket-core.js';
 
 export type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>;
@@ -18,7 +18,12 @@ export function useConsoleSocket(session: string | null, meetingId: string | und
   const core = useSocketCore<ConsoleView, ConsoleSocket>(
     session ? make : null,
     (s, onView) => {
-      s.on('view', onView);
+      // The roster travels apart and only when it changes (it comes before the first view).
+      let roster: ConsoleRosterRow[] = [];
+      s.on('roster', (rows) => {
+        roster = rows;
+      });
+      s.on('view', (v) => onView({ ...v, roster }));
       s.on('alarm', setAlarm);
     },
     [session ? make : null],
