@@ -186,3 +186,28 @@ test('prepare a meeting from a spreadsheet, print the QR sheet, check in, quorum
   await expect(intruder.getByTestId('checked-in')).toBeVisible(); // still present: the check-in belongs to the deputy
   await expect(con.getByTestId('refused-devices')).toHaveCount(0);
 });
+
+test('an operator signs in to the console without the 会议准备 tab (administrators only), and runs check-in', async ({ browser }) => {
+  const admin = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+  const { session } = (await admin.json()) as { session: string };
+  const made = await fetch(`${server.url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+    body: JSON.stringify({ username: 'clerk1', password: 'clerk-password-1', role: 'operator' }),
+  });
+  expect(made.status).toBe(201);
+  const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const con = await ctx.newPage();
+  await con.goto('/console?tab=prepare'); // a link to the prepare tab lands on 会议进行 for an operator
+  await con.getByTestId('login-username').fill('clerk1');
+  await con.getByTestId('login-password').fill('clerk-password-1');
+  await con.getByTestId('login-submit').click();
+  await expect(con.getByTestId('tab-live')).toBeVisible();
+  await expect(con.getByTestId('tab-checkin')).toBeVisible();
+  await expect(con.getByTestId('tab-prepare')).toHaveCount(0);
+  await expect(con.getByTestId('tab-live')).toHaveAttribute('aria-selected', 'true');
+  await con.getByTestId('tab-checkin').click();
+  await expect(con.getByTestId('checkin-roster')).toBeVisible();
+  await shot(con, 'console-operator');
+  await ctx.close();
+});

@@ -7,7 +7,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: AnyError
 
 const Failure = z.object({ ok: z.literal(false), error: z.string() });
 
-const LoginOk = z.object({ ok: z.literal(true), session: z.string(), expiresAt: z.number(), username: z.string().optional() });
+const LoginOk = z.object({ ok: z.literal(true), session: z.string(), expiresAt: z.number(), username: z.string().optional(), role: z.enum(['admin', 'operator']).optional() });
 export type LoginOk = z.infer<typeof LoginOk>;
 
 const Link = z.object({ deputyId: z.string(), name: z.string(), group: z.string(), seat: z.string(), url: z.string().nullable() });

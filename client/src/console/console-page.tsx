@@ -88,7 +88,7 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
       </header>
       <ConnBanner conn={sock.conn} hasView={view !== null} />
       <AlarmBanner alarm={sock.alarm} onDismiss={sock.dismissAlarm} />
-      <ConsoleTabs view={view} send={send} offset={sock.offset} session={session.token} live={view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />} />
+      <ConsoleTabs view={view} role={session.role} send={send} offset={sock.offset} session={session.token} live={view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />} />
     </div>
   );
 }

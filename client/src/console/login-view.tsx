@@ -20,7 +20,7 @@ export function LoginView({ onSignedIn, notice }: { onSignedIn: (s: Session) => 
     setError(null);
     void login(username.trim(), password).then((r) => {
       setBusy(false);
-      if (r.ok) onSignedIn({ token: r.value.session, username: r.value.username ?? username.trim(), expiresAt: r.value.expiresAt });
+      if (r.ok) onSignedIn({ token: r.value.session, username: r.value.username ?? username.trim(), expiresAt: r.value.expiresAt, ...(r.value.role ? { role: r.value.role } : {}) });
       // At sign-in, UNAUTHORIZED means the credentials were wrong, not an expired session.
       else setError(r.error === 'UNAUTHORIZED' ? t('console:login.wrong') : errorText(t, r.error));
     });

@@ -4,7 +4,8 @@ import { useCallback, useState } from 'react';
 import { z } from 'zod';
 
 const KEY = 'wz.console.session';
-const Stored = z.object({ token: z.string().min(1), username: z.string(), expiresAt: z.number() });
+// role: absent in sessions stored before it was kept; the server decides either way.
+const Stored = z.object({ token: z.string().min(1), username: z.string(), expiresAt: z.number(), role: z.enum(['admin', 'operator']).optional() });
 export type Session = z.infer<typeof Stored>;
 
 function read(): Session | null {

@@ -10,22 +10,29 @@ import { PreparePage } from './prepare-page.js';
 import '../../styles/prepare.css';
 
 const TABS = ['live', 'checkin', 'prepare'] as const;
-type Tab = (typeof TABS)[number];
+export type Tab = (typeof TABS)[number];
 
-function tabFromUrl(): Tab {
+/** 会议准备 is for administrators (the server refuses operators there); an unknown role sees it, the server decides. */
+export function tabsFor(role: 'admin' | 'operator' | undefined): readonly Tab[] {
+  return role === 'operator' ? TABS.filter((t) => t !== 'prepare') : TABS;
+}
+
+function tabFromUrl(tabs: readonly Tab[]): Tab {
   const v = new URLSearchParams(window.location.search).get('tab');
-  return (TABS as readonly string[]).includes(v ?? '') ? (v as Tab) : 'live';
+  return (tabs as readonly string[]).includes(v ?? '') ? (v as Tab) : 'live';
 }
 
 interface Props extends Omit<PanelProps, 'view'> {
   view: ConsoleView | null;
+  role?: 'admin' | 'operator' | undefined;
   /** The live panels, as the console page lays them out. */
   live: ReactNode;
 }
 
-export function ConsoleTabs({ view, live, ...rest }: Props) {
+export function ConsoleTabs({ view, live, role, ...rest }: Props) {
   const { t } = useTranslation(['prepare']);
-  const [tab, setTab] = useState<Tab>(tabFromUrl);
+  const tabs = tabsFor(role);
+  const [tab, setTab] = useState<Tab>(() => tabFromUrl(tabs));
   const choose = (next: Tab) => {
     const url = new URL(window.location.href);
     url.searchParams.set('tab', next);
@@ -35,7 +42,7 @@ export function ConsoleTabs({ view, live, ...rest }: Props) {
   return (
     <>
       <nav className="console-tabs" role="tablist">
-        {TABS.map((k) => (
+        {tabs.map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={`console-tabs__tab ${tab === k ? 'is-on' : ''}`} onClick={() => choose(k)} data-testid={`tab-${k}`}>
             {t(`prepare:tabs.${k}`)}
           </button>
@@ -47,7 +54,7 @@ export function ConsoleTabs({ view, live, ...rest }: Props) {
           <CheckinPanel view={view} {...rest} />
         </div>
       )}
-      {tab === 'prepare' && <PreparePage session={rest.session} meetingId={view?.meeting.id ?? null} />}
+      {tab === 'prepare' && tabs.includes('prepare') && <PreparePage session={rest.session} meetingId={view?.meeting.id ?? null} />}
     </>
   );
 }
