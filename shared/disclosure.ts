@@ -2,9 +2,8 @@
 // result tells everyone who is known to have voted what they chose; one or two ballots say it
 // outright. The console shows the warning before the moderator reveals the result.
 import { canonicalJson } from './commitment.js';
-import type { AgendaItem } from './model.js';
+import type { AgendaItem, Ballot } from './model.js';
 import type { Round } from './state.js';
-import { chunkedToArray } from './chunked.js';
 
 export type DisclosureCode = 'UNANIMOUS' | 'FEW_BALLOTS';
 
@@ -33,8 +32,25 @@ function computeRisk(item: AgendaItem, r: Round): DisclosureRisk | null {
   const cast = r.ballots.length;
   if (cast === 0) return null;
   if (cast < FEW_BALLOTS) return { code: 'FEW_BALLOTS', cast };
-  const ballots = chunkedToArray(r.ballots);
-  const first = canonicalJson(ballots[0]?.content);
-  if (ballots.every((b) => canonicalJson(b.content) === first)) return { code: 'UNANIMOUS', cast };
-  return null;
+  // Chunk by chunk: a chunk never changes, so only the newest one is looked at again per vote.
+  let first: string | undefined;
+  for (const chunk of r.ballots.chunks) {
+    const same = sameContent(chunk);
+    if (same === null || (first !== undefined && same !== first)) return null;
+    first = same;
+  }
+  return { code: 'UNANIMOUS', cast };
+}
+
+const uniform = new WeakMap<readonly Ballot[], string | null>();
+
+/** The canonical content every ballot of this chunk has, or null if they differ. */
+function sameContent(chunk: readonly Ballot[]): string | null {
+  let hit = uniform.get(chunk);
+  if (hit === undefined) {
+    const first = canonicalJson(chunk[0]?.content);
+    hit = chunk.every((b) => canonicalJson(b.content) === first) ? first : null;
+    uniform.set(chunk, hit);
+  }
+  return hit;
 }

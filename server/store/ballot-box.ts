@@ -358,7 +358,11 @@ export class BallotBox {
 /** Group box writes by box, so each box is fsynced once per batch. */
 export function byBox(writes: readonly BoxWrite[]): Map<BallotBox, BoxWrite[]> {
   const m = new Map<BallotBox, BoxWrite[]>();
-  for (const w of writes) m.set(w.box, [...(m.get(w.box) ?? []), w]);
+  for (const w of writes) {
+    const list = m.get(w.box);
+    if (list) list.push(w);
+    else m.set(w.box, [w]);
+  }
   return m;
 }
 
