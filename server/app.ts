@@ -88,7 +88,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   if (opts.demo && meetings.ids().length === 0) {
     const created = demoMeeting(clock(), opts.demoSize);
-    const r = await meetings.commit('demo', () => ok({ events: [created] }));
+    const r = await meetings.commit('demo', () => ok({ events: [created] }), null);
     if (!r.ok) throw new Error(`could not create the demo meeting: ${r.error}`);
     await auth.ensureLinks('demo', created.roster.map((d) => d.id));
   }

@@ -10,6 +10,7 @@ import type { ErrorCode } from '../shared/protocol.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { fail, flag, guard, param, query } from './access.js';
 import { revokeLinks } from './links.js';
+import { actorOf } from './audit/actor.js';
 import type { Ctx } from './sockets/common.js';
 
 // Any content type: the bytes decide the format. parseTable refuses above DEFAULT_MAX_BYTES
@@ -61,13 +62,13 @@ export function importRoutes(ctx: Ctx): Router {
               if (!s) return err('NOT_FOUND');
               const d = decideItemList(s, itemId, list, ctx.clock());
               return d.ok ? ok({ events: d.value }) : d;
-            })
+            }, actorOf(res))
             .then((r) => (r.ok ? ok(list.rows) : r));
 
     const k = kind.data;
     switch (k) {
       case 'roster':
-        return answer(await parseTable('roster', file), (rows) => importRoster(ctx, meetingId, rows));
+        return answer(await parseTable('roster', file), (rows) => importRoster(ctx, meetingId, rows, actorOf(res)));
       case 'projects':
         return answer(await parseTable('projects', file), (rows) => intoItem({ kind: 'projects', rows }));
       case 'subjects':
@@ -85,7 +86,7 @@ export function importRoutes(ctx: Ctx): Router {
  * [P2][P3] Replace the roster, keeping the ids (and links) of the deputies already on it; the
  * links of deputies taken off are revoked, new deputies get links.
  */
-async function importRoster(ctx: Ctx, meetingId: string, rows: readonly Deputy[]): Promise<Result<Deputy[], ErrorCode>> {
+async function importRoster(ctx: Ctx, meetingId: string, rows: readonly Deputy[], actor: string | null): Promise<Result<Deputy[], ErrorCode>> {
   const r = await ctx.meetings.commit(meetingId, (s) => {
     if (!s) return err('NOT_FOUND');
     const roster = assignRosterIds(s.roster, rows);
@@ -93,7 +94,7 @@ async function importRoster(ctx: Ctx, meetingId: string, rows: readonly Deputy[]
     if (!d.ok) return d;
     const kept = new Set(roster.map((x) => x.id));
     return ok({ events: d.value, roster, removed: s.roster.filter((x) => !kept.has(x.id)).map((x) => x.id) });
-  });
+  }, actor);
   if (!r.ok) return r;
   await revokeLinks(ctx, meetingId, r.value.removed);
   await ctx.auth.ensureLinks(meetingId, r.value.roster.map((x) => x.id));

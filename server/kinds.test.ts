@@ -45,7 +45,7 @@ beforeEach(async () => {
   h = await startServer({ demoSize: 5 });
   session = await login(h.url);
   const created = { t: 'meeting.created' as const, at: 1, meeting: { id: M, title: '测试会议', date: '', settings: { quorum: 'half' as const } }, roster, agenda };
-  const r = await h.app.ctx.meetings.commit(M, () => ok({ events: [created] }));
+  const r = await h.app.ctx.meetings.commit(M, () => ok({ events: [created] }), null);
   if (!r.ok) throw new Error(r.error);
   await h.app.ctx.auth.ensureLinks(M, roster.map((d) => d.id));
 });

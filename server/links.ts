@@ -55,7 +55,7 @@ export async function recordRefusal(ctx: Ctx, link: LinkRecord): Promise<void> {
     if (!s) return ok({ events: [] });
     const d = deviceRefused(s, link.deputyId, now);
     return d.ok ? ok({ events: d.value }) : d;
-  });
+  }, null);
   if (!r.ok) ctx.log.error({ error: r.error }, 'could not record a refused device');
 }
 
@@ -75,7 +75,7 @@ export async function revokeLinks(ctx: Ctx, meetingId: string, deputyIds: readon
  * A new link for a deputy who lost a phone (or whose link went to the wrong device): the old
  * token is revoked and its phone cut off, the new one is bound to no device yet.
  */
-export async function reissueLink(ctx: Ctx, meetingId: string, deputyId: string): Promise<LinkRecord> {
+export async function reissueLink(ctx: Ctx, meetingId: string, deputyId: string, actor: string | null): Promise<LinkRecord> {
   const now = ctx.clock();
   const fresh: LinkRecord = { token: newToken(), meetingId, deputyId, issuedAt: now, revokedAt: null, device: null };
   ctx.db.data.links = [
@@ -88,7 +88,7 @@ export async function reissueLink(ctx: Ctx, meetingId: string, deputyId: string)
     if (!s) return ok({ events: [] });
     const d = linkReissued(s, deputyId, now);
     return d.ok ? ok({ events: d.value }) : d;
-  });
+  }, actor);
   if (!r.ok) ctx.log.error({ error: r.error }, 'could not record a link reissue');
   return fresh;
 }

@@ -11,7 +11,6 @@ import type { BoxWrite } from './store/ballot-box.js';
 import type { BallotBoxes } from './store/boxes.js';
 import { foldRecords } from './store/load.js';
 import type { Logger } from './logger.js';
-import { currentActor } from './audit/actor.js';
 
 export type Decision<T> = Result<{ events: MeetingEvent[] } & T, ErrorCode>;
 export type ChangeListener = (meetingId: string, state: MeetingState, events: readonly MeetingEvent[]) => void;
@@ -78,7 +77,8 @@ export class Meetings {
   async commit<T extends object>(
     meetingId: string,
     decide: (head: MeetingState | undefined) => Decision<T>,
-    actor: string | null = currentActor(),
+    /** The console user who caused it, for the audit log; null for deputies, timers and start-up. */
+    actor: string | null,
   ): Promise<Result<T, ErrorCode>> {
     const head = this.heads.get(meetingId);
     const d = decide(head);
@@ -157,7 +157,7 @@ export class Meetings {
 
   private async fire(meetingId: string, roundId: string): Promise<void> {
     this.timers.delete(meetingId);
-    const res = await this.commit(meetingId, (s) => ok({ events: s ? decideTimer(s, roundId, this.clock()) : [] }));
+    const res = await this.commit(meetingId, (s) => ok({ events: s ? decideTimer(s, roundId, this.clock()) : [] }), null);
     if (!res.ok) this.log.error({ meetingId, roundId, error: res.error }, 'countdown could not close the round');
     const s = this.durable.get(meetingId);
     if (s) this.armTimer(meetingId, s); // fired early (clock skew) or failed: try again

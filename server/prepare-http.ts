@@ -23,6 +23,7 @@ import { fail, guard, json, param } from './access.js';
 import type { HttpOptions } from './http.js';
 import { importRoutes } from './import-http.js';
 import { linkUrl, reissueLink } from './links.js';
+import { actorOf } from './audit/actor.js';
 import { qrRoutes } from './qr-http.js';
 import type { Ctx } from './sockets/common.js';
 import { userRoutes } from './users-http.js';
@@ -44,7 +45,7 @@ export async function apply(
     if (!s) return err('NOT_FOUND');
     const d = decide(s);
     return d.ok ? ok({ events: d.value }) : d;
-  });
+  }, actorOf(res));
   if (!r.ok) fail(res, r.error);
   return r.ok;
 }
@@ -58,7 +59,7 @@ export function prepareRoutes(ctx: Ctx, opts: HttpOptions): Router {
     const body = MeetingInput.safeParse(req.body);
     if (!body.success) return fail(res, 'BAD_REQUEST');
     const id = newMeetingId();
-    const c = await ctx.meetings.commit(id, (head) => (head ? err('DUPLICATE_ID') : ok({ events: [createMeeting(id, body.data, ctx.clock())] })));
+    const c = await ctx.meetings.commit(id, (head) => (head ? err('DUPLICATE_ID') : ok({ events: [createMeeting(id, body.data, ctx.clock())] })), actorOf(res));
     if (!c.ok) return fail(res, c.error);
     if (ctx.db.data.activeMeetingId === null) {
       ctx.db.data.activeMeetingId = id;
@@ -80,7 +81,7 @@ export function prepareRoutes(ctx: Ctx, opts: HttpOptions): Router {
     if (!src) return fail(res, 'NOT_FOUND');
     const id = newMeetingId();
     const created = duplicateMeeting(src, id, ctx.clock(), body.data.title);
-    const c = await ctx.meetings.commit(id, (head) => (head ? err('DUPLICATE_ID') : ok({ events: [created] })));
+    const c = await ctx.meetings.commit(id, (head) => (head ? err('DUPLICATE_ID') : ok({ events: [created] })), actorOf(res));
     if (!c.ok) return fail(res, c.error);
     await ctx.auth.ensureLinks(id, created.roster.map((d) => d.id)); // [P6] new links, never the old ones
     res.status(201).json({ ok: true, id });
@@ -134,7 +135,7 @@ export function prepareRoutes(ctx: Ctx, opts: HttpOptions): Router {
     const s = ctx.meetings.get(param(req, 'id'));
     const deputyId = param(req, 'deputyId');
     if (!s || !s.rosterIndex.has(deputyId)) return fail(res, 'NOT_FOUND');
-    const link = await reissueLink(ctx, s.info.id, deputyId);
+    const link = await reissueLink(ctx, s.info.id, deputyId, actorOf(res));
     res.json({ ok: true, deputyId, url: linkUrl(opts.publicUrl(), link) });
   });
 

@@ -17,7 +17,13 @@ export function canonicalJson(v: unknown): string {
     for (let i = 0; i < v.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(v[i]);
     return out + ']';
   }
-  const keys = Object.keys(v).sort();
+  const keys = Object.keys(v);
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort(); // only when not in order already (sorting allocates; most objects come in order)
+      break;
+    }
+  }
   out = '{';
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] as string;

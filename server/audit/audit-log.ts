@@ -100,16 +100,17 @@ export class AuditLog {
 
   private add(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null, recovered: boolean, at = this.clock()): void {
     const closes = s ? closesOf(s, events) : [];
+    // Keys in sorted order, as the hash reads them (canonicalJson need not sort).
     const entry = seal({
+      actor,
+      at,
+      ...(closes.length > 0 ? { closes } : {}),
+      events: summarize(events),
+      meetingId,
       n: this.last.n + 1,
       prev: this.last.hash,
-      at,
-      meetingId,
-      seq,
-      actor,
       ...(recovered ? { recovered: true as const } : {}),
-      events: summarize(events),
-      ...(closes.length > 0 ? { closes } : {}),
+      seq,
     });
     this.last = { n: entry.n, hash: entry.hash, seq };
     this.queue.push(JSON.stringify(entry) + '\n');

@@ -11,7 +11,8 @@ export const GENESIS = '0'.repeat(64);
 export function summarize(events: readonly MeetingEvent[]): Record<string, unknown>[] {
   return events.flatMap((e): Record<string, unknown>[] => {
     if (e.t === 'ballot') return []; // what was chosen is never audited, not even for named votes
-    if (e.t === 'voted') return [{ t: 'voted', roundId: e.roundId, deputyId: e.deputyId }];
+    // keys in sorted order: canonicalJson then need not sort them (one record per vote)
+    if (e.t === 'voted') return [{ deputyId: e.deputyId, roundId: e.roundId, t: 'voted' }];
     return [{ ...e }];
   });
 }

@@ -39,7 +39,7 @@ export function fixtureMeeting(rosterSize: number): EventOf<'meeting.created'> {
 /** Add the fixture meeting; returns each deputy's link token. */
 export async function addFixture(app: App, rosterSize = 4): Promise<{ deputyId: string; token: string }[]> {
   const created = fixtureMeeting(rosterSize);
-  const r = await app.ctx.meetings.commit(FIXTURE_ID, () => ok({ events: [created] }));
+  const r = await app.ctx.meetings.commit(FIXTURE_ID, () => ok({ events: [created] }), null);
   if (!r.ok) throw new Error(`fixture: ${r.error}`);
   await app.ctx.auth.ensureLinks(FIXTURE_ID, created.roster.map((d) => d.id));
   return app.ctx.auth.linksOf(FIXTURE_ID).map((l) => ({ deputyId: l.deputyId, token: l.token }));
