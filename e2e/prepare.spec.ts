@@ -175,6 +175,12 @@ test('prepare a meeting from a spreadsheet, print the QR sheet, check in, quorum
   await con.evaluate(() => window.scrollTo(0, 0));
   await shot(con, 'console-checkin');
 
+  // A second console on the live tab shows the first deputy's link in its roster.
+  const live = await consoleCtx.newPage();
+  await live.goto(`/console?meeting=${meetingId}&tab=live`);
+  const liveLink = live.getByTestId(`roster-row-${links[0]!.deputyId}`).getByTestId('deputy-link');
+  await expect(liveLink).toHaveText(links[0]!.url);
+
   // Reissue the first deputy's link: the phone holding it is cut off, the new link works.
   await con.getByTestId('refused-devices').getByRole('button').first().click();
   await con.getByTestId('reissue-confirm').click();
@@ -182,6 +188,8 @@ test('prepare a meeting from a spreadsheet, print the QR sheet, check in, quorum
   expect(fresh).toMatch(/\/d\/[A-Za-z0-9_-]+$/);
   await expect(phones[0]!.getByTestId('see-staff')).toBeVisible();
   await shot(con, 'console-reissued');
+  await expect(liveLink).toHaveText(fresh); // the other console's roster follows, without a reload
+  await live.close();
   await intruder.goto(fresh);
   await expect(intruder.getByTestId('checked-in')).toBeVisible(); // still present: the check-in belongs to the deputy
   await expect(con.getByTestId('refused-devices')).toHaveCount(0);

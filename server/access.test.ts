@@ -86,7 +86,7 @@ describe('reissuing a link', () => {
     const gone = new Promise<string>((r) => old.socket.once('disconnect', (reason) => r(reason)));
     expect(await refusal(track(phone(h.url, l!.url, 'new-phone')))).toBe('DEVICE_MISMATCH');
     const con = track(console_(h.url, admin));
-    await con.until((v) => v.refusedDevices.length === 1);
+    const before = (await con.until((v) => v.refusedDevices.length === 1)).linksVersion;
 
     const r = await api(h.url, 'POST', '/api/meetings/demo/links/d001/reissue', { session: op });
     expect(r.status).toBe(200);
@@ -97,7 +97,8 @@ describe('reissuing a link', () => {
     const fresh = track(phone(h.url, r.body.url as string, 'new-phone'));
     await fresh.until((v) => v.me.id === 'd001');
     expect(await emit(fresh.socket, 'checkIn', {})).toEqual({ ok: true });
-    await con.until((v) => v.refusedDevices.length === 0 && v.turnout.present === 1);
+    // Every console learns that links moved (its roster panel fetches them again).
+    await con.until((v) => v.refusedDevices.length === 0 && v.turnout.present === 1 && v.linksVersion === before + 1);
     expect((await links(h.url, admin)).find((x) => x.deputyId === 'd001')?.url).toBe(r.body.url);
   });
 });

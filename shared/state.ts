@@ -80,6 +80,8 @@ export interface MeetingState extends SceneState {
   readonly archived: boolean;
   /** Refused second-device attempts not yet dealt with (a reissue clears the deputy's), oldest first. */
   readonly refusedDevices: readonly DeviceRefusal[];
+  /** Links reissued so far: a console showing links fetches them again when it moves. */
+  readonly linkReissues: number;
 }
 
 export function initialState(e: EventOf<'meeting.created'>): MeetingState {
@@ -98,6 +100,7 @@ export function initialState(e: EventOf<'meeting.created'>): MeetingState {
     rundown: EMPTY_RUNDOWN,
     archived: false,
     refusedDevices: [],
+    linkReissues: 0,
     ...initialSceneState,
   };
 }
@@ -149,7 +152,7 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
     case 'device.refused':
       return { ...s, refusedDevices: [...s.refusedDevices, { deputyId: e.deputyId, at: e.at }].slice(-MAX_REFUSALS) };
     case 'link.reissued':
-      return { ...s, refusedDevices: s.refusedDevices.filter((r) => r.deputyId !== e.deputyId) };
+      return { ...s, refusedDevices: s.refusedDevices.filter((r) => r.deputyId !== e.deputyId), linkReissues: s.linkReissues + 1 };
     case 'scene.set':
     case 'scene.cued':
     case 'feed.enabled':

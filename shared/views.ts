@@ -113,6 +113,8 @@ export interface ConsoleView {
   archived: boolean;
   /** Refused attempts to open a link from a second device, oldest first; a reissue clears them. */
   refusedDevices: { deputyId: string; at: number }[];
+  /** Counts link reissues: when it moves, links shown on a console are out of date. */
+  linksVersion: number;
   /** The live data feed is readable without a login. */
   feedEnabled: boolean;
   /** What the screens show now, and what they would show after 'take' (null: nothing cued). */
@@ -296,6 +298,7 @@ export function consoleWireView(s: MeetingState, now: number): ConsoleWireView {
     rundown: { segment: segmentView(s, now), log: segmentLog(s, (id) => outcomeOf(s, id, resultOf)) },
     archived: s.archived,
     refusedDevices: [...s.refusedDevices],
+    linksVersion: s.linkReissues,
     feedEnabled: s.feedEnabled,
     preview: { live: screenView(s, now), next: s.cued ? screenView(stateWithScene(s, s.cued), now) : null },
   };

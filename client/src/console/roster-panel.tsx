@@ -12,6 +12,7 @@ type Links = { state: 'loading' } | { state: 'failed'; error: string } | { state
 export function RosterPanel({ view, send, session }: PanelProps) {
   const { t } = useTranslation(['console', 'common']);
   const meetingId = view.meeting.id;
+  const linksVersion = view.linksVersion;
   const [links, setLinks] = useState<Links>({ state: 'loading' });
   const [qrFor, setQrFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function RosterPanel({ view, send, session }: PanelProps) {
     return () => {
       live = false;
     };
-  }, [session, meetingId, t]);
+  }, [session, meetingId, linksVersion, t]); // a link reissued anywhere (another console too): fetch again
 
   const act = (type: 'checkIn' | 'undoCheckIn', deputyId: string) => {
     setError(null);
