@@ -7,6 +7,11 @@
 //  3. seal: a copy without `pending` goes to another random free slot; fsync; the pending slot
 //     is zeroed; fsync. From then on nothing links the ballot to the deputy.
 //
+// While votes keep coming, step 3 rides along: the copies of batch k go in the same write and
+// fsync as step 1 of batch k+1, and the zeros in the next one; when votes stop, the journal
+// finishes the sealing at once (journal.ts, sealDeferred). The steps' order per ballot, and so
+// what a crash can leave, is the same.
+//
 // A crash before 2 leaves a pending slot whose submission id the journal does not have: it is
 // discarded (it was never acknowledged). A crash after 2 leaves a pending slot the journal
 // accepts: it is sealed at start. A crash inside 3 leaves both copies: the receipt and version

@@ -1,7 +1,7 @@
 // The append-only journal: one JSON line per committed record, fsynced before anyone is told.
 // Group commit: records that arrive while a write is in flight are written together, with
-// one fsync for the batch. A batch that fails is cut back off the file, so the file holds
-// exactly what was acknowledged.
+// one fsync for the batch, on the disk worker (disk.ts). A batch that fails is cut back off
+// the file, so the file holds exactly what was acknowledged.
 import { open, type FileHandle } from 'node:fs/promises';
 import { JournalRecord } from '../../shared/events.js';
 import type { MeetingEvent } from '../../shared/events.js';
