@@ -121,7 +121,10 @@ function endRound(s: MeetingState, id: string): MeetingState {
 export function reduce(state: MeetingState | undefined, e: MeetingEvent): MeetingState {
   if (e.t === 'meeting.created') return initialState(e);
   if (!state) throw new Error(`event ${e.t} before meeting.created`);
-  const s = { ...reduceInner(state, e), version: state.version + 1 };
+  const inner = reduceInner(state, e);
+  // reduceInner returns its input (no change) or a state of its own making that nobody holds
+  // yet: that one takes the version in place instead of being copied again (twice per vote).
+  const s = inner === state ? { ...state, version: state.version + 1 } : Object.assign(inner as { version: number }, { version: state.version + 1 }) as MeetingState;
   return followScene(s, e);
 }
 

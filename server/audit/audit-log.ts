@@ -9,7 +9,7 @@ import type { MeetingState } from '../../shared/state.js';
 import { resultOf } from '../../shared/views.js';
 import type { Logger } from '../logger.js';
 import { failIfFaulty } from '../store/disk-faults.js';
-import { GENESIS, parseAudit, seal, summarize, type AuditEntry, type RoundClose } from './chain.js';
+import { GENESIS, parseAudit, sealVotes, summarize, type AuditEntry, type RoundClose } from './chain.js';
 
 export const AUDIT_FILE = 'audit.jsonl';
 const RETRY_MS = 500;
@@ -101,7 +101,7 @@ export class AuditLog {
   private add(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null, recovered: boolean, at = this.clock()): void {
     const closes = s ? closesOf(s, events) : [];
     // Keys in sorted order, as the hash reads them (canonicalJson need not sort).
-    const entry = seal({
+    const entry = sealVotes({
       actor,
       at,
       ...(closes.length > 0 ? { closes } : {}),
