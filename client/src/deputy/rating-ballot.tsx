@@ -104,9 +104,14 @@ function ScoreInput({ initial, onDone }: { initial: number | null; onDone: (v: n
     <div className="rate-score">
       <label className="rate-score__label">
         {t('votes:rating.scoreLabel')}
-        <input className="rate-score__input" inputMode="numeric" pattern="[0-9]*" maxLength={3} value={text} onChange={(e) => setText(e.target.value.replace(/\D/g, ''))} />
+        <input className="rate-score__input" inputMode="numeric" pattern="[0-9]*" maxLength={3} value={text} onChange={(e) => setText(e.target.value.replace(/\D/g, ''))} data-testid="score-input" />
       </label>
-      <button type="button" className="big-button big-button--primary" disabled={!valid} onClick={() => onDone(n)}>
+      {text !== '' && !valid && (
+        <p className="rate-score__error" role="alert" data-testid="score-error">
+          {t('votes:rating.scoreRange')}
+        </p>
+      )}
+      <button type="button" className="big-button big-button--primary" disabled={!valid} onClick={() => onDone(n)} data-testid="score-next">
         {t('votes:rating.next')}
       </button>
     </div>
