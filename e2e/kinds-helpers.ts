@@ -29,6 +29,14 @@ export async function loginApi(url: string): Promise<string> {
   return session;
 }
 
+/** Staff append an item to the demo meeting's agenda (PUT /api/meetings/demo/agenda), as the agenda editor does. */
+export async function addAgendaItem(url: string, session: string, item: Record<string, unknown>): Promise<void> {
+  const auth = { authorization: `Bearer ${session}`, 'content-type': 'application/json' };
+  const meeting = (await (await fetch(`${url}/api/meetings/demo`, { headers: auth })).json()) as { agenda: unknown[] };
+  const put = await fetch(`${url}/api/meetings/demo/agenda`, { method: 'PUT', headers: auth, body: JSON.stringify({ agenda: [...meeting.agenda, item] }) });
+  expect(put.status).toBe(200);
+}
+
 export async function linkUrls(url: string, session: string): Promise<string[]> {
   const res = await fetch(`${url}/api/meetings/demo/links`, { headers: { authorization: `Bearer ${session}` } });
   const body = (await res.json()) as { links: { url: string | null }[] };

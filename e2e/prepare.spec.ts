@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_PASSWORD, startBuiltServer, type RunningServer } from './server.js';
+import { loginApi } from './kinds-helpers.js';
 
 let server: RunningServer;
 let dir: string;
@@ -196,8 +197,7 @@ test('prepare a meeting from a spreadsheet, print the QR sheet, check in, quorum
 });
 
 test('an operator signs in to the console without the 会议准备 tab (administrators only), and runs check-in', async ({ browser }) => {
-  const admin = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
-  const { session } = (await admin.json()) as { session: string };
+  const session = await loginApi(server.url);
   const made = await fetch(`${server.url}/api/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },

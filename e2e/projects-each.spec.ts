@@ -4,7 +4,7 @@
 // project's 赞成 with the two adopted ones.
 import { expect, test, type Page } from '@playwright/test';
 import { startBuiltServer, type RunningServer } from './server.js';
-import { linkUrls, loginApi, moderator, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
+import { addAgendaItem, linkUrls, loginApi, moderator, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -25,8 +25,6 @@ async function mark(phone: Page, marks: Record<keyof typeof NAMES, Mark>): Promi
 test('an each-project vote: every project marked on two phones, 赞成 counted and two adopted on the big screen', async ({ browser }) => {
   test.setTimeout(120_000);
   const session = await loginApi(server.url);
-  const auth = { authorization: `Bearer ${session}`, 'content-type': 'application/json' };
-  const meeting = (await (await fetch(`${server.url}/api/meetings/demo`, { headers: auth })).json()) as { agenda: unknown[] };
   const item = {
     id: ITEM,
     kind: 'projects',
@@ -35,8 +33,7 @@ test('an each-project vote: every project marked on two phones, 赞成 counted a
     settings: { visibility: 'live', countdownSec: 0, form: 'each', adopt: 2 },
     projects: Object.entries(NAMES).map(([id, name]) => ({ id, name, department: '市住建局', budget: '500 万元' })),
   };
-  const put = await fetch(`${server.url}/api/meetings/demo/agenda`, { method: 'PUT', headers: auth, body: JSON.stringify({ agenda: [...meeting.agenda, item] }) });
-  expect(put.status).toBe(200);
+  await addAgendaItem(server.url, session, item);
 
   const mod = await moderator(server.url, session);
   const links = await linkUrls(server.url, session);

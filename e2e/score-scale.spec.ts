@@ -4,7 +4,7 @@
 // with the bands counted as 满意 (≥ 80) / 基本满意 (60–79) / 不满意 (< 60).
 import { expect, test } from '@playwright/test';
 import { startBuiltServer, type RunningServer } from './server.js';
-import { linkUrls, loginApi, moderator, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
+import { addAgendaItem, linkUrls, loginApi, moderator, openPhone, openScreen, shot, socketDeputy } from './kinds-helpers.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -19,8 +19,6 @@ const ITEM = 'rating-score';
 test('a 0–100 score rating: typed on two phones, refused when out of range, averaged on the big screen', async ({ browser }) => {
   test.setTimeout(120_000);
   const session = await loginApi(server.url);
-  const auth = { authorization: `Bearer ${session}`, 'content-type': 'application/json' };
-  const meeting = (await (await fetch(`${server.url}/api/meetings/demo`, { headers: auth })).json()) as { agenda: unknown[] };
   const item = {
     id: ITEM,
     kind: 'rating',
@@ -32,8 +30,7 @@ test('a 0–100 score rating: typed on two phones, refused when out of range, av
       { id: 'dept-health', name: '市卫健委', person: '陈晓东', title: '市卫生健康委员会主任' },
     ],
   };
-  const put = await fetch(`${server.url}/api/meetings/demo/agenda`, { method: 'PUT', headers: auth, body: JSON.stringify({ agenda: [...meeting.agenda, item] }) });
-  expect(put.status).toBe(200);
+  await addAgendaItem(server.url, session, item);
 
   const mod = await moderator(server.url, session);
   const links = await linkUrls(server.url, session);
