@@ -54,6 +54,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How long requests in progress may take to finish when the server stops. */
+export const SHUTDOWN_GRACE_MS = 2000;
+
 /** Refuse socket.io requests from pages served elsewhere (cross-site WebSocket hijacking). */
 export function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
@@ -122,7 +125,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
     meetings.stop();
+    // Requests still running (a big screen streaming an evidence video, a half-sent request)
+    // get a moment to finish, then are cut: stopping must not wait on a client.
+    const grace = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => io.close(() => resolve()));
+    clearTimeout(grace);
     await journal.close();
     await boxes.close();
     await audit.close();
