@@ -11,6 +11,7 @@
 // arrangement is equally likely to an operator without a link: the matches then have an exact
 // mean and variance (adversary.ts chance()). Bound: matches <= mean + 4 standard deviations.
 import fc from 'fast-check';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsoleView, ScreenView } from '../shared/views.js';
 import { api } from './test/api.js';
@@ -186,4 +187,88 @@ describe('[W6] a curious operator cannot link secret ballots to deputies', () =>
     const byTime = link(ROSTER, seen, final).find((g) => g.strategy === 'tally change after each vote time');
     expect(byTime?.assignment.filter((c, i) => c === choices[i]).length).toBe(N);
   }, 60_000);
+});
+
+/** A fresh server with motion-budget set as given, 6 deputies checked in, a round started. */
+async function openVote(settings: Record<string, unknown>) {
+  const h = await startServer({ demoSize: 6 });
+  open.push(h);
+  const session = await login(h.url);
+  const meeting = await api(h.url, 'GET', '/api/meetings/demo', { session });
+  const agenda = (meeting.body.agenda as { id: string; settings?: Record<string, unknown> }[]).map((it) =>
+    it.id === 'motion-budget' ? { ...it, settings: { ...it.settings, ...settings } } : it,
+  );
+  expect((await api(h.url, 'PUT', '/api/meetings/demo/agenda', { session, json: { agenda } })).status).toBe(200);
+  const con = console_(h.url, session);
+  const scr = screen(h.url);
+  open.push(con, scr);
+  await con.until(() => true);
+  const deps = (await links(h.url, session)).map((l) => deputy(h.url, l.url));
+  open.push(...deps);
+  for (const d of deps) {
+    await d.until(() => true);
+    expect(await emit(d.socket, 'checkIn', {})).toEqual({ ok: true });
+  }
+  expect(await command(con, { type: 'startRound', itemId: 'motion-budget', countdownSec: 0 })).toEqual({ ok: true });
+  const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId ?? '';
+  const cast = async (i: number, choice: Choice) =>
+    expect(await vote(deps[i]!, { roundId, submissionId: `s-${receipt()}`, receipt: receipt(), content: { kind: 'motion', choice } })).toMatchObject({ ok: true });
+  const audit = async () => (await api(h.url, 'GET', '/api/meetings/demo/audit', { session })).body as {
+    entries: { n: number; prev: string; hash: string; at?: number; events?: { t: string; deputyId?: string }[]; redacted?: string }[];
+    secretVotes: { roundId: string; voters: string[] | null; voterCount: number }[];
+  };
+  return { h, session, con, scr, roundId, cast, audit };
+}
+
+describe('[W8] who voted in a secret vote: never with a time or an order', () => {
+  it('the audit endpoint gives numbered stubs for its votes and, once closed, who voted in roster order', async () => {
+    const { h, session, con, roundId, cast, audit } = await openVote({ secret: true, visibility: 'hidden' });
+    for (const i of [4, 1, 5, 0]) await cast(i, 'for');
+    const during = await audit();
+    const votes = during.entries.filter((e) => e.redacted === 'secretVote');
+    expect(votes).toHaveLength(4);
+    for (const e of votes) expect(Object.keys(e).sort()).toEqual(['hash', 'n', 'prev', 'redacted', 'roundId']);
+    expect(JSON.stringify(during.entries)).not.toMatch(/"t":"voted"/);
+    expect(during.secretVotes).toEqual([{ roundId, itemId: 'motion-budget', status: 'open', voterCount: 4, voters: null }]);
+    // The chain stays whole: every entry links to the one before it.
+    during.entries.forEach((e, i) => {
+      expect(e.n).toBe(i + 1);
+      if (i > 0) expect(e.prev).toBe(during.entries[i - 1]?.hash);
+    });
+    // The results report holds no running figures of it either.
+    const report = (await api(h.url, 'GET', '/api/meetings/demo/results.json', { session })).body as { report: { items: { rounds: { roundId: string; result: unknown }[] }[] } };
+    expect(report.report.items.flatMap((i) => i.rounds).find((r) => r.roundId === roundId)?.result).toBeNull();
+
+    expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });
+    const after = await audit();
+    expect(after.entries.filter((e) => e.redacted === 'secretVote')).toHaveLength(4);
+    expect(after.secretVotes[0]?.voters).toEqual(['d001', 'd002', 'd005', 'd006']); // roster order, not 5, 2, 6, 1
+    // On disk the entries are complete, each vote salted so its hash cannot be matched.
+    const disk = (await readFile(`${h.dataDir}/audit.jsonl`, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { salt?: string; events: { t: string }[] });
+    const onDisk = disk.filter((e) => e.events.some((x) => x.t === 'voted'));
+    expect(onDisk).toHaveLength(4);
+    for (const e of onDisk) expect(e.salt).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('[W6] named votes, as before', () => {
+  it('show who voted and every ballot in the live tally at once, and the audit endpoint names each vote with its time', async () => {
+    const { con, scr, roundId, cast, audit } = await openVote({ secret: false, visibility: 'live' });
+    const order = [3, 0, 2];
+    for (const [j, i] of order.entries()) {
+      await cast(i, j === 1 ? 'against' : 'for');
+      const v = await con.until((x) => x.rounds.some((r) => r.id === roundId && r.voterCount === j + 1));
+      const r = v.rounds.find((x) => x.id === roundId);
+      expect(r?.result).toMatchObject({ cast: j + 1 });
+      expect(r?.voted).toHaveLength(j + 1);
+      expect(r?.liveBatch).toBeNull();
+      await scr.until((x) => x.result?.cast === j + 1);
+    }
+    expect(con.latest()?.rounds.find((x) => x.id === roundId)?.voted).toEqual(['d001', 'd003', 'd004']);
+    const a = await audit();
+    const voted = a.entries.flatMap((e) => (e.events ?? []).filter((x) => x.t === 'voted').map((x) => ({ deputyId: x.deputyId, at: e.at })));
+    expect(voted.map((x) => x.deputyId)).toEqual(['d004', 'd001', 'd003']);
+    for (const x of voted) expect(typeof x.at).toBe('number');
+    expect(a.secretVotes).toEqual([]);
+  });
 });
