@@ -54,17 +54,20 @@ export function ResultPanel(props: PanelProps) {
       {r?.kind === 'motion' && item.kind === 'motion' && (
         <>
           <dl className="result__figures">
-            {(['for', 'against', 'abstain', 'notVoted'] as const).map((k) => (
+            {/* Counted in steps (W7): 未按 and the outcome of a part of the ballots would mislead. */}
+            {(round.liveBatch != null ? (['for', 'against', 'abstain'] as const) : (['for', 'against', 'abstain', 'notVoted'] as const)).map((k) => (
               <div key={k} className={`result__fig result__fig--${k}`}>
                 <dt>{t(`common:choice.${k}`)}</dt>
                 <dd data-testid={`console-${k}`}>{r[k]}</dd>
               </div>
             ))}
           </dl>
-          <p className={`result__outcome ${r.passed ? 'is-passed' : 'is-failed'}`} data-testid="console-outcome">
-            {r.passed ? t('common:outcome.passed') : t('common:outcome.notPassed')}
-            <small>{ruleText(t, item.settings, r.needed)}</small>
-          </p>
+          {round.liveBatch == null && (
+            <p className={`result__outcome ${r.passed ? 'is-passed' : 'is-failed'}`} data-testid="console-outcome">
+              {r.passed ? t('common:outcome.passed') : t('common:outcome.notPassed')}
+              <small>{ruleText(t, item.settings, r.needed)}</small>
+            </p>
+          )}
         </>
       )}
       {(item.kind === 'projects' || item.kind === 'rating') && <KindResult {...props} item={item} round={round} />}
