@@ -211,19 +211,25 @@ async function openVote(settings: Record<string, unknown>) {
   }
   expect(await command(con, { type: 'startRound', itemId: 'motion-budget', countdownSec: 0 })).toEqual({ ok: true });
   const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId ?? '';
+  const rosterMessages: number[] = [];
+  con.socket.on('roster', () => rosterMessages.push(Date.now()));
   const cast = async (i: number, choice: Choice) =>
     expect(await vote(deps[i]!, { roundId, submissionId: `s-${receipt()}`, receipt: receipt(), content: { kind: 'motion', choice } })).toMatchObject({ ok: true });
   const audit = async () => (await api(h.url, 'GET', '/api/meetings/demo/audit', { session })).body as {
     entries: { n: number; prev: string; hash: string; at?: number; events?: { t: string; deputyId?: string }[]; redacted?: string }[];
     secretVotes: { roundId: string; voters: string[] | null; voterCount: number }[];
   };
-  return { h, session, con, scr, roundId, cast, audit };
+  return { h, session, con, scr, roundId, cast, audit, rosterMessages };
 }
 
 describe('[W8] who voted in a secret vote: never with a time or an order', () => {
   it('the audit endpoint gives numbered stubs for its votes and, once closed, who voted in roster order', async () => {
-    const { h, session, con, roundId, cast, audit } = await openVote({ secret: true, visibility: 'hidden' });
+    const { h, session, con, roundId, cast, audit, rosterMessages } = await openVote({ secret: true, visibility: 'hidden' });
     for (const i of [4, 1, 5, 0]) await cast(i, 'for');
+    await con.until((v) => v.rounds.some((r) => r.id === roundId && r.voterCount === 4));
+    // Nothing that names deputies travels per vote: the roster goes only when check-ins change.
+    expect(rosterMessages).toEqual([]);
+    expect(con.latest()?.rounds.find((r) => r.id === roundId)).toMatchObject({ result: null, voted: null, disclosure: null, liveBatch: null });
     const during = await audit();
     const votes = during.entries.filter((e) => e.redacted === 'secretVote');
     expect(votes).toHaveLength(4);
@@ -270,5 +276,19 @@ describe('[W6] named votes, as before', () => {
     expect(voted.map((x) => x.deputyId)).toEqual(['d004', 'd001', 'd003']);
     for (const x of voted) expect(typeof x.at).toBe('number');
     expect(a.secretVotes).toEqual([]);
+  });
+});
+
+describe('[W7] k, the step of a secret vote\'s live figures', () => {
+  it('is an item setting of 5..1000, checked (zod) when the agenda is saved', async () => {
+    const h = await startServer({ demoSize: 3 });
+    open.push(h);
+    const session = await login(h.url);
+    const agenda = ((await api(h.url, 'GET', '/api/meetings/demo', { session })).body.agenda as { id: string; settings?: object }[]);
+    const withK = (k: unknown) => agenda.map((it) => (it.id === 'motion-budget' ? { ...it, settings: { ...it.settings, liveBatch: k } } : it));
+    for (const bad of [4, 1001, 7.5, '10']) {
+      expect(await api(h.url, 'PUT', '/api/meetings/demo/agenda', { session, json: { agenda: withK(bad) } })).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+    }
+    expect((await api(h.url, 'PUT', '/api/meetings/demo/agenda', { session, json: { agenda: withK(5) } })).status).toBe(200);
   });
 });
