@@ -114,10 +114,12 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   }
   await shot(p3, 'phone-submitted');
 
-  // While open the screen shows turnout 3 / 3 (and, this item being 'live', the tallies).
+  // While open the screen shows turnout 3 / 3 (and, this item being 'live', the tallies; being
+  // secret, in steps of 10 ballots, so none counted yet: SPEC W7).
   await expect(screen.getByTestId('screen-voted')).toHaveText('3');
   await expect(screen.getByTestId('screen-voted-present')).toHaveText('3');
   await expect(screen.getByTestId('screen-live-chart')).toBeVisible();
+  await expect(screen.getByText('每满 10 票更新')).toBeVisible();
   await expectChineseFont(screen, '表决实到应到');
   await shot(screen, 'screen-voting');
 
@@ -207,5 +209,8 @@ test('a vote pressed during a Wi-Fi drop is sent once when the network returns',
   await phone.context().setOffline(false);
   await expect(phone.getByTestId('submitted-choice')).toHaveText('弃权');
   await expect(con.getByTestId('console-cast')).toContainText('已投票 1 / 实到 4');
-  await expect(con.getByTestId('console-abstain')).toHaveText('1');
+  // A secret vote shows the moderator no figures while open, only how many voted (SPEC W7).
+  await expect(con.getByTestId('console-withheld')).toBeVisible();
+  await expect(con.getByTestId('console-abstain')).toHaveCount(0);
+  await shot(con, 'console-secret-open');
 });

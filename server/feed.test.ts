@@ -24,6 +24,12 @@ async function motionVote(con: Client<ConsoleView>): Promise<string> {
     expect(await emit(d.socket, 'checkIn', {})).toEqual({ ok: true });
     deps.push(d);
   }
+  // Named: a secret item's live figures move in steps of 10 ballots (W7, server/linking.test.ts);
+  // the layout is the same.
+  const agenda = ((await (await get('/api/meetings/demo', t.session)).json()) as { agenda: { id: string; settings?: object }[] }).agenda;
+  const named = agenda.map((it) => (it.id === 'motion-budget' ? { ...it, settings: { ...it.settings, secret: false } } : it));
+  const put = await fetch(`${t.h.url}/api/meetings/demo/agenda`, { method: 'PUT', headers: { authorization: `Bearer ${t.session}`, 'content-type': 'application/json' }, body: JSON.stringify({ agenda: named }) });
+  expect(put.status).toBe(200);
   expect(await command(con, { type: 'startRound', itemId: 'motion-budget', countdownSec: 120 })).toEqual({ ok: true });
   const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId as string;
   const choices = ['for', 'for', 'against'] as const;

@@ -95,7 +95,8 @@ describe('livelihood projects through the real server', () => {
     expect(await vote(deps[0]!, ballot(rid, pick('x', 'ghost')))).toEqual({ ok: false, error: 'UNKNOWN_ID' });
     expect(await vote(deps[0]!, ballot(rid, { kind: 'motion', choice: 'for' }))).toEqual({ ok: false, error: 'WRONG_KIND' });
     const v = await con.until(() => true);
-    expect(v.rounds.find((r) => r.id === rid)).toMatchObject({ voterCount: 0, result: { cast: 0 } });
+    // A secret vote shows the moderator no figures while open (W7): nothing recorded, no figures.
+    expect(v.rounds.find((r) => r.id === rid)).toMatchObject({ voterCount: 0, result: null });
     // Fewer than N is valid (P5), and the deputy can still vote after the refusals.
     await castAll(deps, rid, [pick('x')]);
   });
@@ -135,6 +136,8 @@ describe('livelihood projects through the real server', () => {
     const each = (e1: 'for' | 'against' | 'abstain', e2: 'for' | 'against' | 'abstain'): BallotContent => ({ kind: 'each', choices: { e1, e2 } });
     expect(await vote(deps[0]!, ballot(rid, { kind: 'each', choices: { e1: 'for' } }))).toEqual({ ok: false, error: 'INCOMPLETE' });
     await castAll(deps, rid, [each('for', 'against'), each('for', 'abstain'), each('for', 'for'), each('against', 'for')]);
+    // Secret, so its live figures move in steps of 10 ballots (W7): the four are read at close.
+    expect(await command(con, { type: 'close', roundId: rid })).toEqual({ ok: true });
     const live = await scr.until((v) => v.result?.kind === 'projects' && v.result.cast === 4);
     const p = live.result?.kind === 'projects' ? live.result.projects : [];
     expect(p.map((x) => [x.projectId, x.votes, x.against, x.abstain])).toEqual([

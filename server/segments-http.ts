@@ -4,7 +4,7 @@
 import { Router } from 'express';
 import { outcomeOf } from '../shared/outcome.js';
 import { segmentLog } from '../shared/segment-view.js';
-import { resultOf } from '../shared/views.js';
+import { shownResultOf } from '../shared/views.js';
 import { fail, guard, param, query } from './access.js';
 import { mediaRoutes } from './media.js';
 import { sheetsToCsv } from './results/csv.js';
@@ -18,7 +18,7 @@ export function segmentRoutes(ctx: Ctx, mediaDir: string): Router {
   r.get('/api/meetings/:id/segments', guard(ctx, 'operator'), (req, res) => {
     const s = ctx.meetings.get(param(req, 'id'));
     if (!s) return fail(res, 'NOT_FOUND');
-    const log = segmentLog(s, (id) => outcomeOf(s, id, resultOf));
+    const log = segmentLog(s, (id) => outcomeOf(s, id, shownResultOf));
     if (query(req, 'format') === 'csv') {
       res.type('text/csv; charset=utf-8');
       res.attachment(`segments-${s.info.id}.csv`);

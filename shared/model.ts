@@ -25,6 +25,10 @@ export type Threshold = z.infer<typeof Threshold>;
 export const Visibility = z.enum(['live', 'turnout', 'hidden']);
 export type Visibility = z.infer<typeof Visibility>;
 
+/** k of a secret vote's running tally (SPEC W7): default, and the smallest an item may set. */
+export const LIVE_BATCH_DEFAULT = 10;
+export const LIVE_BATCH_MIN = 5;
+
 const CommonSettings = {
   secret: z.boolean().default(true),
   visibility: Visibility.default('turnout'),
@@ -32,6 +36,11 @@ const CommonSettings = {
   allowChange: z.boolean().default(false),
   /** Countdown in seconds offered when the vote starts; 0 = none. */
   countdownSec: z.number().int().min(0).max(3600).default(60),
+  /**
+   * Secret and live: the running tally moves in steps of this many ballots (SPEC W7). Absent:
+   * LIVE_BATCH_DEFAULT (optional rather than defaulted, so items stored before it read the same).
+   */
+  liveBatch: z.number().int().min(LIVE_BATCH_MIN).max(1000).optional(),
 };
 
 export const MotionSettings = z.strictObject({

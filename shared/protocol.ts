@@ -7,7 +7,7 @@ import type { BallotError } from './rules/index.js';
 import type { ConsoleRosterRow, ConsoleWireView, DeputyView, ScreenView } from './views.js';
 
 /** Bumped whenever a message changes shape. A client with another version is told to reload. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const NS = { deputy: '/deputy', screen: '/screen', console: '/console' } as const;
 

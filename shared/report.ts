@@ -6,7 +6,7 @@ import { meetingRanking, outcomeOf, type RankingRow } from './outcome.js';
 import type { ItemResult } from './rules/index.js';
 import { roundsOf, type MeetingState, type Round } from './state.js';
 import { segmentLog, type SegmentLog } from './segment-view.js';
-import { resultOf } from './views.js';
+import { shownResultOf } from './views.js';
 
 export type VotingItem = MotionItem | ProjectsItem | RatingItem;
 
@@ -62,14 +62,17 @@ function reportRound(s: MeetingState, r: Round, number: number): ReportRound {
     startedAt: r.startedAt,
     closedAt: r.closedAt,
     candidates: r.candidates ? [...r.candidates] : null,
-    result: resultOf(s, r),
+    result: shownResultOf(s, r),
   };
 }
 
-/** The report as the moderator sees it: every figure, revealed or not (the route needs a login). */
+/**
+ * The report as the moderator sees it: every figure, revealed or not (the route needs a login),
+ * except the running tally of an open secret vote, held back as everywhere (views shownResultOf).
+ */
 export function meetingReport(s: MeetingState, now: number): MeetingReport {
   const items = s.agenda.filter(isVotingItem).map((item): ReportItem => {
-    const o = outcomeOf(s, item.id, resultOf);
+    const o = outcomeOf(s, item.id, shownResultOf);
     const closed = o.lastRound !== null && o.lastRound.status === 'closed';
     return {
       item,
@@ -84,7 +87,7 @@ export function meetingReport(s: MeetingState, now: number): MeetingReport {
     roster: s.roster.length,
     present: s.presentCount,
     items,
-    ranking: meetingRanking(s, resultOf, (_item, r) => r.status === 'closed'),
-    segments: segmentLog(s, (id) => outcomeOf(s, id, resultOf)),
+    ranking: meetingRanking(s, shownResultOf, (_item, r) => r.status === 'closed'),
+    segments: segmentLog(s, (id) => outcomeOf(s, id, shownResultOf)),
   };
 }

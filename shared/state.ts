@@ -7,6 +7,7 @@ import type { EventOf, MeetingEvent } from './events.js';
 import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './model.js';
 import { EMPTY_RUNDOWN, reduceRundown, type Rundown } from './rundown.js';
 import { followScene, initialSceneState, type SceneState } from './scene-state.js';
+import { liveBatchOf, stepSnapshots, type LiveSnapshots } from './live-batch.js';
 
 export type RoundStatus = 'open' | 'paused' | 'closed' | 'voided';
 
@@ -40,6 +41,8 @@ export interface Round {
   readonly receipts: ReceiptIndex;
   /** Show-of-hands counts entered by the moderator; the round then has no ballots. */
   readonly manual?: ManualCounts;
+  /** Snapshots for the running tally of a secret vote, in steps of k ballots (live-batch.ts). */
+  readonly live?: LiveSnapshots;
 }
 
 export interface CheckIn {
@@ -270,24 +273,27 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
       }));
     }
     case 'ballot':
-      return withRound(s, e.roundId, (r) => {
-        const ballot: Ballot = {
-          receipt: e.receipt,
-          content: e.content,
-          ...(e.deputyId !== undefined ? { deputyId: e.deputyId } : {}),
-        };
-        const at = e.replaces !== undefined ? receiptAt(r.receipts, e.replaces) : undefined;
-        if (at !== undefined) {
-          const receipts = withReceipt(e.replaces === e.receipt ? r.receipts : withoutReceipt(r.receipts, e.replaces ?? ''), e.receipt, at);
-          return { ...r, ballots: chunkedSet(r.ballots, at, ballot), receipts };
-        }
-        return { ...r, ballots: chunkedPush(r.ballots, ballot), receipts: withReceipt(r.receipts, e.receipt, r.ballots.length) };
-      });
+      return withRound(s, e.roundId, (r) => stepSnapshots(r, ballotInto(r, e), liveBatchOf(itemById(s, r.itemId))));
     default: {
       const never: never = e;
       throw new Error(`unhandled event ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The round with a ballot counted: a new one appended, a changed one in its old place (S3). */
+function ballotInto(r: Round, e: EventOf<'ballot'>): Round {
+  const ballot: Ballot = {
+    receipt: e.receipt,
+    content: e.content,
+    ...(e.deputyId !== undefined ? { deputyId: e.deputyId } : {}),
+  };
+  const at = e.replaces !== undefined ? receiptAt(r.receipts, e.replaces) : undefined;
+  if (at !== undefined) {
+    const receipts = withReceipt(e.replaces === e.receipt ? r.receipts : withoutReceipt(r.receipts, e.replaces ?? ''), e.receipt, at);
+    return { ...r, ballots: chunkedSet(r.ballots, at, ballot), receipts };
+  }
+  return { ...r, ballots: chunkedPush(r.ballots, ballot), receipts: withReceipt(r.receipts, e.receipt, r.ballots.length) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // What each role is allowed to see, as pure functions of the meeting state.
-// Invariant: no view sent while a secret vote is open pairs a deputy with a choice.
+// Invariant: no view sent while a secret vote is open pairs a deputy with a choice, nor lets
+// a change of its figures be put down to one ballot (shownResultOf, SPEC W7).
 import { chunkedGet } from './chunked.js';
 import type { AgendaItem, MeetingInfo } from './model.js';
 import { tallyRound, type ItemResult } from './rules/index.js';
@@ -10,6 +11,7 @@ import type { Scene } from './scene.js';
 import { roundCommitment } from './commitment.js';
 import { disclosureRisk, type DisclosureRisk } from './disclosure.js';
 import { agendaEntries, stateWithScene, type AgendaEntry } from './scene-view.js';
+import { liveBatchOf, shownBallots } from './live-batch.js';
 
 export interface TurnoutView {
   roster: number;
@@ -36,6 +38,8 @@ export interface RoundView {
   seats?: number | null;
   /** Closed rounds: SHA-256 over the ballots sorted by receipt (commitment.ts); show it with the result and in the report. */
   commitment?: string | null;
+  /** A secret vote open with visibility live: its figures move in steps of this many ballots (W7); else null. */
+  liveBatch?: number | null;
 }
 
 export interface DeputyView {
@@ -83,8 +87,11 @@ export interface ConsoleOutcome {
 }
 
 export interface ConsoleRoundView extends RoundView {
-  /** The moderator always sees the running tally. */
-  result: ItemResult;
+  /**
+   * The figures the moderator may see now (shownResultOf): the running tally of a named vote;
+   * of an open secret vote only with visibility live, in steps of k; null otherwise (W7).
+   */
+  result: ItemResult | null;
   voidReason: string | null;
   /** Named votes only: who has voted. Secret votes: null (counts only). */
   voted: string[] | null;
@@ -131,7 +138,7 @@ export function turnoutOf(s: MeetingState): TurnoutView {
   };
 }
 
-function roundView(r: Round): RoundView {
+function roundView(s: MeetingState, r: Round): RoundView {
   return {
     id: r.id,
     itemId: r.itemId,
@@ -147,6 +154,7 @@ function roundView(r: Round): RoundView {
     withoutQuorum: r.withoutQuorum,
     seats: r.seats ?? null,
     commitment: roundCommitment(r),
+    liveBatch: batchedNow(s, r) ? liveBatchOf(itemById(s, r.itemId)) : null,
   };
 }
 
@@ -161,6 +169,40 @@ export function resultOf(s: MeetingState, r: Round): ItemResult | null {
   if (hit && hit.present === s.presentCount) return hit.result;
   const result = tallyRound(item, { ballots: ballotsOf(r), ...(r.manual ? { manual: r.manual } : {}) }, { roster: s.roster.length, present: s.presentCount });
   tallyCache.set(r, { present: s.presentCount, result });
+  return result;
+}
+
+/** A secret vote, open or paused: what leaves the server of its tally is held back (W7). */
+function secretOpen(s: MeetingState, r: Round): boolean {
+  const item = itemById(s, r.itemId);
+  return !!item && item.kind !== 'segment' && item.settings.secret && r.manual === undefined && (r.status === 'open' || r.status === 'paused');
+}
+
+/** Its figures move in steps of k ballots: secret, open, visibility live. */
+function batchedNow(s: MeetingState, r: Round): boolean {
+  const item = itemById(s, r.itemId);
+  return secretOpen(s, r) && !!item && item.kind !== 'segment' && item.settings.visibility === 'live';
+}
+
+const batchCache = new WeakMap<object, { present: number; result: ItemResult }>();
+
+/**
+ * The figures of a round that may leave the server now, to anyone (console, screens, feed,
+ * reports); resultOf stays inside (decisions, the audit record, verify). A named vote, a closed
+ * or voided round, a hand count: the whole tally. A secret vote while open: with visibility
+ * live the tally of the ballots counted k and more ballots ago, in steps of k (live-batch.ts);
+ * otherwise nothing, to the moderator as well: each ballot moving the figures, seen next to the
+ * moment a deputy voted, says how that deputy voted (SPEC W7).
+ */
+export function shownResultOf(s: MeetingState, r: Round): ItemResult | null {
+  if (!secretOpen(s, r)) return resultOf(s, r);
+  const item = itemById(s, r.itemId);
+  if (!item || item.kind === 'segment' || !batchedNow(s, r)) return null;
+  const key = r.live?.shown ?? r;
+  const hit = batchCache.get(key);
+  if (hit && hit.present === s.presentCount) return hit.result;
+  const result = tallyRound(item, { ballots: shownBallots(r) }, { roster: s.roster.length, present: s.presentCount });
+  batchCache.set(key, { present: s.presentCount, result });
   return result;
 }
 
@@ -203,10 +245,10 @@ export function screenView(s: MeetingState, now: number): ScreenView {
     meeting: meetingHead(s),
     turnout: turnoutOf(s),
     item,
-    round: r ? roundView(r) : null,
-    result: r && item && resultVisible(item, r) ? resultOf(s, r) : null,
+    round: r ? roundView(s, r) : null,
+    result: r && item && resultVisible(item, r) ? shownResultOf(s, r) : null,
     outcome: item ? publicOutcome(s, item) : null,
-    ranking: meetingRanking(s, resultOf, resultVisible),
+    ranking: meetingRanking(s, shownResultOf, resultVisible),
     segment: segmentView(s, now),
     scene: s.scene,
     agenda: agendaEntries(s),
@@ -214,14 +256,14 @@ export function screenView(s: MeetingState, now: number): ScreenView {
 }
 
 function publicOutcome(s: MeetingState, item: AgendaItem): ItemResult | null {
-  const o = outcomeOf(s, item.id, resultOf);
+  const o = outcomeOf(s, item.id, shownResultOf);
   if (!o.lastRound || o.lastRound.status !== 'closed' || !resultVisible(item, o.lastRound)) return null;
   return o.result;
 }
 
 function consoleOutcomes(s: MeetingState): ConsoleOutcome[] {
   return s.agenda.flatMap((item): ConsoleOutcome[] => {
-    const o = outcomeOf(s, item.id, resultOf);
+    const o = outcomeOf(s, item.id, shownResultOf);
     if (o.rounds.length === 0) return [];
     return [
       {
@@ -245,7 +287,7 @@ export function deputyView(s: MeetingState, deputyId: string, now: number): Depu
     meeting: meetingHead(s),
     me: { id: d.id, name: d.name, group: d.group, seat: d.seat, present: chunkedGet(s.present, i) != null },
     item: itemById(s, r ? r.itemId : s.currentItemId) ?? null,
-    round: r ? roundView(r) : null,
+    round: r ? roundView(s, r) : null,
     mySubmission: r ? (chunkedGet(r.submissions, i) ?? null) : null,
   };
 }
@@ -273,16 +315,16 @@ export function consoleWireView(s: MeetingState, now: number): ConsoleWireView {
     const r = s.rounds.get(id);
     const item = r && itemById(s, r.itemId);
     if (!r || !item || item.kind === 'segment') continue;
-    const result = resultOf(s, r);
-    if (!result) continue;
     rounds.push({
-      ...roundView(r),
-      result,
+      ...roundView(s, r),
+      result: shownResultOf(s, r),
       voidReason: r.voidReason ?? null,
       voted: item.settings.secret
         ? null
         : s.roster.filter((_, i) => chunkedGet(r.submissions, i) != null).map((d) => d.id),
-      disclosure: disclosureRisk(item, r),
+      // Only once closed (reveal needs it closed): while open, the warning coming and going
+      // would itself tell when a ballot broke (or kept) unanimity.
+      disclosure: r.status === 'closed' ? disclosureRisk(item, r) : null,
     });
   }
   return {
@@ -294,8 +336,8 @@ export function consoleWireView(s: MeetingState, now: number): ConsoleWireView {
     activeRoundId: s.activeRoundId,
     rounds,
     outcomes: consoleOutcomes(s),
-    ranking: meetingRanking(s, resultOf, () => true),
-    rundown: { segment: segmentView(s, now), log: segmentLog(s, (id) => outcomeOf(s, id, resultOf)) },
+    ranking: meetingRanking(s, shownResultOf, () => true),
+    rundown: { segment: segmentView(s, now), log: segmentLog(s, (id) => outcomeOf(s, id, shownResultOf)) },
     archived: s.archived,
     refusedDevices: [...s.refusedDevices],
     linksVersion: s.linkReissues,

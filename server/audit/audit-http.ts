@@ -7,6 +7,7 @@ import { ballotsOf, itemById } from '../../shared/state.js';
 import type { Ctx } from '../sockets/common.js';
 import type { AuditLog } from './audit-log.js';
 import { parseAudit } from './chain.js';
+import { redactEntries, secretParticipation } from './redact.js';
 
 const param = (req: Request, k: string): string => String((req.params as Record<string, unknown>)[k] ?? '');
 
@@ -35,7 +36,10 @@ export function auditRoutes(ctx: Ctx, audit: AuditLog): Router {
     });
   });
 
-  /** The audit log of a meeting, for staff: every action and participation, never a choice. */
+  /**
+   * The audit log of a meeting, for staff: every action and participation, never a choice; the
+   * votes of a secret round as numbered stubs, and who voted in it once it is over (redact.ts).
+   */
   r.get('/api/meetings/:id/audit', async (req, res) => {
     const token = req.header('authorization')?.replace(/^Bearer /, '');
     if (!ctx.auth.sessionUser(token)) return void res.status(401).json({ ok: false, error: 'UNAUTHORIZED' });
@@ -43,7 +47,9 @@ export function auditRoutes(ctx: Ctx, audit: AuditLog): Router {
     if (!ctx.meetings.get(id)) return void res.status(404).json({ ok: false, error: 'NOT_FOUND' });
     await audit.flushed();
     const { entries } = parseAudit(await readFile(audit.path, 'utf8'));
-    res.json({ ok: true, head: audit.head, entries: entries.filter((e) => e.meetingId === id) });
+    const s = ctx.meetings.get(id);
+    if (!s) return void res.status(404).json({ ok: false, error: 'NOT_FOUND' });
+    res.json({ ok: true, head: audit.head, entries: redactEntries(s, entries.filter((e) => e.meetingId === id)), secretVotes: secretParticipation(s) });
   });
 
   return r;

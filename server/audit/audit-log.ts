@@ -2,6 +2,7 @@
 // the console user who caused it, participation without choices, and at each close the
 // ballot commitment and the tally. Written after the record is durable (it never delays an
 // ack); a crash in between is made good at the next start from the journal (`recovered`).
+import { randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { JournalRecord, MeetingEvent } from '../../shared/events.js';
 import { roundCommitment } from '../../shared/commitment.js';
@@ -110,6 +111,7 @@ export class AuditLog {
       n: this.last.n + 1,
       prev: this.last.hash,
       ...(recovered ? { recovered: true as const } : {}),
+      ...(events.some((e) => e.t === 'voted') ? { salt: randomBytes(16).toString('hex') } : {}),
       seq,
     });
     this.last = { n: entry.n, hash: entry.hash, seq };

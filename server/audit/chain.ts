@@ -37,6 +37,12 @@ export const AuditEntry = z.strictObject({
   actor: z.string().nullable(),
   /** Written at start, from the journal, because the server stopped before auditing it. */
   recovered: z.literal(true).optional(),
+  /**
+   * Random, on every entry that records a vote: without it the hash of such an entry, which the
+   * audit endpoint shows in place of the entry during and after a secret vote, could be matched
+   * by trying every deputy and every millisecond of the vote (audit-http.ts).
+   */
+  salt: z.string().regex(/^[0-9a-f]{32}$/).optional(),
   events: z.array(z.record(z.string(), z.unknown())),
   closes: z.array(RoundClose).optional(),
   hash: z.string().length(64),

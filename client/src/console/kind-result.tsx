@@ -16,6 +16,7 @@ export function KindResult({ view, send, item, round }: PanelProps & { item: Pro
   // While a round runs, its own tally; once closed, the item's outcome with run-offs merged.
   const open = round.status === 'open' || round.status === 'paused';
   const result = !open && outcome?.result ? outcome.result : round.result;
+  if (!result) return null; // an open secret vote: the panel says why there are no figures
   const manual = open ? round.manual : (outcome?.manual ?? round.manual);
   if (item.kind === 'projects' && result.kind === 'projects') {
     const lastId = outcome?.roundIds[outcome.roundIds.length - 1];

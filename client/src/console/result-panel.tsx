@@ -1,6 +1,6 @@
-// The running tally of the active round (or the current item's latest), which the moderator
-// always sees, whatever the screen shows. Motion results only in this version; other kinds
-// show their turnout line.
+// The running tally of the active round (or the current item's latest), whatever the screen
+// shows; but while a secret vote is open only 已投 n 人, or with visibility live the figures in
+// steps of k ballots (SPEC W7: the moderator cannot tell how one deputy voted either).
 import { useTranslation } from 'react-i18next';
 import { Commitment } from '../common/commitment.js';
 import { ruleText } from '../screen/motion-result.js';
@@ -41,20 +41,33 @@ export function ResultPanel(props: PanelProps) {
           </span>
         )}
       </p>
-      {r.kind === 'motion' && item.kind === 'motion' && (
+      {r === null && (
+        <p className="panel__hint" data-testid="console-withheld">
+          {t('console:result.withheld')}
+        </p>
+      )}
+      {r !== null && round.liveBatch != null && (
+        <p className="panel__hint" data-testid="console-batched">
+          {t('console:result.batched', { k: round.liveBatch, counted: r.cast })}
+        </p>
+      )}
+      {r?.kind === 'motion' && item.kind === 'motion' && (
         <>
           <dl className="result__figures">
-            {(['for', 'against', 'abstain', 'notVoted'] as const).map((k) => (
+            {/* Counted in steps (W7): 未按 and the outcome of a part of the ballots would mislead. */}
+            {(round.liveBatch != null ? (['for', 'against', 'abstain'] as const) : (['for', 'against', 'abstain', 'notVoted'] as const)).map((k) => (
               <div key={k} className={`result__fig result__fig--${k}`}>
                 <dt>{t(`common:choice.${k}`)}</dt>
                 <dd data-testid={`console-${k}`}>{r[k]}</dd>
               </div>
             ))}
           </dl>
-          <p className={`result__outcome ${r.passed ? 'is-passed' : 'is-failed'}`} data-testid="console-outcome">
-            {r.passed ? t('common:outcome.passed') : t('common:outcome.notPassed')}
-            <small>{ruleText(t, item.settings, r.needed)}</small>
-          </p>
+          {round.liveBatch == null && (
+            <p className={`result__outcome ${r.passed ? 'is-passed' : 'is-failed'}`} data-testid="console-outcome">
+              {r.passed ? t('common:outcome.passed') : t('common:outcome.notPassed')}
+              <small>{ruleText(t, item.settings, r.needed)}</small>
+            </p>
+          )}
         </>
       )}
       {(item.kind === 'projects' || item.kind === 'rating') && <KindResult {...props} item={item} round={round} />}

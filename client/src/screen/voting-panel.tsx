@@ -43,7 +43,7 @@ export function VotingPanel({ item, round, present, result, offset }: Props) {
       <div className="voting__right">
         {result?.kind === 'motion' ? (
           <>
-            <p className="voting__caption">{t('screen:liveTally')}</p>
+            <p className="voting__caption">{round.liveBatch ? t('screen:liveTallyBatched', { k: round.liveBatch }) : t('screen:liveTally')}</p>
             <LiveChart result={result} width={1000} height={560} />
           </>
         ) : result?.kind === 'projects' && item?.kind === 'projects' ? (

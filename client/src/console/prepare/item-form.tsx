@@ -3,7 +3,7 @@
 // Questioning segments have their own editor; here they only move, rename or go.
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Project, Subject, type VotableItem } from '../../../../shared/model.js';
+import { LIVE_BATCH_DEFAULT, LIVE_BATCH_MIN, Project, Subject, type VotableItem } from '../../../../shared/model.js';
 import { ImportBox } from './import-box.js';
 
 interface Props {
@@ -55,6 +55,21 @@ export function ItemForm({ item, locked, meetingId, session, onChange }: Props) 
         ['turnout', 'prepare:agenda.visibilityTurnout'],
         ['hidden', 'prepare:agenda.visibilityHidden'],
       ], (visibility) => set({ visibility }))}
+      {s.secret && s.visibility === 'live' && (
+        // SPEC W7: a secret vote's live figures move in steps of k ballots, k and more behind.
+        <label className="form__field">
+          <span>{t('prepare:agenda.liveBatch')}</span>
+          <input
+            type="number"
+            min={LIVE_BATCH_MIN}
+            max={1000}
+            value={s.liveBatch ?? LIVE_BATCH_DEFAULT}
+            disabled={locked}
+            data-testid="item-live-batch"
+            onChange={(e) => set({ liveBatch: clampInt(e.target.value, LIVE_BATCH_MIN, 1000) })}
+          />
+        </label>
+      )}
       <label className="form__field">
         <span>{t('prepare:agenda.countdown')}</span>
         <input type="number" min={0} max={3600} value={s.countdownSec} disabled={locked} onChange={(e) => set({ countdownSec: clampInt(e.target.value, 0, 3600) })} />
