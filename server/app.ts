@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { NS } from '../shared/protocol.js';
 import { ok } from '../shared/result.js';
 import { Auth } from './auth.js';
+import type { LoginLimits } from './login-guard.js';
 import { wireBroadcasts } from './broadcast.js';
 import { demoMeeting } from './demo.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -42,6 +43,10 @@ export interface AppOptions {
   demoSize?: number;
   /** Per-connection socket event limit; default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** Login throttles; default DEFAULT_LOGIN_LIMITS (login-guard.ts). */
+  loginLimits?: LoginLimits;
+  /** Which proxy hops' X-Forwarded-For to believe (express `trust proxy`); default none. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface App {
@@ -81,7 +86,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let onDisk: DataDirContents | null = null; // read only if the audit log must catch up
   await audit.catchUp(records, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r.meetingId, r.seq, r.events, r.state, r.actor));
-  const auth = new Auth(db, clock);
+  const auth = new Auth(db, clock, log, opts.loginLimits);
   const ctx: Ctx = { meetings, auth, db, clock, log };
 
   let initialAdminPassword: string | null = null;
@@ -101,7 +106,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   let listenUrl = 'http://127.0.0.1:3000';
-  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit });
+  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
   app.use(httpErrors(log));
   const http = createServer(app);
   const io = new Server(http, {
