@@ -9,7 +9,7 @@ export interface LoginAnswer {
   ms: number;
 }
 
-export function loginFrom(url: string, username: string, password: string, opts: { localAddress?: string; timeoutMs?: number } = {}): Promise<LoginAnswer> {
+export function loginFrom(url: string, username: string, password: string, opts: { localAddress?: string; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<LoginAnswer> {
   const started = performance.now();
   const payload = JSON.stringify({ username, password });
   return new Promise((resolve, reject) => {
@@ -18,7 +18,7 @@ export function loginFrom(url: string, username: string, password: string, opts:
       {
         method: 'POST',
         agent: false, // a socket of its own: each attempt is a separate connection, as from a script
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...opts.headers },
         ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
         timeout: opts.timeoutMs ?? 30_000,
       },
