@@ -1,7 +1,8 @@
 // The server as a factory with its dependencies injected: tests start the real thing on
 // port 0 with a temporary data folder, a fake clock if they like, and real sockets.
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -53,10 +54,28 @@ export interface App {
   readonly http: HttpServer;
   readonly io: Server;
   readonly ctx: Ctx;
-  /** Set when this start created the admin account: the password to show once. */
+  /** Set when this start created the admin account with a generated password: show it once. */
   readonly initialAdminPassword: string | null;
+  /** The owner-only file holding the password generated at first start, while it exists. */
+  readonly adminPasswordFile: string | null;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** In the data folder: the password generated at first start, readable by the owner only. */
+export const ADMIN_PASSWORD_FILE = 'admin-password.txt';
+
+async function writeOwnerOnly(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w', 0o600);
+  try {
+    await fh.chmod(0o600); // the mode above is masked by the umask; this is not
+    await fh.writeFile(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
 }
 
 /** How long requests in progress may take to finish when the server stops. */
@@ -90,10 +109,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const ctx: Ctx = { meetings, auth, db, clock, log };
 
   let initialAdminPassword: string | null = null;
+  const passwordFile = join(opts.dataDir, ADMIN_PASSWORD_FILE);
   if (db.data.users.length === 0) {
-    initialAdminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');
-    await auth.addUser('admin', 'admin', initialAdminPassword);
+    let password = opts.adminPassword;
+    if (password === undefined) {
+      password = initialAdminPassword = randomBytes(12).toString('base64url');
+      // On disk before the account exists: if this start dies later (port taken), the
+      // password is not lost with it, and the next start points to the file.
+      await writeOwnerOnly(passwordFile, `admin\n${password}\n`);
+    }
+    await auth.addUser('admin', 'admin', password);
   }
+  const adminPasswordFile = existsSync(passwordFile) ? passwordFile : null;
   if (opts.demo && meetings.ids().length === 0) {
     const created = demoMeeting(clock(), opts.demoSize);
     const r = await meetings.commit('demo', () => ok({ events: [created] }), null);
@@ -145,6 +172,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     io,
     ctx,
     initialAdminPassword,
+    adminPasswordFile,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
