@@ -15,6 +15,7 @@ import { segmentRoutes } from './segments-http.js';
 import { feedRoutes } from './feed.js';
 import { resultsRoutes } from './results/routes.js';
 import { sourceKey } from './login-guard.js';
+import { securityHeaders } from './headers.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -40,6 +41,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? false);
+  app.use(securityHeaders()); // CSP, frame-ancestors, nosniff, no-referrer (headers.ts)
   app.use(actorContext(ctx)); // the audit log names the console user behind each change
   app.use(prepareRoutes(ctx, opts)); // before the 64 kB JSON parser: its routes bring their own
   if (opts.mediaDir) app.use(segmentRoutes(ctx, opts.mediaDir)); // media uploads stream to disk
