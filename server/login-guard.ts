@@ -32,7 +32,7 @@ export interface LoginLimits {
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   attemptsPerName: 5,
   lockSeconds: 10 * 60,
-  unknownPerSource: 10,
+  unknownPerSource: 5, // a mistyped name or two; a script guessing names gets no more
   unknownWindowSeconds: 60,
   // One: on a two-core laptop the other core is the event loop's, and three of the pool's
   // four threads stay free for the journal, ballot boxes and static files.

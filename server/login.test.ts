@@ -46,9 +46,8 @@ describe('lockout', () => {
   it('names that are no account are throttled per address without hashing each one', async () => {
     h = await startServer({ demoSize: 3 });
     const statuses = [];
-    for (let i = 0; i < 14; i++) statuses.push((await loginFrom(h.url, `nobody${i}`, 'x', { localAddress: ATTACKER })).status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
-    expect(statuses.slice(10)).toEqual([429, 429, 429, 429]);
+    for (let i = 0; i < 9; i++) statuses.push((await loginFrom(h.url, `nobody${i}`, 'x', { localAddress: ATTACKER })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429]);
     // Another address, and an account from the same address, are not held by it.
     expect((await loginFrom(h.url, 'nobody-else', 'x', { localAddress: '127.0.0.3' })).status).toBe(401);
     expect((await loginFrom(h.url, 'admin', ADMIN_PASSWORD, { localAddress: ATTACKER })).status).toBe(200);
