@@ -1,7 +1,8 @@
 // The server as a factory with its dependencies injected: tests start the real thing on
 // port 0 with a temporary data folder, a fake clock if they like, and real sockets.
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { Server } from 'socket.io';
 import { NS } from '../shared/protocol.js';
 import { ok } from '../shared/result.js';
 import { Auth } from './auth.js';
+import type { LoginLimits } from './login-guard.js';
 import { wireBroadcasts } from './broadcast.js';
 import { demoMeeting } from './demo.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -42,16 +44,38 @@ export interface AppOptions {
   demoSize?: number;
   /** Per-connection socket event limit; default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
+  /** Login throttles; default DEFAULT_LOGIN_LIMITS (login-guard.ts). */
+  loginLimits?: LoginLimits;
+  /** Which proxy hops' X-Forwarded-For to believe (express `trust proxy`); default none. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface App {
   readonly http: HttpServer;
   readonly io: Server;
   readonly ctx: Ctx;
-  /** Set when this start created the admin account: the password to show once. */
+  /** Set when this start created the admin account with a generated password: show it once. */
   readonly initialAdminPassword: string | null;
+  /** The owner-only file holding the password generated at first start, while it exists. */
+  readonly adminPasswordFile: string | null;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
+}
+
+/** In the data folder: the password generated at first start, readable by the owner only. */
+export const ADMIN_PASSWORD_FILE = 'admin-password.txt';
+
+async function writeOwnerOnly(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w', 0o600);
+  try {
+    await fh.chmod(0o600); // the mode above is masked by the umask; this is not
+    await fh.writeFile(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
 }
 
 /** How long requests in progress may take to finish when the server stops. */
@@ -81,14 +105,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let onDisk: DataDirContents | null = null; // read only if the audit log must catch up
   await audit.catchUp(records, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r.meetingId, r.seq, r.events, r.state, r.actor));
-  const auth = new Auth(db, clock);
+  const auth = new Auth(db, clock, log, opts.loginLimits);
   const ctx: Ctx = { meetings, auth, db, clock, log };
 
   let initialAdminPassword: string | null = null;
+  const passwordFile = join(opts.dataDir, ADMIN_PASSWORD_FILE);
   if (db.data.users.length === 0) {
-    initialAdminPassword = opts.adminPassword ?? randomBytes(9).toString('base64url');
-    await auth.addUser('admin', 'admin', initialAdminPassword);
+    let password = opts.adminPassword;
+    if (password === undefined) {
+      password = initialAdminPassword = randomBytes(12).toString('base64url');
+      // On disk before the account exists: if this start dies later (port taken), the
+      // password is not lost with it, and the next start points to the file.
+      await writeOwnerOnly(passwordFile, `admin\n${password}\n`);
+    }
+    await auth.addUser('admin', 'admin', password);
   }
+  const adminPasswordFile = existsSync(passwordFile) ? passwordFile : null;
   if (opts.demo && meetings.ids().length === 0) {
     const created = demoMeeting(clock(), opts.demoSize);
     const r = await meetings.commit('demo', () => ok({ events: [created] }), null);
@@ -101,7 +133,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   let listenUrl = 'http://127.0.0.1:3000';
-  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit });
+  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
   app.use(httpErrors(log));
   const http = createServer(app);
   const io = new Server(http, {
@@ -140,6 +172,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     io,
     ctx,
     initialAdminPassword,
+    adminPasswordFile,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

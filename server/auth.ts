@@ -1,7 +1,11 @@
 // Moderator accounts (scrypt-hashed passwords, expiring sessions, throttled logins) and the
-// deputies' personal link tokens. Tokens are 128-bit random, base64url: unguessable.
+// deputies' personal link tokens. Tokens are 128-bit random, base64url: unguessable. Session
+// tokens (192-bit) are kept only as SHA-256 hashes: a copy of db.json signs no one in. Link
+// tokens stay in clear: the console prints them on the QR sheet.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { Db, LinkRecord, SessionRecord, UserRecord } from './store/db.js';
+import { DEFAULT_LOGIN_LIMITS, LoginGuard, type LoginLimits } from './login-guard.js';
+import type { Logger } from './logger.js';
+import { hashSessionToken, type Db, type LinkRecord, type SessionRecord, type UserRecord } from './store/db.js';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000; // one long sitting day
@@ -32,37 +36,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** Failed logins per username: after 5 failures in 10 minutes, refuse for the rest of the window. */
-export class LoginThrottle {
-  private failures = new Map<string, number[]>();
-  constructor(
-    private readonly clock: () => number,
-    private readonly max = 5,
-    private readonly windowMs = 10 * 60 * 1000,
-  ) {}
-  blocked(key: string): boolean {
-    return this.recent(key).length >= this.max;
-  }
-  fail(key: string): void {
-    this.failures.set(key, [...this.recent(key), this.clock()]);
-  }
-  succeed(key: string): void {
-    this.failures.delete(key);
-  }
-  private recent(key: string): number[] {
-    const since = this.clock() - this.windowMs;
-    return (this.failures.get(key) ?? []).filter((t) => t > since);
-  }
-}
+export type LoginResult =
+  | { ok: true; session: SessionRecord; token: string }
+  | { ok: false; error: 'RATE_LIMITED' | 'UNAUTHORIZED'; retryAfterMs?: number };
 
 export class Auth {
-  readonly throttle: LoginThrottle;
+  readonly guard: LoginGuard;
   private linkIndex: { of: readonly LinkRecord[]; byToken: Map<string, LinkRecord> | null } | null = null;
   constructor(
     private readonly db: Db,
     private readonly clock: () => number,
+    private readonly log: Logger,
+    limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
   ) {
-    this.throttle = new LoginThrottle(clock);
+    this.guard = new LoginGuard(clock, log, limits);
   }
 
   user(username: string): UserRecord | undefined {
@@ -70,38 +57,47 @@ export class Auth {
   }
 
   async addUser(username: string, role: UserRecord['role'], password: string): Promise<void> {
-    const passwordHash = await hashPassword(password);
+    // Through the gate like a login, so hashing is capped everywhere; an administrator's
+    // request waits in the first lane rather than being turned away.
+    const passwordHash = (await this.guard.gate.run(0, () => hashPassword(password), true)) as string;
     this.db.data.users = [...this.db.data.users.filter((u) => u.username !== username), { username, role, passwordHash }];
     await this.db.write();
   }
 
-  /** A session token, or why not. */
-  async login(username: string, password: string): Promise<{ ok: true; session: SessionRecord } | { ok: false; error: 'RATE_LIMITED' | 'UNAUTHORIZED' }> {
-    if (this.throttle.blocked(username)) return { ok: false, error: 'RATE_LIMITED' };
+  /**
+   * A session token, or why not. `source` is the client's address: throttles are keyed by
+   * source and name (login-guard.ts). The token is returned once; db.json keeps its hash.
+   */
+  async login(username: string, password: string, source: string): Promise<LoginResult> {
     const u = this.user(username);
-    // Verify against a dummy hash for unknown users too, so timing does not reveal usernames.
-    const good = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
-    if (!u || !good) {
-      this.throttle.fail(username);
+    // Unknown names are checked against a dummy hash too, so one answer's timing does not
+    // tell whether a name is an account.
+    const v = await this.guard.attempt(source, username, u !== undefined, () => verifyPassword(password, u?.passwordHash ?? DUMMY_HASH));
+    if (!v.ok) return { ok: false, error: 'RATE_LIMITED', retryAfterMs: v.retryAfterMs };
+    if (!u || !v.good) {
+      this.log.warn({ username, source, account: u !== undefined }, 'login failed');
       return { ok: false, error: 'UNAUTHORIZED' };
     }
-    this.throttle.succeed(username);
+    this.log.info({ username, source }, 'login');
     const now = this.clock();
-    const session: SessionRecord = { token: newToken(24), username, expiresAt: now + SESSION_TTL_MS };
+    const token = newToken(24);
+    const session: SessionRecord = { tokenHash: hashSessionToken(token), username, expiresAt: now + SESSION_TTL_MS };
     this.db.data.sessions = [...this.db.data.sessions.filter((s) => s.expiresAt > now), session];
     await this.db.write();
-    return { ok: true, session };
+    return { ok: true, session, token };
   }
 
   async logout(token: string): Promise<void> {
-    this.db.data.sessions = this.db.data.sessions.filter((s) => s.token !== token);
+    const h = hashSessionToken(token);
+    this.db.data.sessions = this.db.data.sessions.filter((s) => s.tokenHash !== h);
     await this.db.write();
   }
 
   /** The user behind a live session; checked on every console event, not only at connect. */
   sessionUser(token: string | undefined): UserRecord | undefined {
     if (!token) return undefined;
-    const s = this.db.data.sessions.find((x) => x.token === token);
+    const h = hashSessionToken(token);
+    const s = this.db.data.sessions.find((x) => x.tokenHash === h);
     if (!s || s.expiresAt <= this.clock()) return undefined;
     return this.user(s.username);
   }

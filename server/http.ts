@@ -14,6 +14,8 @@ import { prepareRoutes } from './prepare-http.js';
 import { segmentRoutes } from './segments-http.js';
 import { feedRoutes } from './feed.js';
 import { resultsRoutes } from './results/routes.js';
+import { sourceKey } from './login-guard.js';
+import { securityHeaders } from './headers.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -26,6 +28,8 @@ export interface HttpOptions {
   mediaDir?: string;
   /** The audit log, for the receipts and audit endpoints (server/audit/audit-http.ts). */
   audit?: AuditLog;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe. Default: none. */
+  trustProxy?: boolean | number | string;
 }
 
 function bearer(req: Request): string | undefined {
@@ -36,6 +40,8 @@ function bearer(req: Request): string | undefined {
 export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustProxy ?? false);
+  app.use(securityHeaders()); // CSP, frame-ancestors, nosniff, no-referrer (headers.ts)
   app.use(actorContext(ctx)); // the audit log names the console user behind each change
   app.use(prepareRoutes(ctx, opts)); // before the 64 kB JSON parser: its routes bring their own
   if (opts.mediaDir) app.use(segmentRoutes(ctx, opts.mediaDir)); // media uploads stream to disk
@@ -54,10 +60,14 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   app.post('/api/login', async (req, res) => {
     const body = Login.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ ok: false, error: 'BAD_REQUEST' });
-    const r = await ctx.auth.login(body.data.username, body.data.password);
-    if (!r.ok) return void res.status(r.error === 'RATE_LIMITED' ? 429 : 401).json(r);
+    // req.ip is the socket's address unless TRUST_PROXY names a proxy whose X-Forwarded-For counts.
+    const r = await ctx.auth.login(body.data.username, body.data.password, sourceKey(req.ip));
+    if (!r.ok) {
+      if (r.retryAfterMs !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(r.retryAfterMs / 1000))));
+      return void res.status(r.error === 'RATE_LIMITED' ? 429 : 401).json({ ok: false, error: r.error });
+    }
     const user = ctx.auth.user(r.session.username);
-    res.json({ ok: true, session: r.session.token, expiresAt: r.session.expiresAt, username: user?.username, role: user?.role });
+    res.json({ ok: true, session: r.token, expiresAt: r.session.expiresAt, username: user?.username, role: user?.role });
   });
 
   app.post('/api/logout', async (req, res) => {

@@ -22,7 +22,20 @@ const app = await createApp({
   demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,
   ...(publicUrl ? { publicUrl } : {}),
   ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
+  ...(process.env.TRUST_PROXY ? { trustProxy: trustProxy(process.env.TRUST_PROXY) } : {}),
 });
+// Said before listening: if the port is taken and the start fails, the password generated for
+// the new account has still been shown (and is in the file).
+if (app.initialAdminPassword) {
+  process.stdout.write(
+    [
+      '',
+      `  首次启动已创建管理员账号 First start created the administrator account: admin / ${app.initialAdminPassword}`,
+      `  此密码只显示这一次，另存于仅本用户可读的文件 Shown this once; also saved, readable by this user only, in: ${app.adminPasswordFile ?? ''}`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
 const actual = await app.listen(port, host);
 const local = `http://localhost:${actual}`;
 const lines = [
@@ -31,12 +44,19 @@ const lines = [
   `  主持人控制台 Moderator console : ${local}/console`,
   `  大屏 Big screen                 : ${local}/screen`,
   `  代表手机 Phones (LAN address)    : ${publicUrl ?? local}   (personal links: console → 名单 Roster)`,
-  app.initialAdminPassword
-    ? `  登录 Login: admin / ${app.initialAdminPassword}   (shown once: first start created this account)`
+  // Never the password here: one given in ADMIN_PASSWORD is known to whoever gave it.
+  app.adminPasswordFile
+    ? `  登录 Login: admin, password generated at first start, in ${app.adminPasswordFile}   (delete that file once noted)`
     : '  登录 Login: admin, with the password set at first start (ADMIN_PASSWORD on a fresh data folder sets it)',
   '',
 ];
 process.stdout.write(lines.join('\n') + '\n');
+
+/** TRUST_PROXY: "1" (one hop), "true" (every hop), or addresses / "loopback" (express `trust proxy`). */
+function trustProxy(v: string): boolean | number | string {
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
 
 const stop = () => {
   void app.close().then(() => process.exit(0));

@@ -1,5 +1,6 @@
-// Entry: the self-hosted Chinese font (the chamber LAN has no internet and test machines have
+// Entry: zod without eval (CSP), the self-hosted Chinese font (the chamber LAN has no internet and test machines have
 // no CJK system font), the language for this role, then the page for this path.
+import './zod-jitless.js';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './styles/base.css';

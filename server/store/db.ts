@@ -1,6 +1,7 @@
 // lowdb holds what is not the meeting record: moderator accounts, their sessions, and the
 // deputies' personal link tokens. Written rarely (login, link issue), atomically by lowdb.
 import { Low, type Adapter } from 'lowdb';
+import { createHash } from 'node:crypto';
 import { open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -12,7 +13,8 @@ export interface UserRecord {
 }
 
 export interface SessionRecord {
-  token: string;
+  /** SHA-256 of the bearer token (hex): the token itself is never written. */
+  tokenHash: string;
   username: string;
   expiresAt: number;
 }
@@ -123,8 +125,28 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
+/** How a session token is looked up: 192 random bits need no salt or slow hash. */
+export const hashSessionToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
 export async function openDb(path: string): Promise<Db> {
   const db = new Low<DbData>(new DurableJsonFile(path), { users: [], sessions: [], links: [], activeMeetingId: null });
   await db.read();
+  if (migrateSessions(db.data)) await db.write();
   return db;
+}
+
+/**
+ * Files written before session tokens were hashed hold them in clear: each is replaced by its
+ * hash, so consoles signed in before the upgrade stay signed in and the clear token is gone
+ * from the file at the first start. Answers whether anything changed.
+ */
+function migrateSessions(data: DbData): boolean {
+  let changed = false;
+  data.sessions = data.sessions.map((s) => {
+    const old = s as SessionRecord & { token?: unknown };
+    if (typeof old.token !== 'string') return s;
+    changed = true;
+    return { tokenHash: hashSessionToken(old.token), username: old.username, expiresAt: old.expiresAt };
+  });
+  return changed;
 }
