@@ -1,7 +1,8 @@
 // Entry point: start one server on one port, with data under ./data, and say how to reach it.
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
+import { OpenFileLimitError } from './limits/open-files.js';
 
 function lanAddress(): string | undefined {
   for (const list of Object.values(networkInterfaces())) {
@@ -15,14 +16,36 @@ const host = process.env.HOST ?? '0.0.0.0';
 const lan = lanAddress();
 const publicUrl = process.env.PUBLIC_URL ?? (lan ? `http://${lan}:${port}` : undefined);
 
-const app = await createApp({
-  dataDir: resolve(process.env.DATA_DIR ?? 'data'),
-  clientDir: resolve(process.env.CLIENT_DIR ?? 'dist/client'),
-  demo: process.env.DEMO !== '0',
-  demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,
-  ...(publicUrl ? { publicUrl } : {}),
-  ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
-});
+/** A positive whole number from the environment, or undefined (the default applies). */
+function countFromEnv(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`${name}=${v}: a whole number of at least 1 is expected\n`);
+    process.exit(1);
+  }
+  return n;
+}
+
+let app: App;
+try {
+  app = await createApp({
+    dataDir: resolve(process.env.DATA_DIR ?? 'data'),
+    clientDir: resolve(process.env.CLIENT_DIR ?? 'dist/client'),
+    demo: process.env.DEMO !== '0',
+    demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,
+    maxConnectionsPerAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS'),
+    maxSocketsPerLink: countFromEnv('MAX_SOCKETS_PER_LINK'),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
+  });
+} catch (e) {
+  // A refusal meant for people: the message, no stack trace.
+  if (!(e instanceof OpenFileLimitError)) throw e;
+  process.stderr.write(`\n${e.message}\n\n`);
+  process.exit(1);
+}
 const actual = await app.listen(port, host);
 const local = `http://localhost:${actual}`;
 const lines = [
