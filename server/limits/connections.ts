@@ -7,13 +7,18 @@
 //   that has not signed in): one machine cannot take the room everyone shares. A connection
 //   that becomes a deputy's or a console's socket is released from its address's count (a
 //   chamber whose phones share one NAT address still gets every phone in); those are capped
-//   per link instead (per-link.ts).
+//   per link instead (per-link.ts). The machine's own loopback address is not capped: it is a
+//   TLS proxy in front of the server (every phone then arrives from it) or the operator's own
+//   browser, and no host on the LAN can connect from it.
 import type { Server as HttpServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import type { Logger } from '../logger.js';
 
 /** Anonymous connections one source address may hold at once. */
 export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 50;
+
+/** The machine itself (not the rest of 127.0.0.0/8, which the tests use as other hosts). */
+const SELF = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export interface ConnectionCaps {
   /** Anonymous connections per source address. */
@@ -62,7 +67,7 @@ export function limitConnections(http: HttpServer, caps: ConnectionCaps, log: Lo
     const address = socket.remoteAddress ?? '?';
     if (open >= caps.total()) return refuse(socket, 'total', address);
     const mine = byAddress.get(address) ?? 0;
-    if (mine >= caps.perAddress) return refuse(socket, 'perAddress', address);
+    if (mine >= caps.perAddress && !SELF.has(address)) return refuse(socket, 'perAddress', address);
     open += 1;
     byAddress.set(address, mine + 1);
     anonymous.set(socket, address);
