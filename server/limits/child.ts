@@ -14,12 +14,15 @@ export interface LimitedServer {
   kill(): Promise<void>;
 }
 
-/** `main`: the bundled server, run with node; with `shell`, a script run with bash (scripts/serve.sh). */
-export function startLimited(o: { main: string; port: number; dataDir: string; openFiles: number; env?: Record<string, string>; shell?: boolean }): LimitedServer {
+/**
+ * `main`: the bundled server, run with node; with `shell`, a script run with bash (scripts/serve.sh).
+ * `ulimit -n` sets soft and hard limits (Node's own start-up raise to the hard limit cannot
+ * undo it); with `softOnly` only the soft one, as on a stock system (1,024 soft, more hard).
+ */
+export function startLimited(o: { main: string; port: number; dataDir: string; openFiles: number; softOnly?: boolean; env?: Record<string, string>; shell?: boolean }): LimitedServer {
   const url = `http://127.0.0.1:${o.port}`;
-  // `ulimit -n` sets soft and hard: Node's own start-up raise (to the hard limit) cannot undo it.
   const run = o.shell ? ['bash', o.main] : [process.execPath, o.main];
-  const c: ChildProcess = spawn('bash', ['-c', `ulimit -n ${o.openFiles} && exec "$0" "$@"`, ...run], {
+  const c: ChildProcess = spawn('bash', ['-c', `ulimit ${o.softOnly ? '-Sn' : '-n'} ${o.openFiles} && exec "$0" "$@"`, ...run], {
     env: { ...process.env, PORT: String(o.port), HOST: '127.0.0.1', DATA_DIR: o.dataDir, CLIENT_DIR: `${o.dataDir}/no-client`, PUBLIC_URL: url, ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
