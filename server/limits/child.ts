@@ -60,10 +60,10 @@ export async function waitHealthy(s: LimitedServer, ms = 15_000): Promise<void> 
 
 /**
  * Open `count` idle TCP connections to the server, `perAddress` from each of 127.0.0.2,
- * 127.0.0.3, …; resolves with the ones still open after `settleMs` (the server closes those it
+ * 127.0.0.3, … (all from `from` if given); resolves with the ones still open after `settleMs` (the server closes those it
  * refuses at once).
  */
-export async function idleConnections(port: number, count: number, perAddress: number, settleMs = 300): Promise<{ open: () => number; close(): void }> {
+export async function idleConnections(port: number, count: number, perAddress: number, settleMs = 300, from?: string): Promise<{ open: () => number; close(): void }> {
   const sockets: Socket[] = [];
   let open = 0;
   const batch = 50;
@@ -71,7 +71,7 @@ export async function idleConnections(port: number, count: number, perAddress: n
     await Promise.all(
       Array.from({ length: Math.min(batch, count - i) }, (_, j) => {
         const n = i + j;
-        const localAddress = `127.0.${Math.floor(n / perAddress / 250)}.${2 + (Math.floor(n / perAddress) % 250)}`;
+        const localAddress = from ?? `127.0.${Math.floor(n / perAddress / 250)}.${2 + (Math.floor(n / perAddress) % 250)}`;
         return new Promise<void>((resolve) => {
           const s = connect({ port, host: '127.0.0.1', localAddress });
           sockets.push(s);
