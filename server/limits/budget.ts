@@ -8,8 +8,8 @@ import type { Meetings } from '../meetings.js';
 import type { BallotBoxes } from '../store/boxes.js';
 import { filesReserve, largestRoster, openFilesNeeded, OpenFileLimitError, type OpenFileLimit } from './open-files.js';
 
-/** Events after which the roster the need depends on may have changed. */
-const ROSTER_EVENTS: ReadonlySet<MeetingEvent['t']> = new Set(['roster.set', 'meeting.created', 'meeting.archived']);
+/** Events after which the need may have changed: a roster, or one more ballot box held open. */
+const NEED_EVENTS: ReadonlySet<MeetingEvent['t']> = new Set(['roster.set', 'meeting.created', 'meeting.archived', 'round.started']);
 
 export class FdBudget {
   private lowNow = false;
@@ -50,11 +50,11 @@ export class FdBudget {
     this.listeners.push(f);
   }
 
-  /** Follow the meetings: re-check after every change to a roster. */
+  /** Follow the meetings: re-check after every change to a roster and every round started. */
   watch(): void {
     this.recheck();
     this.meetings.onChange((_id, _s, events) => {
-      if (events.some((e) => ROSTER_EVENTS.has(e.t))) this.recheck();
+      if (events.some((e) => NEED_EVENTS.has(e.t))) this.recheck();
     });
   }
 
