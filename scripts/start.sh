@@ -6,4 +6,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 npm run build
-exec node --enable-source-maps dist/server/main.js
+exec bash scripts/serve.sh # raises the open-file limit first

@@ -27,6 +27,10 @@ import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace, type RateLimit } from './sockets/guard.js';
 import { createHttp } from './http.js';
 import { httpErrors } from './http-errors.js';
+import { FdBudget } from './limits/budget.js';
+import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnections, type ConnectionLimiter } from './limits/connections.js';
+import { readOpenFileLimit, type OpenFileLimit } from './limits/open-files.js';
+import { capSocketsPerLink, DEFAULT_MAX_SOCKETS_PER_LINK } from './limits/per-link.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -42,12 +46,18 @@ export interface AppOptions {
   demo?: boolean;
   /** Roster size of the demo meeting. */
   demoSize?: number;
-  /** Per-connection socket event limit; default DEFAULT_RATE_LIMIT. */
+  /** Per-connection socket event limit (and per deputy link); default DEFAULT_RATE_LIMIT. */
   rateLimit?: RateLimit;
   /** Login throttles; default DEFAULT_LOGIN_LIMITS (login-guard.ts). */
   loginLimits?: LoginLimits;
   /** Which proxy hops' X-Forwarded-For to believe (express `trust proxy`); default none. */
   trustProxy?: boolean | number | string;
+  /** Anonymous TCP connections per source address (screens, page loads); default 50. */
+  maxConnectionsPerAddress?: number;
+  /** Sockets open at once on one deputy link (the newest wins); default 3. */
+  maxSocketsPerLink?: number;
+  /** The open-file limit; default read from /proc/self/limits (null: unknown, not checked). */
+  openFileLimit?: OpenFileLimit | null;
 }
 
 export interface App {
@@ -58,6 +68,8 @@ export interface App {
   readonly initialAdminPassword: string | null;
   /** The owner-only file holding the password generated at first start, while it exists. */
   readonly adminPasswordFile: string | null;
+  readonly fds: FdBudget;
+  readonly connections: ConnectionLimiter;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -95,6 +107,7 @@ export function sameOrigin(req: IncomingMessage): boolean {
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? Date.now;
   const log = opts.logger ?? consoleLogger();
+  const fileLimit = opts.openFileLimit === undefined ? readOpenFileLimit() : opts.openFileLimit;
   await mkdir(opts.dataDir, { recursive: true });
   const db = await openDb(join(opts.dataDir, 'db.json'));
   const { journal, records } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
@@ -131,11 +144,28 @@ export async function createApp(opts: AppOptions): Promise<App> {
     db.data.activeMeetingId = meetings.ids()[0] ?? null;
     await db.write();
   }
+  // Too few descriptors for the rosters held: refuse to start now, not fail votes later.
+  const fds = new FdBudget(fileLimit, meetings, boxes, log);
+  try {
+    fds.assertEnough();
+  } catch (e) {
+    meetings.stop();
+    await journal.close();
+    await boxes.close();
+    await audit.close();
+    throw e;
+  }
+  fds.watch();
 
   let listenUrl = 'http://127.0.0.1:3000';
   const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
   app.use(httpErrors(log));
   const http = createServer(app);
+  const connections = limitConnections(
+    http,
+    { perAddress: opts.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, total: () => fds.maxConnections() },
+    log,
+  );
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -148,11 +178,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
     screen: io.of(NS.screen) as ScreenNamespace,
     console: io.of(NS.console) as ConsoleNamespace,
   };
-  for (const nsp of [ns.deputy, ns.screen, ns.console]) guardNamespace(nsp, opts.rateLimit ?? DEFAULT_RATE_LIMIT, log);
+  const rate = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
+  // A deputy's sockets share one allowance per link as well as one per connection.
+  guardNamespace(ns.deputy, rate, log, (s) => (s.data as { token?: string }).token);
+  for (const nsp of [ns.screen, ns.console]) guardNamespace(nsp, rate, log);
+  capSocketsPerLink(ns.deputy, opts.maxSocketsPerLink ?? DEFAULT_MAX_SOCKETS_PER_LINK, (s) => (s.data as { token: string }).token, log);
+  // A signed-in socket's connection no longer counts against its address (connections.ts).
+  for (const nsp of [ns.deputy, ns.console]) nsp.on('connection', (s) => connections.vouch(s.request.socket));
   setupDeputy(ns.deputy, ctx);
   setupScreen(ns.screen, ctx);
   setupConsole(ns.console, ctx);
   wireBroadcasts(ctx, meetings, ns);
+  const filesAlarm = () =>
+    fds.low
+      ? { code: 'OPEN_FILES_LOW' as const, message: `open-file limit ${fds.limit?.soft ?? '?'} is below the ${fds.needed} the roster needs` }
+      : { code: 'OPEN_FILES_OK' as const, message: 'open-file limit is enough' };
+  fds.onChange(() => ns.console.emit('alarm', filesAlarm()));
+  ns.console.on('connection', (s) => {
+    if (fds.low) s.emit('alarm', filesAlarm());
+  });
 
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
@@ -173,6 +217,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ctx,
     initialAdminPassword,
     adminPasswordFile,
+    fds,
+    connections,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

@@ -40,8 +40,7 @@ export function feedRoutes(ctx: Ctx): Router {
     if (m[2] === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `inline; filename="${s.info.id}.csv"`);
-      // A byte order mark so spreadsheet tools read the Chinese names as UTF-8.
-      res.send('\uFEFF' + feedCsv(doc));
+      res.send(feedCsv(doc)); // with its BOM, so spreadsheet tools read the Chinese names as UTF-8
       return;
     }
     res.json(doc);

@@ -1,7 +1,8 @@
 // Entry point: start one server on one port, with data under ./data, and say how to reach it.
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
+import { OpenFileLimitError } from './limits/open-files.js';
 
 function lanAddress(): string | undefined {
   for (const list of Object.values(networkInterfaces())) {
@@ -15,15 +16,37 @@ const host = process.env.HOST ?? '0.0.0.0';
 const lan = lanAddress();
 const publicUrl = process.env.PUBLIC_URL ?? (lan ? `http://${lan}:${port}` : undefined);
 
-const app = await createApp({
-  dataDir: resolve(process.env.DATA_DIR ?? 'data'),
-  clientDir: resolve(process.env.CLIENT_DIR ?? 'dist/client'),
-  demo: process.env.DEMO !== '0',
-  demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,
-  ...(publicUrl ? { publicUrl } : {}),
-  ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
-  ...(process.env.TRUST_PROXY ? { trustProxy: trustProxy(process.env.TRUST_PROXY) } : {}),
-});
+/** A positive whole number from the environment, or undefined (the default applies). */
+function countFromEnv(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`${name}=${v}: a whole number of at least 1 is expected\n`);
+    process.exit(1);
+  }
+  return n;
+}
+
+let app: App;
+try {
+  app = await createApp({
+    dataDir: resolve(process.env.DATA_DIR ?? 'data'),
+    clientDir: resolve(process.env.CLIENT_DIR ?? 'dist/client'),
+    demo: process.env.DEMO !== '0',
+    demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,
+    maxConnectionsPerAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS'),
+    maxSocketsPerLink: countFromEnv('MAX_SOCKETS_PER_LINK'),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
+    ...(process.env.TRUST_PROXY ? { trustProxy: trustProxy(process.env.TRUST_PROXY) } : {}),
+  });
+} catch (e) {
+  // A refusal meant for people: the message, no stack trace.
+  if (!(e instanceof OpenFileLimitError)) throw e;
+  process.stderr.write(`\n${e.message}\n\n`);
+  process.exit(1);
+}
 // Said before listening: if the port is taken and the start fails, the password generated for
 // the new account has still been shown (and is in the file).
 if (app.initialAdminPassword) {

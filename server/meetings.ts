@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../shared/result.js';
 import { reduce, type MeetingState } from '../shared/state.js';
 import { decideTimer } from '../shared/decide.js';
 import type { Journal } from './store/journal.js';
-import type { BoxWrite } from './store/ballot-box.js';
+import type { BallotBox, BoxWrite } from './store/ballot-box.js';
 import type { BallotBoxes } from './store/boxes.js';
 import { foldRecords } from './store/load.js';
 import type { Logger } from './logger.js';
@@ -79,6 +79,8 @@ export class Meetings {
     decide: (head: MeetingState | undefined) => Decision<T>,
     /** The console user who caused it, for the audit log; null for deputies, timers and start-up. */
     actor: string | null,
+    /** Set when deciding again after a ballot box was opened (once only). */
+    boxesOpened = false,
   ): Promise<Result<T, ErrorCode>> {
     const head = this.heads.get(meetingId);
     const d = decide(head);
@@ -91,6 +93,20 @@ export class Meetings {
     let s = head;
     for (const e of events) s = reduce(s, e);
     if (!s) return err('INTERNAL');
+    // A secret round starts only once its ballot box is open: a box that cannot be created
+    // (no descriptor left, disk full) refuses the start, instead of every vote of the round
+    // failing later. The head may move while the file opens, so the decision is made again
+    // (with the same round id: the console's id source repeats itself, sockets/console.ts).
+    const unopened = boxesOpened ? [] : this.unopenedBoxes(s, events);
+    if (unopened.length > 0) {
+      for (const b of unopened) await b.opened();
+      if (unopened.some((b) => !b.isOpen)) {
+        this.log.error({ meetingId, boxes: unopened.filter((b) => !b.isOpen).map((b) => b.path) }, 'ballot box could not be opened: the round is not started');
+        this.setStorage(false);
+        return err('STORAGE_FAILED');
+      }
+      return this.commit(meetingId, decide, actor, true);
+    }
     this.heads.set(meetingId, s);
     const { journalEvents, box } = this.splitSecret(s, events);
     let seq: number;
@@ -112,6 +128,14 @@ export class Meetings {
     // does not wait for the file (a failure here is reported by that ballot, which tries again).
     for (const e of journalEvents) if (e.t === 'round.started') await this.boxes.get(s, e.roundId)?.opened();
     return ok(rest as unknown as T);
+  }
+
+  /** Ballot boxes of the secret rounds these events start that are not open yet. */
+  private unopenedBoxes(s: MeetingState, events: readonly MeetingEvent[]): BallotBox[] {
+    return events.flatMap((e) => {
+      const b = e.t === 'round.started' ? this.boxes.get(s, e.roundId) : null;
+      return b && !b.isOpen ? [b] : [];
+    });
   }
 
   /**

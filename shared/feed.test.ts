@@ -17,7 +17,9 @@ const base: ScreenView = {
 
 describe('feed layout', () => {
   it('[B11] quotes fields with commas, quotes and line breaks (RFC 4180); empty for null', () => {
-    const csv = feedCsv(feedOf(base));
+    const bom = feedCsv(feedOf(base));
+    expect(bom.startsWith('\uFEFF')).toBe(true); // the one CSV writer (csv.ts) puts the BOM first
+    const csv = bom.slice(1);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(FEED_COLUMNS.join(','));
     expect(lines[1]).toBe('meeting,m1,"会议, ""第一次""",,,,2026年11月24日');

@@ -2,6 +2,7 @@
 // current item and its figures as a JSON document and as a CSV table with fixed columns.
 // It is built from the ScreenView, so it never shows a figure the big screen may not show.
 // Field layout: docs/FEED.md (version FEED_VERSION; fields are only ever added).
+import { toCsv } from './csv.js';
 import type { ItemResult } from './rules/index.js';
 import type { ScreenView } from './views.js';
 
@@ -135,15 +136,8 @@ function contextRows(doc: FeedDoc): FeedRow[] {
   ];
 }
 
-/** RFC 4180: quote a field that holds a comma, a quote or a line break; CRLF line ends. */
-function csvField(x: string | number | null): string {
-  if (x === null) return '';
-  const s = String(x);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** The feed as CSV, by the one CSV writer (csv.ts): BOM, RFC 4180 quoting, formulas defused. */
 export function feedCsv(doc: FeedDoc): string {
   const rows = [...contextRows(doc), ...doc.rows, ...doc.ranking];
-  const lines = [FEED_COLUMNS.join(','), ...rows.map((r) => FEED_COLUMNS.map((c) => csvField(r[c])).join(','))];
-  return lines.join('\r\n') + '\r\n';
+  return toCsv([FEED_COLUMNS, ...rows.map((r) => FEED_COLUMNS.map((c) => r[c]))]);
 }

@@ -173,5 +173,5 @@ export interface ConsoleServerEvents {
   view: (v: ConsoleWireView) => void;
   roster: (rows: ConsoleRosterRow[]) => void;
   /** Something the operator must see at once, e.g. the data folder cannot be written. */
-  alarm: (a: { code: 'STORAGE_FAILED' | 'STORAGE_OK'; message: string }) => void;
+  alarm: (a: { code: 'STORAGE_FAILED' | 'STORAGE_OK' | 'OPEN_FILES_LOW' | 'OPEN_FILES_OK'; message: string }) => void;
 }

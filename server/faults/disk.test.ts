@@ -88,12 +88,15 @@ describe('[F3] the data folder cannot be written', () => {
     await h.restart();
   });
 
-  it('the ballot box cannot be created when the round starts: ballots are refused until it can, then the retries are recorded', async () => {
+  it('[L6] the ballot box cannot be created when the round starts: the start is refused until it can, then the ballots are recorded', async () => {
     const ballots = join(h.dataDir, 'ballots');
-    const { con, deps, roundId, ballot } = await openVote(() => setDiskFault(ballots, 'ENOSPC'));
-    const first = ballot('for');
-    expect(await vote(deps[0] as Client<DeputyView>, first)).toEqual({ ok: false, error: 'STORAGE_FAILED' });
+    const early = track(console_(h.url, await login(h.url)));
+    await early.until(() => true);
+    setDiskFault(ballots, 'ENOSPC');
+    expect(await command(early, { type: 'startRound', itemId: 'motion-appoint', countdownSec: 0, confirmNoQuorum: true })).toEqual({ ok: false, error: 'STORAGE_FAILED' });
     setDiskFault(ballots, null);
+    const { con, deps, roundId, ballot } = await openVote();
+    const first = ballot('for');
     expect(await vote(deps[0] as Client<DeputyView>, first)).toMatchObject({ ok: true, duplicate: false });
     expect(await vote(deps[1] as Client<DeputyView>, ballot('against'))).toMatchObject({ ok: true, duplicate: false });
     expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });

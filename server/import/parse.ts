@@ -6,7 +6,8 @@ import { HEADER_SCAN_ROWS } from './header.js';
 import { fileFailure, type ImportResult } from './reasons.js';
 import { SPECS, type ImportKind, type KindRow } from './specs.js';
 import { parseGrids } from './table.js';
-import { readXlsx } from './xlsx.js';
+import { readXlsx, type XlsxProblem } from './xlsx.js';
+import { MAX_SHEET_ROWS, MAX_UNPACKED_BYTES } from './zip-check.js';
 
 export interface ImportFile {
   /** The uploaded file's name; only a hint, the bytes decide the format. */
@@ -58,11 +59,30 @@ export async function parseTable<K extends ImportKind>(
     case 'xlsx': {
       // The coarse cap counts title and header rows too; parseGrids applies the exact one.
       const sheets = await readXlsx(file.data, maxRows + HEADER_SCAN_ROWS + 1);
-      if (!sheets.ok) return fileFailure(sheets.error, sheets.error === 'TOO_MANY_ROWS' ? { value: String(maxRows) } : {});
+      if (!sheets.ok) return xlsxFailure(sheets.error, maxRows);
       return parseGrids(spec, sheets.value.map((s) => s.grid), maxRows);
     }
     default: {
       const never: never = format;
+      return never;
+    }
+  }
+}
+
+/** A workbook refused as a whole, with the limit it went over. */
+function xlsxFailure<T>(problem: XlsxProblem, maxRows: number): ImportResult<T> {
+  switch (problem) {
+    case 'TOO_MANY_ROWS':
+      return fileFailure('TOO_MANY_ROWS', { value: String(maxRows) });
+    case 'TOO_MANY_SHEET_ROWS':
+      return fileFailure('TOO_MANY_ROWS', { value: String(MAX_SHEET_ROWS) });
+    case 'UNPACKED_TOO_LARGE':
+      return fileFailure('UNPACKED_TOO_LARGE', { value: String(MAX_UNPACKED_BYTES / 2 ** 20) });
+    case 'BAD_FILE':
+    case 'FILE_TOO_COMPLEX':
+      return fileFailure(problem);
+    default: {
+      const never: never = problem;
       return never;
     }
   }

@@ -9,6 +9,8 @@ export const FILE_REASONS = [
   'XLS_NOT_SUPPORTED', // the old binary .xls format (Excel 97-2003, WPS default): save as .xlsx or CSV
   'MISSING_HEADER', // no header row naming a required column; `field` says which
   'TOO_MANY_ROWS', // more data rows than the kind allows; `value` is the limit
+  'UNPACKED_TOO_LARGE', // an .xlsx whose parts unpack to more than the limit; `value` is the limit in MB
+  'FILE_TOO_COMPLEX', // an .xlsx whose parsing ran out of its memory or time limit
 ] as const;
 
 /** Problems with one row; the other rows still import. */

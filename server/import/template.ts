@@ -1,6 +1,7 @@
 // Downloadable templates: the header row and two example rows of a kind, as XLSX or CSV.
 // They are built from the same spec the parser reads, so a template always imports cleanly.
 // exceljs is loaded on first use (an XLSX template), not when the server starts.
+import { toCsv } from '../../shared/csv.js';
 import { SPECS, type ImportKind } from './specs.js';
 
 export type TemplateFormat = 'xlsx' | 'csv';
@@ -26,14 +27,9 @@ export async function templateFile(kind: ImportKind, format: TemplateFormat): Pr
   return format === 'csv' ? csvTemplate(headers, examples) : xlsxTemplate(SHEET_NAMES[kind], headers, examples);
 }
 
-/** UTF-8 with a BOM and CRLF: without the BOM, Excel on a Chinese Windows reads UTF-8 as GBK and shows mojibake. */
+/** By the one CSV writer (shared/csv.ts): UTF-8 with a BOM (else Excel on a Chinese Windows shows mojibake), CRLF. */
 function csvTemplate(headers: readonly string[], examples: readonly (readonly string[])[]): Buffer {
-  const lines = [headers, ...examples].map((row) => row.map(csvField).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf-8');
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return Buffer.from(toCsv([headers, ...examples]), 'utf-8');
 }
 
 async function xlsxTemplate(sheetName: string, headers: readonly string[], examples: readonly (readonly string[])[]): Promise<Buffer> {

@@ -1,21 +1,15 @@
-// CSV of the results report: the sheets one after another, separated by an empty line. A
-// UTF-8 BOM lets Excel on Windows read the Chinese text; fields are quoted as RFC 4180 says,
-// and a field starting with = + - @ is prefixed with ' so no spreadsheet runs it as a formula.
-import type { Cell, Sheet } from './tables.js';
-
-function field(c: Cell): string {
-  if (c === null) return '';
-  if (typeof c === 'number') return String(c);
-  const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+// CSV of the results report: the sheets one after another, separated by an empty line, each
+// headed by its name. Written by the one CSV writer (shared/csv.ts): BOM, RFC 4180 quoting,
+// formulas defused.
+import { toCsv, type CsvCell } from '../../shared/csv.js';
+import type { Sheet } from './tables.js';
 
 export function sheetsToCsv(sheets: readonly Sheet[]): string {
-  const lines: string[] = [];
+  const rows: (readonly CsvCell[])[] = [];
   sheets.forEach((sheet, i) => {
-    if (i > 0) lines.push('');
-    lines.push(field(`【${sheet.name}】`));
-    for (const row of sheet.rows) lines.push(row.map(field).join(','));
+    if (i > 0) rows.push([]);
+    rows.push([`【${sheet.name}】`]);
+    rows.push(...sheet.rows);
   });
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return toCsv(rows);
 }

@@ -48,9 +48,14 @@ export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
       }
       const c = Command.safeParse(payload);
       if (!c.success) return err('BAD_REQUEST');
+      // The same ids when the command is decided again (meetings.ts: after a ballot box opened).
+      const ids: string[] = [];
+      let taken = 0;
+      const roundId = () => ids[taken++] ?? (ids.push(newRoundId()), ids[taken - 1] ?? '');
       const r = await ctx.meetings.commit(meetingId, (st) => {
         if (!st) return err('NOT_FOUND');
-        const d = decideCommand(st, c.data, ctx.clock(), newRoundId);
+        taken = 0;
+        const d = decideCommand(st, c.data, ctx.clock(), roundId);
         return d.ok ? { ok: true, value: { events: d.value } } : d;
       }, user.username);
       if (r.ok) ctx.log.info({ meetingId, user: user.username, command: c.data.type }, 'console command');

@@ -36,12 +36,39 @@ function answer(args: unknown[], a: Ack): void {
   if (typeof ack === 'function') (ack as (x: Ack) => void)(a);
 }
 
-export function guardSocket(socket: Socket, limit: RateLimit, log: Logger): void {
+/**
+ * Buckets shared by every socket with the same key (a deputy's link): without one, n sockets
+ * opened on one link had n allowances. A bucket lives while a socket holds it.
+ */
+export function sharedBuckets(limit: RateLimit, clock: () => number = Date.now): { hold(key: string): { take(): boolean; release(): void } } {
+  const held = new Map<string, { bucket: { take(): boolean }; holders: number }>();
+  return {
+    hold: (key) => {
+      const entry = held.get(key) ?? { bucket: tokenBucket(limit, clock), holders: 0 };
+      entry.holders += 1;
+      held.set(key, entry);
+      let released = false;
+      return {
+        take: () => entry.bucket.take(),
+        release: () => {
+          if (released) return;
+          released = true;
+          entry.holders -= 1;
+          if (entry.holders === 0) held.delete(key);
+        },
+      };
+    },
+  };
+}
+
+export function guardSocket(socket: Socket, limit: RateLimit, log: Logger, shared?: { take(): boolean; release(): void }): void {
   const bucket = tokenBucket(limit);
   let refused = 0;
+  if (shared) socket.once('disconnect', () => shared.release());
   socket.use((packet, next) => {
     const [event, ...args] = packet;
-    if (!bucket.take()) {
+    // The connection's own allowance first, then its link's, shared with its other sockets.
+    if (!bucket.take() || (shared !== undefined && !shared.take())) {
       refused += 1;
       if (refused === 1 || refused % 100 === 0) log.warn({ nsp: socket.nsp.name, socket: socket.id, refused }, 'socket: rate limit reached');
       // A client that keeps flooding far past its allowance is cut off.
@@ -54,7 +81,14 @@ export function guardSocket(socket: Socket, limit: RateLimit, log: Logger): void
   });
 }
 
-/** Guard every connection of a namespace (registered before the namespace's own handlers). */
-export function guardNamespace(nsp: Namespace, limit: RateLimit, log: Logger): void {
-  nsp.on('connection', (socket) => guardSocket(socket, limit, log));
+/**
+ * Guard every connection of a namespace (registered before the namespace's own handlers).
+ * `keyOf` names what a connection's sockets share one allowance by (a deputy's link), if any.
+ */
+export function guardNamespace(nsp: Namespace, limit: RateLimit, log: Logger, keyOf?: (socket: Socket) => string | undefined): void {
+  const buckets = sharedBuckets(limit);
+  nsp.on('connection', (socket) => {
+    const key = keyOf?.(socket);
+    guardSocket(socket, limit, log, key === undefined ? undefined : buckets.hold(key));
+  });
 }

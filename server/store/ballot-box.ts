@@ -117,6 +117,11 @@ export class BallotBox {
     }
   }
 
+  /** The file is open and settled: a ballot can be written without waiting. */
+  get isOpen(): boolean {
+    return this.fh !== null;
+  }
+
   /** Settles once the file is open (never rejects: a failure shows on the next write). */
   async opened(): Promise<void> {
     await this.ready.catch(() => undefined);

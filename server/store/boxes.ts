@@ -50,6 +50,11 @@ export class BallotBoxes {
     private readonly log: Logger,
   ) {}
 
+  /** Box files held open (one descriptor each): counted in the open-file need (limits/open-files.ts). */
+  get openCount(): number {
+    return this.open.size;
+  }
+
   path(meetingId: string, roundId: string): string {
     return join(this.dataDir, BALLOTS_DIR, meetingId, `${roundId}.box`);
   }
