@@ -2,6 +2,7 @@
 // socket.io (S5), driven by the same client processes with the same plans.
 import { join } from 'node:path';
 import type { MetricsBody } from '../../server/metrics.js';
+import { openFilesNeeded } from '../../server/limits/open-files.js';
 import { checkStore, type Durability } from './durability.js';
 import type { Fleet, Screen } from './fleet.js';
 import { wallNow, type VoteMode, type VoteRecord } from './ipc.js';
@@ -77,7 +78,8 @@ export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | 
     PUBLIC_URL: url,
     CLIENT_DIR: join(o.tmp, 'no-client'),
   };
-  const child = startServer({ entry: o.serverEntry, env, needFds: o.n + 256, logFile: join(o.tmp, 'server.log'), cpuProfDir: o.cpuProfDir, nodeFlags: o.nodeFlags });
+  // needFds: what the server asks for (it refuses to start below it), a ballot box per round, spare.
+  const child = startServer({ entry: o.serverEntry, env, needFds: openFilesNeeded(o.n, 16) + 64, logFile: join(o.tmp, 'server.log'), cpuProfDir: o.cpuProfDir, nodeFlags: o.nodeFlags });
   const rounds = new Map<string, VoteRecord[]>();
   let run: Omit<WenzhengRun, 'durability'>;
   try {

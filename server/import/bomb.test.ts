@@ -48,6 +48,16 @@ describe('[L2] XLSX bombs', () => {
     expect(r.ms).toBeLessThan(2000);
   });
 
+  it('[L2] a CSV of a million short lines under the 5 MB cap is refused before it is parsed', async () => {
+    const csv = Buffer.from('姓名,代表团,座位\n' + 'a,b\n'.repeat(1_200_000));
+    const rss0 = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const r = await api(t.h.url, 'POST', '/api/meetings/demo/import/roster?filename=r.csv', { session: t.session, raw: csv });
+    expect(r.body).toMatchObject({ rows: [], errors: [{ row: 0, reason: 'TOO_MANY_ROWS', value: String(MAX_SHEET_ROWS) }] });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(process.memoryUsage().rss - rss0).toBeLessThan(100 * 2 ** 20);
+  });
+
   it('[L2] a roster of ordinary size still imports from a hand-made XLSX', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => [`代表${i + 1}`, '东区代表团', `${i + 1}号`]);
     const r = await upload(xlsxWithSheet(sheetXml([HEAD, ...rows])));

@@ -54,8 +54,13 @@ export async function parseTable<K extends ImportKind>(
       return fileFailure('BAD_FILE');
     case 'xls':
       return fileFailure('XLS_NOT_SUPPORTED');
-    case 'csv':
-      return parseGrids(spec, [parseCsv(decodeText(file.data).text)], maxRows);
+    case 'csv': {
+      const { text } = decodeText(file.data);
+      // 5 MB of short lines is a million rows: several seconds and hundreds of MB to parse.
+      // Lines are counted first (a quoted cell may hold a line break, so this is an upper bound).
+      if (lineCount(text) > MAX_SHEET_ROWS) return fileFailure('TOO_MANY_ROWS', { value: String(MAX_SHEET_ROWS) });
+      return parseGrids(spec, [parseCsv(text)], maxRows);
+    }
     case 'xlsx': {
       // The coarse cap counts title and header rows too; parseGrids applies the exact one.
       const sheets = await readXlsx(file.data, maxRows + HEADER_SCAN_ROWS + 1);
@@ -86,4 +91,15 @@ function xlsxFailure<T>(problem: XlsxProblem, maxRows: number): ImportResult<T> 
       return never;
     }
   }
+}
+
+/** Line breaks in a text (\n, or \r alone as old Mac files end lines). */
+function lineCount(text: string): number {
+  const count = (ch: string): number => {
+    let n = 0;
+    for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n += 1;
+    return n;
+  };
+  const lf = count('\n');
+  return lf > 0 ? lf : count('\r');
 }
