@@ -25,6 +25,7 @@ import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace, type RateLimit } from './sockets/guard.js';
 import { createHttp } from './http.js';
 import { httpErrors } from './http-errors.js';
+import { DATA_FORMAT, ensureFormat } from './ops/format.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -72,6 +73,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? Date.now;
   const log = opts.logger ?? consoleLogger();
   await mkdir(opts.dataDir, { recursive: true });
+  const format = await ensureFormat(opts.dataDir); // refuses a newer folder; migrates an older one
+  if (format.keptCopy) log.warn({ from: format.was, to: DATA_FORMAT, keptCopy: format.keptCopy }, 'data folder migrated; the old files were copied first');
   const db = await openDb(join(opts.dataDir, 'db.json'));
   const { journal, records } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
   const boxes = new BallotBoxes(opts.dataDir, log);
