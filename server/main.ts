@@ -1,6 +1,7 @@
 // Entry point: start one server on one port, with data under ./data, and say how to reach it.
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
+import { productionLogger } from './logger.js';
 import { EXIT_CODE, StartupError } from './ops/errors.js';
 import { acquireLock, type Lock } from './ops/lock.js';
 import { checkDataDir, listenProblem, phoneAddresses } from './ops/startup.js';
@@ -17,8 +18,10 @@ try {
   const phones = phoneAddresses(host, port, process.env.PUBLIC_URL);
   const publicUrl = phones.urls[0];
 
+  const logger = await productionLogger(process.env.LOG_FILE);
   const app = await createApp({
     dataDir,
+    logger,
     clientDir: resolve(process.env.CLIENT_DIR ?? 'dist/client'),
     demo: process.env.DEMO !== '0',
     demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,
@@ -30,6 +33,7 @@ try {
     throw listenProblem(e, port, host);
   });
   await lock.setPort(actual);
+  logger.info({ version: VERSION, port: actual, host, dataDir, logFile: process.env.LOG_FILE ?? null }, 'server started');
   const local = `http://localhost:${actual}`;
   const phoneLines = phones.urls.length > 0 ? phones.urls.map((u) => `  代表手机 Phones                 : ${u}   (personal links: console → 名单 Roster)`) : [];
   const lines = [
@@ -48,6 +52,7 @@ try {
 
   const held = lock;
   const stop = () => {
+    logger.info({}, 'server stopping');
     void app
       .close()
       .then(() => held.release())
