@@ -7,7 +7,7 @@
 /* global process, console */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -67,6 +67,12 @@ function main() {
   const t0 = Date.now();
   const missing = existsSync(join(root, 'node_modules')) ? missingPackages() : ['node_modules'];
   if (missing.length > 0) {
+    // npm ci empties node_modules first, following a symlink: a worktree sharing another
+    // checkout's node_modules would wipe that one. Say so and stop instead.
+    if (existsSync(join(root, 'node_modules')) && lstatSync(join(root, 'node_modules')).isSymbolicLink()) {
+      console.error(`问政表决台: node_modules is a link to a shared install, and it does not match package-lock.json (${missing.length} differ, e.g. ${missing[0]}). Not reinstalling through the link: update the shared install, or replace the link with a folder.`);
+      process.exit(1);
+    }
     console.log(`问政表决台: installing dependencies (${missing.length} missing or changed, e.g. ${missing[0]}); this needs the npm registry once.`);
     run('npm', ['ci', '--no-audit', '--no-fund']);
   }

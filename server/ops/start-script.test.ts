@@ -1,10 +1,10 @@
 // npm start builds once, then starts without building while nothing changed: a restart
 // mid-sitting takes about a second. The real scripts/start.sh on a copy of the sources.
-import { cp, mkdtemp, rm, stat, symlink, utimes } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProcess } from './run.js';
+import { runProcess, startProcess } from './run.js';
 // @ts-expect-error plain JavaScript module without types (it runs before anything is installed)
 import { missingPackages, sourceStamp } from '../../scripts/prepare.mjs';
 
@@ -59,5 +59,26 @@ describe('npm start', () => {
     expect(missingPackages(dir)).toEqual([]);
     await rm(join(dir, 'node_modules'));
     expect((missingPackages(dir) as string[]).length).toBeGreaterThan(100);
+  });
+});
+
+describe('npm start with a shared node_modules', () => {
+  it('does not reinstall through a linked node_modules that differs from the lockfile (npm ci would empty the link target)', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'wz-start-link-'));
+    const fake = await mkdtemp(join(tmpdir(), 'wz-shared-nm-'));
+    try {
+      for (const name of ['scripts', 'package.json', 'package-lock.json']) await cp(join(root, name), join(copy, name), { recursive: true });
+      // a stand-in for the shared install (never the real one: were the guard broken, npm ci would empty it)
+      await mkdir(join(fake, 'express'), { recursive: true });
+      await writeFile(join(fake, 'express', 'package.json'), JSON.stringify({ name: 'express', version: '0.0.1' }));
+      await symlink(fake, join(copy, 'node_modules'));
+      const r = await runProcess(process.execPath, ['scripts/prepare.mjs'], { cwd: copy, env: { npm_config_registry: 'http://127.0.0.1:9' }, timeoutMs: 30_000 });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('Not reinstalling through the link');
+      expect(await readFile(join(fake, 'express', 'package.json'), 'utf8')).toContain('0.0.1');
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+      await rm(fake, { recursive: true, force: true });
+    }
   });
 });
