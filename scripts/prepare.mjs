@@ -80,13 +80,13 @@ function main() {
   const have = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
   const built = existsSync(join(root, 'dist', 'server', 'main.js')) && existsSync(join(root, 'dist', 'client', 'index.html'));
   if (have === want && built) {
-    console.log(`问政表决台: build is up to date (checked in ${Date.now() - t0} ms), starting.`);
+    console.log(`问政表决台: build is up to date (checked in ${Date.now() - t0} ms).`);
     return;
   }
   console.log(`问政表决台: ${built ? 'sources changed since the last build' : 'no build yet'}: building (10-60 s)…`);
   run('npm', ['run', 'build']);
   writeFileSync(STAMP, want + '\n');
-  console.log(`问政表决台: built in ${((Date.now() - t0) / 1000).toFixed(1)} s, starting.`);
+  console.log(`问政表决台: built in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) main();
