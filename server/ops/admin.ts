@@ -37,7 +37,7 @@ export async function admin(argv: string[], dataDir: string): Promise<string> {
   if (other) {
     throw new Refused(
       `A server is running on ${dataDir} (process ${other.pid}${other.port ? `, port ${other.port}` : ''}). ` +
-        'Stop it first (Ctrl+C, or systemctl stop wenzheng), or change accounts in the console: 会议准备 → 账号 Accounts.',
+        'Stop it first (Ctrl+C, or systemctl stop wenzheng), or change accounts in the console: 会议准备 → 主持人账号 (Moderator accounts).',
     );
   }
   const format = await readFormat(dataDir);

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile, copyFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { verifyDataDir, type VerifyReport } from '../audit/verify-data.js';
 import { AUDIT_FILE } from '../audit/audit-log.js';
 import { BALLOTS_DIR } from '../store/boxes.js';
@@ -157,7 +157,7 @@ if (process.argv[1] && /backup\.(ts|js)$/.test(process.argv[1])) {
     } else {
       const out = resolve(a ?? join('backups', `wenzheng-${new Date().toISOString().replace(/[:.]/g, '-')}`));
       const r = await backup(dataDir, out);
-      process.stdout.write(`Backup of ${dataDir} in ${out} (${r.manifest.files.length} files, ${relative(process.cwd(), join(out, MANIFEST))}): ${describe(r.report)}\n`);
+      process.stdout.write(`Backup of ${dataDir} in ${out} (${r.manifest.files.length} files and ${MANIFEST}${r.attempts > 1 ? `, taken ${r.attempts} times: files were being written` : ''}):\n  ${describe(r.report)}\n`);
     }
   } catch (e) {
     if (!(e instanceof BackupError)) throw e;
