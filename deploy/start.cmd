@@ -1,5 +1,5 @@
 @echo off
-rem 问政表决台: start the installed release (Windows). Needs only Node.js 20.19+; never the network.
+rem Wenzheng: start the installed release (Windows). Needs only Node.js 20.19+; never the network.
 rem Settings: set PORT=3001 (and HOST, DATA_DIR, PUBLIC_URL, LOG_FILE) before running. Data: .\data
 cd /d "%~dp0"
 where node >nul 2>nul
