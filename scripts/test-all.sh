@@ -2,7 +2,8 @@
 # The one test command (npm test): install, typecheck, lint, unit + integration, end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -d node_modules ] || [ -n "$(node -e "import('./scripts/prepare.mjs').then((m) => process.stdout.write(m.missingPackages().length ? 'x' : ''))")" ]; then
+  if [ -L node_modules ]; then echo "node_modules is a link to a shared install that does not match package-lock.json: not reinstalling through it" >&2; exit 1; fi
   npm ci --no-audit --no-fund
 fi
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
@@ -12,6 +13,8 @@ echo "== end-to-end tests (Playwright, Debian Chromium)"
 bash scripts/ensure-chromium.sh
 npm run build
 npx playwright test
+echo "== release package: packs, unpacks, starts with node alone and no registry"
+WZ_RELEASE_TEST=1 npx vitest run server/ops/package.test.ts
 if [ "${CI:-}" = "true" ] || [ "${BENCH_SMOKE:-}" = "1" ]; then
   echo "== benchmark smoke (short mode, N = 300, no timing assertions)"; npm run bench -- --short
 fi

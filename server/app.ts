@@ -31,6 +31,7 @@ import { FdBudget } from './limits/budget.js';
 import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnections, type ConnectionLimiter } from './limits/connections.js';
 import { readOpenFileLimit, type OpenFileLimit } from './limits/open-files.js';
 import { capSocketsPerLink, DEFAULT_MAX_SOCKETS_PER_LINK } from './limits/per-link.js';
+import { DATA_FORMAT, ensureFormat } from './ops/format.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -109,6 +110,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.logger ?? consoleLogger();
   const fileLimit = opts.openFileLimit === undefined ? readOpenFileLimit() : opts.openFileLimit;
   await mkdir(opts.dataDir, { recursive: true });
+  const format = await ensureFormat(opts.dataDir); // refuses a newer folder; migrates an older one
+  if (format.keptCopy) log.warn({ from: format.was, to: DATA_FORMAT, keptCopy: format.keptCopy }, 'data folder migrated; the old files were copied first');
   const db = await openDb(join(opts.dataDir, 'db.json'));
   const { journal, records } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
   const boxes = new BallotBoxes(opts.dataDir, log);

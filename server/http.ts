@@ -16,6 +16,8 @@ import { feedRoutes } from './feed.js';
 import { resultsRoutes } from './results/routes.js';
 import { sourceKey } from './login-guard.js';
 import { securityHeaders } from './headers.js';
+import { DATA_FORMAT } from './ops/format.js';
+import { VERSION } from './ops/version.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -54,7 +56,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   };
 
   app.get('/api/health', (_req, res) => {
-    res.json({ ok: true, storage: ctx.meetings.storageHealthy ? 'ok' : 'failed', meetings: ctx.meetings.ids().length });
+    res.json({ ok: true, version: VERSION, dataFormat: DATA_FORMAT, storage: ctx.meetings.storageHealthy ? 'ok' : 'failed', meetings: ctx.meetings.ids().length });
   });
 
   app.post('/api/login', async (req, res) => {

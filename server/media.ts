@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { Id } from '../shared/model.js';
@@ -15,28 +16,47 @@ import type { Ctx } from './sockets/common.js';
 /** 200 MB: a few minutes of 1080p undercover footage. */
 export const MAX_MEDIA_BYTES = 200 * 1024 * 1024;
 
+/** Said with a refusal, so the console can name the formats that work. */
+export const ACCEPTED = ['mp4', 'webm', 'jpg', 'png', 'webp'];
+
 export interface MediaType {
   mime: string;
   type: 'image' | 'video';
 }
 
-const ascii = (b: Buffer, at: number, s: string) => b.subarray(at, at + s.length).toString('latin1') === s;
+/**
+ * [G10] What the screens' browsers play, by content (file-type): MP4 (ISO brands; H.264 is
+ * what every browser decodes), WebM, JPEG, PNG, WebP. Things that look alike and are refused:
+ * QuickTime .mov and HEIC from phones, AVIF, M4A/M4V, Matroska, audio (the screen has no audio
+ * player for evidence). `detected` names what it was, for the refusal message.
+ */
+const PLAYABLE: Record<string, MediaType> = {
+  'image/png': { mime: 'image/png', type: 'image' },
+  'image/jpeg': { mime: 'image/jpeg', type: 'image' },
+  'image/webp': { mime: 'image/webp', type: 'image' },
+  'video/mp4': { mime: 'video/mp4', type: 'video' },
+  'video/webm': { mime: 'video/webm', type: 'video' },
+};
 
-/** [G10] PNG, JPEG, WebP, MP4 (any ftyp brand) or WebM (EBML), by magic bytes; else null. */
-export function sniff(head: Buffer): MediaType | null {
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { mime: 'image/png', type: 'image' };
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { mime: 'image/jpeg', type: 'image' };
-  if (head.length >= 12 && ascii(head, 0, 'RIFF') && ascii(head, 8, 'WEBP')) return { mime: 'image/webp', type: 'image' };
-  if (head.length >= 12 && ascii(head, 4, 'ftyp')) return { mime: 'video/mp4', type: 'video' };
-  if (head.length >= 4 && head.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3]))) return { mime: 'video/webm', type: 'video' };
-  return null;
+/** Bytes file-type reads to tell these types apart. */
+export const SNIFF_BYTES = 4100;
+
+export async function sniffType(head: Uint8Array): Promise<{ ok: MediaType } | { detected: string | null }> {
+  const t = await fileTypeFromBuffer(head);
+  const known = t ? PLAYABLE[t.mime] : undefined;
+  return known ? { ok: known } : { detected: t ? t.ext : null };
+}
+
+export async function sniff(head: Uint8Array): Promise<MediaType | null> {
+  const r = await sniffType(head);
+  return 'ok' in r ? r.ok : null;
 }
 
 async function readHead(path: string): Promise<Buffer> {
   const f = await open(path, 'r');
   try {
-    const buf = Buffer.alloc(32);
-    const { bytesRead } = await f.read(buf, 0, 32, 0);
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await f.read(buf, 0, SNIFF_BYTES, 0);
     return buf.subarray(0, bytesRead);
   } finally {
     await f.close();
@@ -68,11 +88,13 @@ export function mediaRoutes(ctx: Ctx, dir: string, max = MAX_MEDIA_BYTES): Route
     const tmp = join(dir, `${id}.part`);
     try {
       await pipeline(req, limiter(max), createWriteStream(tmp));
-      const t = sniff(await readHead(tmp));
-      if (!t) {
+      const sniffed = await sniffType(await readHead(tmp));
+      if (!('ok' in sniffed)) {
         await rm(tmp, { force: true });
-        return void res.status(415).json({ ok: false, error: 'UNSUPPORTED_MEDIA' });
+        ctx.log.info({ detected: sniffed.detected }, 'media refused: not a format the screens play');
+        return void res.status(415).json({ ok: false, error: 'UNSUPPORTED_MEDIA', detected: sniffed.detected, accepted: ACCEPTED });
       }
+      const t = sniffed.ok;
       await rename(tmp, join(dir, id));
       ctx.log.info({ mediaId: id, mime: t.mime }, 'media uploaded');
       res.json({ ok: true, mediaId: id, type: t.type, mime: t.mime });
@@ -95,7 +117,7 @@ export function mediaRoutes(ctx: Ctx, dir: string, max = MAX_MEDIA_BYTES): Route
     } catch {
       return fail(res, 'NOT_FOUND');
     }
-    const t = sniff(head);
+    const t = await sniff(head);
     if (!t) return fail(res, 'NOT_FOUND');
     res.setHeader('Content-Type', t.mime);
     res.setHeader('X-Content-Type-Options', 'nosniff');

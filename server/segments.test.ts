@@ -137,7 +137,10 @@ describe('questioning segments through the real server', () => {
 
   it('[G10] evidence media: type by magic bytes, served with its type and byte ranges, upload needs a session', async () => {
     expect((await upload(PNG, false)).status).toBe(401);
-    expect(await upload(Buffer.from('<html>not a picture</html>'))).toEqual({ status: 415, body: { ok: false, error: 'UNSUPPORTED_MEDIA' } });
+    expect(await upload(Buffer.from('<html>not a picture</html>'))).toMatchObject({ status: 415, body: { ok: false, error: 'UNSUPPORTED_MEDIA', detected: null } });
+    // a phone's HEIC photo starts like an MP4 (an ftyp box): refused, and named
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(100)]);
+    expect(await upload(heic)).toMatchObject({ status: 415, body: { ok: false, error: 'UNSUPPORTED_MEDIA', detected: 'heic', accepted: ['mp4', 'webm', 'jpg', 'png', 'webp'] } });
     const img = await upload(PNG);
     expect(img.body).toMatchObject({ ok: true, type: 'image' });
     const got = await fetch(`${h.url}/api/media/${img.body.mediaId}`);

@@ -25,6 +25,7 @@ import { ScenePanel } from './scene-panel.js';
 import { useSession } from './session.js';
 import { TurnoutPanel } from './turnout-panel.js';
 import '../styles/console.css';
+import { version as APP_VERSION } from '../../../package.json'; // shown small: which copy runs, for a support call
 
 export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
   const { t } = useTranslation(['console', 'common']);
@@ -77,6 +78,9 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
     <div className="console">
       <header className="console__head">
         <span className="console__app">{t('common:appName')}</span>
+        <span className="console__version" data-testid="app-version">
+          v{APP_VERSION}
+        </span>
         <span className="console__meeting" data-testid="console-meeting">
           {view?.meeting.title ?? ''}
         </span>

@@ -4,9 +4,10 @@ import { z } from 'zod';
 
 const Answer = z.union([
   z.object({ ok: z.literal(true), mediaId: z.string(), type: z.enum(['image', 'video']) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string(), detected: z.string().nullish() }),
 ]);
-export type UploadAnswer = { ok: true; mediaId: string; type: 'image' | 'video' } | { ok: false; error: string };
+/** `detected`: with UNSUPPORTED_MEDIA, the format the server recognised (heic, mov ...), if any. */
+export type UploadAnswer = { ok: true; mediaId: string; type: 'image' | 'video' } | { ok: false; error: string; detected?: string | null | undefined };
 
 export async function uploadMedia(session: string, file: Blob): Promise<UploadAnswer> {
   try {

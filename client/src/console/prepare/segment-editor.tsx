@@ -56,6 +56,7 @@ export function SegmentEditor({ item, agenda, session, onChange }: Props) {
     if (!file) return;
     setNote(t('segments:editor.uploading'));
     void uploadMedia(session, file).then((r) => {
+      if (!r.ok && r.error === 'UNSUPPORTED_MEDIA') return setNote(r.detected ? t('segments:editor.unsupportedNamed', { format: r.detected.toUpperCase() }) : t('segments:editor.unsupported'));
       if (!r.ok) return setNote(t('segments:editor.uploadFailed'));
       setQ(i, { evidence: { mediaId: r.mediaId, type: r.type } });
       setNote(null);
