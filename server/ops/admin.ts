@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Auth } from '../auth.js';
+import { consoleLogger } from '../logger.js';
 import { openDb, type UserRecord } from '../store/db.js';
 import { passwordAcceptable } from '../users-http.js';
 import { DATA_FORMAT, readFormat } from './format.js';
@@ -44,7 +45,7 @@ export async function admin(argv: string[], dataDir: string): Promise<string> {
   if (format !== null && format > DATA_FORMAT) throw new Refused(`The data folder ${dataDir} is in data format ${format}, newer than this version understands (${DATA_FORMAT}).`);
   if (cmd !== 'add' && !existsSync(join(dataDir, 'db.json'))) throw new Refused(`No accounts in ${dataDir}: is DATA_DIR the server's data folder? (the first start creates admin)`);
   const db = await openDb(join(dataDir, 'db.json'));
-  const auth = new Auth(db, Date.now);
+  const auth = new Auth(db, Date.now, consoleLogger());
   const find = (n: string | undefined): UserRecord => {
     const u = n ? auth.user(n) : undefined;
     if (!u) throw new Refused(`No account named "${n ?? ''}". Accounts: ${db.data.users.map((x) => x.username).join(', ') || '(none)'}`);
