@@ -10,10 +10,13 @@ let offset = 0;
 let frames: ScreenFrame[] = [];
 let socket: Socket | null = null;
 
-/** Ballots the screen's figures include: the live tally when shown, else the turnout count. */
+/**
+ * Ballots the screen's figures include: the live tally when shown, else the turnout count (also
+ * for a secret live vote, whose figures move in steps of k ballots behind: SPEC W7).
+ */
 function countOf(v: ScreenView): number {
   const r = v.result;
-  if (r && r.kind === 'motion') return r.cast;
+  if (r && r.kind === 'motion' && v.round?.liveBatch == null) return r.cast;
   return v.round?.voterCount ?? 0;
 }
 

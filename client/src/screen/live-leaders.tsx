@@ -7,13 +7,14 @@ import type { RatingResult } from '../../../shared/rules/rating.js';
 
 const ROWS = 10;
 
-export function LiveProjects({ item, result }: { item: ProjectsItem; result: ProjectsResult }) {
+/** batch: a secret vote's figures move in steps of this many ballots (SPEC W7); the caption says so. */
+export function LiveProjects({ item, result, batch }: { item: ProjectsItem; result: ProjectsResult; batch?: number | null }) {
   const { t } = useTranslation('screen');
   const names = new Map(item.projects.map((p) => [p.id, p.name]));
   const rows = [...result.projects].sort((a, b) => b.votes - a.votes).slice(0, ROWS);
   return (
     <div className="live-leaders" data-testid="live-projects">
-      <p className="voting__caption">{t('liveTally')}</p>
+      <p className="voting__caption">{batch ? t('liveTallyBatched', { k: batch }) : t('liveTally')}</p>
       <ol>
         {rows.map((r) => (
           <li key={r.projectId}>
@@ -28,12 +29,12 @@ export function LiveProjects({ item, result }: { item: ProjectsItem; result: Pro
   );
 }
 
-export function LiveRating({ item, result }: { item: RatingItem; result: RatingResult }) {
+export function LiveRating({ item, result, batch }: { item: RatingItem; result: RatingResult; batch?: number | null }) {
   const { t } = useTranslation('screen');
   const names = new Map(item.subjects.map((s) => [s.id, s.name]));
   return (
     <div className="live-leaders" data-testid="live-rating">
-      <p className="voting__caption">{t('liveRate')}</p>
+      <p className="voting__caption">{batch ? `${t('liveRate')} · ${t('stepNote', { k: batch })}` : t('liveRate')}</p>
       <ol>
         {result.subjects.slice(0, ROWS).map((s) => (
           <li key={s.subjectId}>

@@ -47,9 +47,9 @@ export function VotingPanel({ item, round, present, result, offset }: Props) {
             <LiveChart result={result} width={1000} height={560} />
           </>
         ) : result?.kind === 'projects' && item?.kind === 'projects' ? (
-          <LiveProjects item={item} result={result} />
+          <LiveProjects item={item} result={result} batch={round.liveBatch} />
         ) : result?.kind === 'rating' && item?.kind === 'rating' ? (
-          <LiveRating item={item} result={result} />
+          <LiveRating item={item} result={result} batch={round.liveBatch} />
         ) : (
           <p className="voting__hidden">{t('screen:hiddenWhileOpen')}</p>
         )}
