@@ -41,6 +41,8 @@ describe('login flood', () => {
     const url = h.url;
     const admin = await login(url);
     expect((await api(url, 'POST', '/api/users', { session: admin, json: { username: 'op1', password: 'operator-secret-1', role: 'operator' } })).status).toBe(201);
+    // An account that has never signed in from here: it gets no lane of its own for that.
+    expect((await api(url, 'POST', '/api/users', { session: admin, json: { username: 'chair', password: 'gavel-secret-22', role: 'admin' } })).status).toBe(201);
     const ls = await links(url, admin);
     const con = console_(url, admin);
     closers.push(() => con.close());
@@ -48,8 +50,9 @@ describe('login flood', () => {
 
     // The same honest actions, once without and once during the flood (another agenda item,
     // another phone), so the figures say what the flood adds on this machine as it is now.
-    const honest = async (itemId: string, link: string) => {
+    const honest = async (itemId: string, link: string, firstLogin: boolean) => {
       const figures: Record<string, number> = {};
+      const chair = firstLogin ? timed('first login of another account', figures, () => loginFrom(url, 'chair', 'gavel-secret-22', { timeoutMs: 60_000 })) : null;
       const pageLoad = timed('GET /', figures, () => fetch(`${url}/`, { signal: AbortSignal.timeout(60_000) }).then((r) => r.status));
       const adminLogin = timed('admin login (right password)', figures, () => loginFrom(url, 'admin', ADMIN_PASSWORD, { timeoutMs: 60_000 }));
       const phone = timed('phone connects (first view)', figures, async () => {
@@ -72,18 +75,19 @@ describe('login flood', () => {
       const answer = await adminLogin;
       expect(answer.status).toBe(200);
       expect(answer.body.session).toEqual(expect.any(String));
+      if (chair) expect((await chair).status).toBe(200);
       expect(await emit(con.socket, 'command', { type: 'close', roundId }, 60_000)).toEqual({ ok: true });
       await con.until((v) => v.activeRoundId === null, 60_000);
       return figures;
     };
-    const quiet = await honest('motion-appoint', ls[1]?.url ?? '');
+    const quiet = await honest('motion-appoint', ls[1]?.url ?? '', false);
 
     // The flood, from another process: random names and wrong guesses for an existing operator.
     const flood = loginFlood(url, FLOOD, ['op1', 'guest*', 'guest*'], { deadlineMs: 60_000 });
     await flood.sent;
     await new Promise((r) => setTimeout(r, 20)); // the first requests are in the server's hands
     // Every honest action starts now, in the middle of the flood, and is timed on its own.
-    const loud = await honest('motion-budget', ls[0]?.url ?? '');
+    const loud = await honest('motion-budget', ls[0]?.url ?? '', true);
     const { statuses, lastMs } = await flood.done;
     console.log(
       `[login flood] ${FLOOD} bogus logins from 127.0.0.1. Honest latencies (ms) without flood: ${JSON.stringify(quiet)}; during the flood: ${JSON.stringify(loud)}; flood answers: ${JSON.stringify(statuses)}; last flood answer after ${lastMs} ms`,

@@ -56,6 +56,21 @@ describe('lockout', () => {
     expect(throttled[0]?.fields.source).toBe(ATTACKER);
   });
 
+  it('past the waiting places, an attempt is answered 429 with Retry-After at once, not queued', async () => {
+    h = await startServer({ demoSize: 3, loginLimits: { attemptsPerName: 5, lockSeconds: 600, unknownPerSource: 5, unknownWindowSeconds: 60, concurrency: 1, queue: [0, 0, 0], recogniseMs: 60_000 } });
+    const url = h.url;
+    const answers = await Promise.all([0, 1, 2].map((i) => loginFrom(url, 'admin', `at-once-${i}`, { localAddress: ATTACKER })));
+    const busy = answers.filter((a) => a.status === 429);
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(answers.length - busy.length);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    for (const b of busy) expect(Number(b.retryAfter)).toBeGreaterThanOrEqual(1);
+    // An attempt refused as busy was never tried: it does not count towards the lock.
+    const tried = answers.length - busy.length;
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await loginFrom(url, 'admin', `guess-${i}`, { localAddress: ATTACKER })).status);
+    expect(statuses).toEqual([...Array<number>(5 - tried).fill(401), ...Array<number>(1 + tried).fill(429)]);
+  });
+
   it('X-Forwarded-For is ignored unless a proxy is trusted', async () => {
     h = await startServer({ demoSize: 3 });
     // Spoofing a new "source" per guess does not get around the lock.
