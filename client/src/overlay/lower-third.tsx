@@ -28,6 +28,7 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
         { label: '', value: motionOutcomeText(t, r), strong: true },
       ];
     case 'rating': {
+      if (r.noQuorum) return [{ label: '', value: t('common:label.noQuorum'), strong: true }];
       const item = view.item.kind === 'rating' ? view.item : null;
       if (r.subjects.length === 1 && r.subjects[0]) {
         const s = r.subjects[0];
@@ -45,6 +46,7 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
       ];
     }
     case 'projects': {
+      if (r.noQuorum) return [{ label: '', value: t('common:label.noQuorum'), strong: true }];
       const top = r.projects[0];
       const name = top && view.item.kind === 'projects' ? view.item.projects.find((p) => p.id === top.projectId)?.name : undefined;
       return [

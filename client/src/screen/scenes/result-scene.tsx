@@ -16,14 +16,15 @@ import { RatingTable } from './rating-table.js';
  * (shared/views.ts resultVisible, the one rule for every kind) keeps them back. The result
  * scene and the voting scene after close both draw from here.
  */
-export function ResultBody({ view, animate, height = 740 }: { view: SceneProps['view']; animate: boolean; height?: number }) {
+export function ResultBody({ view, animate, narrow = false }: { view: SceneProps['view']; animate: boolean; narrow?: boolean }) {
   const { item, round } = view;
   const result = view.outcome ?? view.result;
   if (!item || !result) return null;
   if (result.kind === 'motion' && item.kind === 'motion') return <MotionResult result={result} settings={item.settings} manual={round?.manual ?? false} />;
   if (result.kind === 'projects' && item.kind === 'projects') {
-    // Up to 16 projects fit one ranked bar chart with the majority and adoption lines.
-    return result.projects.length <= 16 ? <ProjectsResultChart item={item} result={result} height={height} /> : <ProjectsTable item={item} result={result} animate={animate} />;
+    // Up to 16 projects fit one ranked bar chart (full width) with the majority and adoption
+    // lines; beside the voting scene's turnout column, or with more, the two-column table.
+    return result.projects.length <= 16 && !narrow ? <ProjectsResultChart item={item} result={result} height={740} /> : <ProjectsTable item={item} result={result} animate={animate} />;
   }
   if (result.kind === 'rating' && item.kind === 'rating') {
     return result.subjects.length <= 8 ? <RatingResultChart item={item} result={result} /> : <RatingTable item={item} result={result} animate={animate} />;

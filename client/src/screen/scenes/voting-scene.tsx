@@ -35,7 +35,7 @@ function RoundState({ view, offset }: { view: ScreenView; offset: number }) {
   }
   // Closed and visible (live, or turnout once closed, or revealed): every kind shows its
   // figures here the same way, as the result scene would.
-  if (view.outcome ?? result) return <ResultBody view={view} animate={false} height={600} />;
+  if (view.outcome ?? result) return <ResultBody view={view} animate={false} narrow />;
   return (
     <div className="screen__closed">
       <p className="screen__message" data-testid="screen-closed">
