@@ -3,7 +3,7 @@
 // client's locale files (common.json `label`, `unfilled`, `ruleShort`) and, for the Chinese
 // record, in server/results/labels.ts, which a test holds equal to zh-CN. Rule ids: docs/SPEC.md.
 import type { Base } from './model.js';
-import type { ItemResult, MotionResult, ProjectStatus, ProjectsResult } from './rules/index.js';
+import type { MotionResult, ProjectStatus, ProjectsResult } from './rules/index.js';
 
 /** L1: a motion is passed, not passed, or (void for want of quorum, Q3) neither. */
 export type MotionLabel = 'passed' | 'notPassed' | 'noQuorum';
@@ -66,9 +66,4 @@ export function unfilledNotes(r: Pick<ProjectsResult, 'unfilled' | 'tie' | 'noQu
   if (below > 0) notes.push({ cause: 'belowThreshold', count: below });
   if (tie > 0) notes.push({ cause: 'tie', count: tie });
   return notes;
-}
-
-/** L5: whether a result is void for want of quorum (Q3), whatever its kind. */
-export function isVoidForQuorum(r: ItemResult): boolean {
-  return r.noQuorum;
 }

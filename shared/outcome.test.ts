@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decideCommand, decideVote } from './decide.js';
 import type { MeetingEvent } from './events.js';
 import { AgendaItem, type BallotContent } from './model.js';
-import { decisiveRounds, meetingRanking, outcomeOf } from './outcome.js';
+import { decisiveRounds, meetingRanking, outcomeOf, pendingTie } from './outcome.js';
 import { reduce, replay, type MeetingState } from './state.js';
 import { consoleView, resultOf, resultVisible, screenView } from './views.js';
 import { motionLabel, ruleLabel, unfilledNotes } from './labels.js';
@@ -211,5 +211,19 @@ describe('a vote started without quorum (Q3)', () => {
     t = run(voteAll(t, [{ kind: 'rating', ratings: { s1: 'unsatisfied' } }]), { type: 'close', roundId: rid });
     expect(resultOf(t, t.rounds.get(rid)!)).toMatchObject({ noQuorum: true, subjects: [{ flagged: false, rank: null }] });
     expect(meetingRanking(t, resultOf, () => true)).toEqual([]);
+  });
+});
+
+describe('a run-off without quorum (Q3)', () => {
+  it('[Q3] settles nothing: the tie stands and can be run off again', () => {
+    const { s, first } = tied();
+    // Three of five leave: 2 present, 3 needed.
+    const thin = ['c', 'd', 'e'].reduce((acc, id) => run(acc, { type: 'undoCheckIn', deputyId: id }), s);
+    const ro = run(thin, { type: 'runoff', roundId: first, countdownSec: 0, confirmNoQuorum: true });
+    const roId = ro.activeRoundId!;
+    const closed = run(voteAll(ro, [pick('y'), pick('y')]), { type: 'close', roundId: roId });
+    expect(resultOf(closed, closed.rounds.get(roId)!)).toMatchObject({ runoff: true, noQuorum: true, adopted: [] });
+    expect(outcomeOf(closed, 'p', resultOf).result).toMatchObject({ adopted: ['x'], tie: { projectIds: ['y', 'z'], seats: 1 }, runoffsMerged: 0 });
+    expect(pendingTie(closed, 'p', resultOf)?.from.id).toBe(roId);
   });
 });
