@@ -47,6 +47,21 @@ test('run-off, two thirds, a rating at close and a vote without quorum, on the s
   const links = await linkUrls(server.url, session);
   const screen = await openScreen(browser, server.url);
 
+  // 0. The item editor sets the rating's weights and 整改 line (R13): 基本满意 70, above 30%.
+  const con = await openConsole(browser, server.url);
+  await con.goto('/console?meeting=demo&tab=prepare');
+  await con.getByTestId('tab-prepare').click();
+  const rateRow = con.locator('[data-testid^="agenda-item-"]').filter({ hasText: '闭幕时公布的满意度测评' });
+  await rateRow.getByRole('button', { name: '编辑' }).click();
+  await expect(rateRow.getByTestId('item-weight-satisfied')).toHaveValue('100');
+  await rateRow.getByTestId('item-weight-basic').fill('70');
+  await rateRow.getByTestId('item-flag-above').fill('30');
+  await rateRow.getByTestId('item-form').locator('select').last().selectOption('latest');
+  await shot(con, 'console-record-item-weights');
+  await con.getByTestId('agenda-save').click();
+  await expect(con.getByTestId('agenda-editor')).toContainText('议程已保存');
+  await con.getByTestId('tab-live').click();
+
   // 1. Three of 30 present, 16 needed: the moderator confirms and the motion is void.
   const few = await Promise.all(links.slice(0, 3).map((l) => socketDeputy(server.url, l)));
   await mod.run({ type: 'setScene', scene: { kind: 'voting', itemId: 'rec-mo' } });
@@ -73,6 +88,8 @@ test('run-off, two thirds, a rating at close and a vote without quorum, on the s
   await mod.run({ type: 'close', roundId: rr });
   await expect(screen.getByTestId('scene-voting').getByTestId('rating-chart')).toBeVisible();
   await expect(screen.getByTestId('rating-bar-rs1')).toContainText('90.0%');
+  // 15 满意, 3 基本满意 at the edited weight 70, 2 不满意: (1500 + 210) / 20
+  await expect(screen.getByTestId('rating-bar-rs1')).toContainText('85.50');
   await shot(screen, 'screen-record-rating-at-close');
 
   // 3. a 14, b 13, c 13, d 0 of 20 present (11 needed): a adopted, b and c tie for the last seat.
@@ -101,7 +118,6 @@ test('run-off, two thirds, a rating at close and a vote without quorum, on the s
   await shot(screen, 'screen-record-runoff-final');
 
   // The console's round view: the run-off's own result (two candidates, one seat), then the final list.
-  const con = await openConsole(browser, server.url);
   await mod.run({ type: 'showItem', itemId: 'rec-p' });
   const own = con.getByTestId('runoff-own');
   await expect(own.locator('tbody tr')).toHaveCount(2);
@@ -133,6 +149,7 @@ test('run-off, two thirds, a rating at close and a vote without quorum, on the s
     '2,民生项目2B,市住建局,,,8,,未入选',
   ]);
   expect(csv).toContain('2,民生项目2F,市住建局,,,12,,未达三分之二');
+  expect(csv).toContain('计分权重,满意 100 · 基本满意 70 · 不满意 0,整改线,不满意率超过 30%,排名规则,按得分排序');
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   const xlsx = await download(con, 'export-xlsx');
