@@ -146,10 +146,11 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   await expect(screen.getByTestId('result-against')).toHaveText('1');
   await expect(screen.getByTestId('result-abstain')).toHaveText('0');
   await expect(screen.getByTestId('result-notVoted')).toHaveText('0');
-  // 2 for is not more than half of a roster of 30 (16 needed).
-  await expect(screen.getByTestId('result-outcome')).toHaveText('未通过');
-  await expect(screen.getByTestId('result-rule')).toContainText('16');
-  await expect(con.getByTestId('console-outcome')).toContainText('未通过');
+  // Three of 30 present: the vote was started without quorum (confirmed), so it is not valid
+  // (SPEC Q3): neither 通过 nor 未通过.
+  await expect(screen.getByTestId('result-outcome')).toHaveText('未达法定人数');
+  await expect(screen.getByTestId('result-rule')).toHaveText('未达法定人数时开始，表决无效');
+  await expect(con.getByTestId('console-outcome')).toContainText('未达法定人数');
   await shot(screen, 'screen-result');
   await expectChineseFont(con, '主持人控制台');
   await shot(con, 'console');
@@ -173,7 +174,7 @@ test('the big screen and console speak English when asked', async ({ browser }) 
   const screen = await ctx.newPage();
   await screen.goto('/screen?lang=en');
   // The first test left its revealed result on the screen.
-  await expect(screen.getByTestId('result-outcome')).toHaveText('Not passed');
+  await expect(screen.getByTestId('result-outcome')).toHaveText('No quorum');
   await shot(screen, 'screen-en');
   const con = await ctx.newPage();
   await con.setViewportSize({ width: 1440, height: 900 });

@@ -108,7 +108,9 @@ test('a 12→10 project vote with a tie and a run-off, from three phones to the 
   await screen.waitForTimeout(500);
   await shot(screen, 'screen-projects-final');
 
-  await expect(con.getByTestId('console-project-prj10')).toContainText('入选');
+  // The run-off's own result comes first, then the final list: both adopt prj10.
+  await expect(con.getByTestId('runoff-own').getByTestId('console-project-prj10')).toContainText('入选');
+  await expect(con.getByTestId('console-project-prj10').last()).toContainText('入选');
   await expect(con.getByTestId('start-runoff')).toHaveCount(0);
   await con.getByTestId('print-report').click();
   await expect(con.getByTestId('report-item-projects-2027')).toContainText('再次投票');

@@ -28,6 +28,12 @@ const OTHERS: readonly Level[] = ['satisfied', 'basic', 'basic', 'satisfied', 'b
 test('five departments rated from three phones reach the big screen with 满意率 and score', async ({ browser }) => {
   test.setTimeout(150_000);
   const session = await loginApi(server.url);
+  // A rehearsal with 10 of 30 present: the item's rule counts a rating started without quorum
+  // (quorumRequired false, SPEC Q3), as staff set it in the item editor; otherwise it is void.
+  const auth = { authorization: `Bearer ${session}`, 'content-type': 'application/json' };
+  const meeting = (await (await fetch(`${server.url}/api/meetings/demo`, { headers: auth })).json()) as { agenda: { id: string; settings?: object }[] };
+  const agenda = meeting.agenda.map((it) => (it.id === ITEM ? { ...it, settings: { ...it.settings, quorumRequired: false } } : it));
+  expect((await fetch(`${server.url}/api/meetings/demo/agenda`, { method: 'PUT', headers: auth, body: JSON.stringify({ agenda }) })).status).toBe(200);
   const mod = await moderator(server.url, session);
   const links = await linkUrls(server.url, session);
   const screen = await openScreen(browser, server.url);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { feedCsv, feedOf, FEED_COLUMNS } from './feed.js';
 import type { ScreenView } from './views.js';
+import { AgendaItem } from './model.js';
+import { tallyRound } from './rules/index.js';
 
 const base: ScreenView = {
   serverNow: 10_000,
@@ -43,5 +45,24 @@ describe('feed layout', () => {
       },
     });
     expect(doc.round).toMatchObject({ status: 'paused', remainingSec: 42, voterCount: 3 });
+  });
+});
+
+describe('feed figures (FEED.md)', () => {
+  it('[B10] every share has four decimals, rating shares and the ranking included', () => {
+    const rating = AgendaItem.parse({ id: 'r', kind: 'rating', title: '测评', settings: { countdownSec: 0 }, subjects: [{ id: 's1', name: '市住建局' }] });
+    // 38 of 41 satisfied: 0.926829268292683 unrounded.
+    const ballots = [...Array.from({ length: 38 }, () => 'satisfied'), 'unsatisfied', 'unsatisfied', 'unsatisfied'].map((v, i) => ({ receipt: `b${i}`, content: { kind: 'rating' as const, ratings: { s1: v } } }));
+    const result = tallyRound(rating, { ballots }, { roster: 41, present: 41 });
+    const rankRow = { itemId: 'r', subjectId: 's1', itemTitle: '测评', name: '市住建局', person: '', title: '', manual: false, ratings: [], rank: 1, score: 92.68, satisfactionRate: 38 / 41, unsatisfiedRate: 3 / 41, valid: 41, flagged: false, weights: [], flagAbove: 0.2, rule: { combine: 'latest' as const, rankBy: 'score' as const } };
+    const doc = feedOf({ ...base, item: rating, result, outcome: result, ranking: [rankRow] });
+    const shares = [...doc.rows, ...doc.ranking].map((r) => r.share).filter((x): x is number => x !== null);
+    expect(shares.length).toBeGreaterThan(3);
+    for (const x of shares) expect(Math.round(x * 10_000) / 10_000).toBe(x);
+    expect(doc.rows.find((r) => r.type === 'subject')?.share).toBe(0.9268);
+    expect(doc.ranking[0]?.share).toBe(0.9268);
+    // the weights and the 整改 line that produced the score (R7, R9)
+    expect(doc.rows.filter((r) => r.type === 'weight').map((r) => [r.id, r.value])).toEqual([['satisfied', 100], ['basic', 60], ['unsatisfied', 0]]);
+    expect(doc.rows.find((r) => r.type === 'rule' && r.id === 'flagAbove')?.share).toBe(0.2);
   });
 });

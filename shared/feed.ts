@@ -3,6 +3,7 @@
 // It is built from the ScreenView, so it never shows a figure the big screen may not show.
 // Field layout: docs/FEED.md (version FEED_VERSION; fields are only ever added).
 import { toCsv } from './csv.js';
+import { motionLabel, ruleLabel, unfilledNotes } from './labels.js';
 import type { ItemResult } from './rules/index.js';
 import type { ScreenView } from './views.js';
 
@@ -10,7 +11,7 @@ export const FEED_VERSION = 1;
 
 /** One line of figures; the CSV has exactly these columns, in this order. */
 export interface FeedRow {
-  type: 'meeting' | 'scene' | 'item' | 'round' | 'turnout' | 'count' | 'choice' | 'outcome' | 'project' | 'subject' | 'level' | 'ranking';
+  type: 'meeting' | 'scene' | 'item' | 'round' | 'turnout' | 'count' | 'choice' | 'outcome' | 'rule' | 'project' | 'subject' | 'level' | 'weight' | 'ranking';
   id: string;
   name: string;
   value: number | null;
@@ -37,7 +38,9 @@ export interface FeedDoc {
   ranking: FeedRow[];
 }
 
-const share = (n: number, of: number): number | null => (of > 0 ? Math.round((n / of) * 10_000) / 10_000 : null);
+/** Every share in the feed: a fraction with four decimals (docs/FEED.md). */
+const round4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000);
+const share = (n: number, of: number): number | null => (of > 0 ? round4(n / of) : null);
 const row = (type: FeedRow['type'], id: string, value: number | null, more: Partial<FeedRow> = {}): FeedRow => ({
   type,
   id,
@@ -49,6 +52,12 @@ const row = (type: FeedRow['type'], id: string, value: number | null, more: Part
   ...more,
 });
 
+/** The rule that decided the projects: threshold over a base, or a run-off's own (P12). */
+function ruleRow(r: Extract<ItemResult, { kind: 'projects' }>): FeedRow {
+  const rule = ruleLabel(r);
+  return rule.key === 'runoff' ? row('rule', 'runoff', rule.seats, { status: 'runoff' }) : row('rule', rule.key, rule.needed, { status: rule.base });
+}
+
 function figureRows(view: ScreenView, r: ItemResult): FeedRow[] {
   const counts = [row('count', 'cast', r.cast), row('count', 'notVoted', r.notVoted)];
   switch (r.kind) {
@@ -56,8 +65,9 @@ function figureRows(view: ScreenView, r: ItemResult): FeedRow[] {
       return [
         ...counts,
         ...(['for', 'against', 'abstain'] as const).map((k) => row('choice', k, r[k], { share: share(r[k], r.cast) })),
-        row('outcome', 'passed', r.passed ? 1 : 0, { status: r.passed ? 'passed' : 'notPassed' }),
+        row('outcome', 'passed', r.passed ? 1 : 0, { status: motionLabel(r) }),
         row('outcome', 'needed', r.needed),
+        row('rule', r.threshold, r.needed, { status: r.baseRule }),
       ];
     case 'projects': {
       const names = new Map(view.item?.kind === 'projects' ? view.item.projects.map((p) => [p.id, p.name]) : []);
@@ -65,8 +75,10 @@ function figureRows(view: ScreenView, r: ItemResult): FeedRow[] {
         ...counts,
         row('count', 'valid', r.valid),
         row('count', 'invalid', r.invalid),
-        row('outcome', 'adopted', r.adopted.length),
+        row('outcome', 'adopted', r.adopted.length, r.noQuorum ? { status: 'noQuorum' } : {}),
         row('outcome', 'unfilled', r.unfilled),
+        ...unfilledNotes(r).map((n) => row('outcome', `unfilled.${n.cause}`, n.count)),
+        ruleRow(r),
         ...r.projects.map((p) => row('project', p.projectId, p.votes, { name: names.get(p.projectId) ?? '', share: share(p.votes, r.valid), rank: p.rank, status: p.status })),
       ];
     }
@@ -76,9 +88,13 @@ function figureRows(view: ScreenView, r: ItemResult): FeedRow[] {
         ...counts,
         row('count', 'valid', r.valid),
         row('count', 'invalid', r.invalid),
+        ...(r.noQuorum ? [row('outcome', 'noQuorum', 1, { status: 'noQuorum' })] : []),
+        ...r.weights.map((w) => row('weight', w.level, w.weight, { name: w.level })),
+        row('rule', 'flagAbove', null, { share: round4(r.flagAbove) }),
+        row('rule', 'rankBy', null, { status: r.rankBy }),
         ...r.subjects.flatMap((x) => [
-          row('subject', x.subjectId, x.score, { name: names.get(x.subjectId) ?? '', share: x.satisfactionRate, rank: x.rank, status: x.flagged ? 'flagged' : '' }),
-          ...x.levels.map((l) => row('level', `${x.subjectId}.${l.level}`, l.count, { name: l.level, share: l.share })),
+          row('subject', x.subjectId, x.score, { name: names.get(x.subjectId) ?? '', share: round4(x.satisfactionRate), rank: x.rank, status: x.flagged ? 'flagged' : '' }),
+          ...x.levels.map((l) => row('level', `${x.subjectId}.${l.level}`, l.count, { name: l.level, share: round4(l.share) })),
         ]),
       ];
     }
@@ -114,7 +130,7 @@ export function feedOf(view: ScreenView): FeedDoc {
     visible: figures !== null && figures !== undefined,
     rows: figures ? figureRows(view, figures) : [],
     ranking: (view.ranking ?? []).map((x) =>
-      row('ranking', x.subjectId, x.score, { name: x.name, share: x.satisfactionRate, rank: x.rank, status: x.flagged ? 'flagged' : '' }),
+      row('ranking', x.subjectId, x.score, { name: x.name, share: round4(x.satisfactionRate), rank: x.rank, status: x.flagged ? 'flagged' : '' }),
     ),
   };
 }

@@ -41,6 +41,12 @@ const CommonSettings = {
    * LIVE_BATCH_DEFAULT (optional rather than defaulted, so items stored before it read the same).
    */
   liveBatch: z.number().int().min(LIVE_BATCH_MIN).max(1000).optional(),
+  /**
+   * A vote started without quorum is not valid (Q3): its outcome is 未达法定人数, neither
+   * passed nor failed. false: the item's rule counts it anyway (still marked). Optional (read
+   * as true) so that items written before the setting existed need no migration.
+   */
+  quorumRequired: z.boolean().optional(),
 };
 
 export const MotionSettings = z.strictObject({
@@ -80,6 +86,14 @@ export const RatingSettings = z.strictObject({
   weights: z.record(z.string(), z.number().min(0).max(100)).optional(),
   /** A subject whose 不满意 share is above this fraction is flagged for rectification (整改). */
   flagAbove: z.number().min(0).max(1).default(0.2),
+  /** Order of the item's subjects and of the meeting ranking it joins: weighted score or 满意率 (R10). */
+  rankBy: z.enum(['score', 'satisfaction']).optional(),
+  /**
+   * How its subjects enter the meeting's 排名 (R11): `item` ranked within this item only;
+   * `latest` a subject rated in several items is ranked by its latest rating; `mean` by the
+   * mean of its ratings. One row per subject either way. Unset: `latest`; rankBy unset: score.
+   */
+  ranking: z.enum(['latest', 'mean', 'item']).optional(),
 });
 export type RatingSettings = z.infer<typeof RatingSettings>;
 

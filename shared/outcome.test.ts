@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { decideCommand, decideVote } from './decide.js';
 import type { MeetingEvent } from './events.js';
 import { AgendaItem, type BallotContent } from './model.js';
-import { decisiveRounds, meetingRanking, outcomeOf } from './outcome.js';
+import { decisiveRounds, meetingRanking, outcomeOf, pendingTie } from './outcome.js';
 import { reduce, replay, type MeetingState } from './state.js';
 import { consoleView, resultOf, resultVisible, screenView } from './views.js';
+import { motionLabel, ruleLabel, unfilledNotes } from './labels.js';
+import { meetingReport } from './report.js';
 
 const roster = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: `代表${id}`, group: '', seat: '' }));
 const projects = AgendaItem.parse({
@@ -135,5 +137,93 @@ describe('meeting ranking (R11)', () => {
     ]);
     expect(rows[0]).toMatchObject({ itemTitle: '测评r1', name: '部门s1' });
     expect(JSON.stringify(rows)).not.toMatch(/代表|"d[a-e]"/);
+  });
+});
+
+describe('a run-off round is its own result (P12a)', () => {
+  it('[P12a] the run-off round lists only its candidates, for the seats it fills, under its own rule', () => {
+    const { s, first } = tied();
+    let ro = run(s, { type: 'runoff', roundId: first, countdownSec: 0 });
+    const roId = ro.activeRoundId!;
+    ro = run(voteAll(ro, [pick('z'), pick('z'), pick('y')]), { type: 'close', roundId: roId });
+    const own = resultOf(ro, ro.rounds.get(roId)!);
+    expect(own).toMatchObject({ kind: 'projects', runoff: true, seats: 1, needed: 0, adopted: ['z'], unfilled: 0 });
+    expect(own?.kind === 'projects' && own.projects.map((p) => [p.projectId, p.votes, p.status])).toEqual([
+      ['z', 2, 'adopted'],
+      ['y', 1, 'notAdopted'],
+    ]);
+    expect(own?.kind === 'projects' && ruleLabel(own)).toEqual({ key: 'runoff', candidates: 2, seats: 1 });
+    // Every surface reads rounds from the same function: the console's round view, the report.
+    const cv = consoleView(ro, 60).rounds.find((r) => r.id === roId);
+    expect(cv?.result).toEqual(own);
+    const report = meetingReport(ro, 60).items.find((i) => i.item.id === 'p');
+    expect(report?.rounds.map((r) => r.result?.kind === 'projects' && r.result.projects.length)).toEqual([4, 2]);
+    // The merged final list is unchanged: x, then z from the run-off.
+    expect(outcomeOf(ro, 'p', resultOf).result).toMatchObject({ adopted: ['x', 'z'], runoffsMerged: 1 });
+  });
+});
+
+describe('a vote started without quorum (Q3)', () => {
+  const thin = (item: string, quorumRequired?: boolean) => {
+    const created = {
+      t: 'meeting.created' as const,
+      at: 0,
+      meeting: { id: 'm', title: '会议', date: '', settings: { quorum: 'half' as const } },
+      roster,
+      agenda: [AgendaItem.parse({ id: 'mo', kind: 'motion', title: '议案', settings: { countdownSec: 0, ...(quorumRequired === undefined ? {} : { quorumRequired }) } }), projects, rating('r1', ['s1'])],
+    };
+    // two of five present: no quorum (3 needed)
+    let s = replay([created, ...roster.slice(0, 2).map((d): MeetingEvent => ({ t: 'checkin', at: 1, deputyId: d.id, by: 'self' }))])!;
+    s = run(s, { type: 'startRound', itemId: item, confirmNoQuorum: true });
+    return s;
+  };
+
+  it('[Q3] is not valid: a motion is neither passed nor failed, and is labelled 未达法定人数', () => {
+    let s = thin('mo');
+    const id = s.activeRoundId!;
+    s = run(voteAll(s, [{ kind: 'motion', choice: 'for' }, { kind: 'motion', choice: 'for' }]), { type: 'close', roundId: id });
+    const r = resultOf(s, s.rounds.get(id)!);
+    expect(r).toMatchObject({ kind: 'motion', for: 2, noQuorum: true, passed: false });
+    expect(r?.kind === 'motion' && motionLabel(r)).toBe('noQuorum');
+    expect(screenView(s, 50).result).toMatchObject({ noQuorum: true });
+  });
+
+  it('[Q3] the item setting quorumRequired: false counts it (still marked withoutQuorum)', () => {
+    // base roster: 3 of 5 needed; with quorumRequired false, 2 for out of 5 is simply not passed
+    let s = thin('mo', false);
+    const id = s.activeRoundId!;
+    s = run(voteAll(s, [{ kind: 'motion', choice: 'for' }, { kind: 'motion', choice: 'for' }]), { type: 'close', roundId: id });
+    expect(resultOf(s, s.rounds.get(id)!)).toMatchObject({ noQuorum: false, passed: false });
+    expect(s.rounds.get(id)?.withoutQuorum).toBe(true);
+  });
+
+  it('[Q3] a projects vote adopts nothing and leaves no tie to run off; a rating flags and ranks nobody', () => {
+    let s = thin('p');
+    const id = s.activeRoundId!;
+    s = run(voteAll(s, [pick('x', 'y'), pick('x', 'z')]), { type: 'close', roundId: id });
+    const r = resultOf(s, s.rounds.get(id)!);
+    expect(r).toMatchObject({ noQuorum: true, adopted: [], tie: null });
+    expect(r?.kind === 'projects' && r.projects.every((p) => p.status === 'noQuorum')).toBe(true);
+    expect(r?.kind === 'projects' && unfilledNotes(r)).toEqual([]);
+    expect(decideCommand(s, { type: 'runoff', roundId: id }, 30, ids)).toEqual({ ok: false, error: 'NOT_FOUND' });
+    let t = thin('r1');
+    const rid = t.activeRoundId!;
+    t = run(voteAll(t, [{ kind: 'rating', ratings: { s1: 'unsatisfied' } }]), { type: 'close', roundId: rid });
+    expect(resultOf(t, t.rounds.get(rid)!)).toMatchObject({ noQuorum: true, subjects: [{ flagged: false, rank: null }] });
+    expect(meetingRanking(t, resultOf, () => true)).toEqual([]);
+  });
+});
+
+describe('a run-off without quorum (Q3)', () => {
+  it('[Q3] settles nothing: the tie stands and can be run off again', () => {
+    const { s, first } = tied();
+    // Three of five leave: 2 present, 3 needed.
+    const thin = ['c', 'd', 'e'].reduce((acc, id) => run(acc, { type: 'undoCheckIn', deputyId: id }), s);
+    const ro = run(thin, { type: 'runoff', roundId: first, countdownSec: 0, confirmNoQuorum: true });
+    const roId = ro.activeRoundId!;
+    const closed = run(voteAll(ro, [pick('y'), pick('y')]), { type: 'close', roundId: roId });
+    expect(resultOf(closed, closed.rounds.get(roId)!)).toMatchObject({ runoff: true, noQuorum: true, adopted: [] });
+    expect(outcomeOf(closed, 'p', resultOf).result).toMatchObject({ adopted: ['x'], tie: { projectIds: ['y', 'z'], seats: 1 }, runoffsMerged: 0 });
+    expect(pendingTie(closed, 'p', resultOf)?.from.id).toBe(roId);
   });
 });

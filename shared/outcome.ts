@@ -3,7 +3,7 @@
 // of rated subjects (R11). Pure functions of the state; `tally` is views.resultOf, passed in
 // so that this file and views.ts do not import each other.
 import type { AgendaItem } from './model.js';
-import { mergeRunoff, rankSubjects, type ItemResult, type ProjectsResult, type ProjectsTie, type RatingResult } from './rules/index.js';
+import { mergeRunoff, rankSubjects, type ItemResult, type ProjectsResult, type ProjectsTie, type RankedSubject, type RatedItem } from './rules/index.js';
 import { itemById, roundsOf, type MeetingState, type Round } from './state.js';
 
 export type Tally = (s: MeetingState, r: Round) => ItemResult | null;
@@ -73,33 +73,33 @@ export function pendingTie(s: MeetingState, itemId: string, tally: Tally): { tie
   return { tie: o.result.tie, from: last };
 }
 
-export interface RankingRow {
-  readonly itemId: string;
+export interface RankingRow extends RankedSubject {
   readonly itemTitle: string;
-  readonly subjectId: string;
   readonly name: string;
   readonly person: string;
   readonly title: string;
-  readonly rank: number | null;
-  readonly score: number | null;
-  readonly satisfactionRate: number | null;
-  readonly unsatisfiedRate: number | null;
-  readonly valid: number;
-  readonly flagged: boolean;
   readonly manual: boolean;
 }
 
 /**
- * 排名: every subject of the meeting's rating items whose outcome may be shown (`visible`),
- * best first (R10, R11). Aggregates only: no row ever names a deputy.
+ * 排名: one row per subject of the meeting's rating items whose outcome may be shown
+ * (`visible`), best first, by the rule of R11 (rules/ranking.ts). Aggregates only: no row ever
+ * names a deputy.
  */
 export function meetingRanking(s: MeetingState, tally: Tally, visible: (item: AgendaItem, r: Round) => boolean): RankingRow[] {
-  const items: { itemId: string; result: RatingResult; manual: boolean }[] = [];
+  const items: (RatedItem & { manual: boolean })[] = [];
   for (const item of s.agenda) {
     if (item.kind !== 'rating') continue;
     const o = outcomeOf(s, item.id, tally);
     if (o.result?.kind !== 'rating' || !o.lastRound || !visible(item, o.lastRound)) continue;
-    items.push({ itemId: item.id, result: o.result, manual: o.manual });
+    items.push({
+      itemId: item.id,
+      result: o.result,
+      manual: o.manual,
+      ranking: item.settings.ranking ?? 'latest',
+      at: o.lastRound.closedAt ?? o.lastRound.startedAt,
+      names: new Map(item.subjects.map((x) => [x.id, x.name])),
+    });
   }
   const manualOf = new Map(items.map((i) => [i.itemId, i.manual]));
   return rankSubjects(items).map((row): RankingRow => {
@@ -111,7 +111,7 @@ export function meetingRanking(s: MeetingState, tally: Tally, visible: (item: Ag
       name: subject?.name ?? row.subjectId,
       person: subject?.person ?? '',
       title: subject?.title ?? '',
-      manual: manualOf.get(row.itemId) ?? false,
+      manual: row.ratings.some((x) => manualOf.get(x.itemId) === true),
     };
   });
 }

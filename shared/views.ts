@@ -3,7 +3,7 @@
 // a change of its figures be put down to one ballot (shownResultOf, SPEC W7).
 import { chunkedGet } from './chunked.js';
 import type { AgendaItem, MeetingInfo } from './model.js';
-import { tallyRound, type ItemResult } from './rules/index.js';
+import { tallyRound, type ItemResult, type RoundInput } from './rules/index.js';
 import { ballotsOf, hasQuorum, itemById, quorumNeeded, type MeetingState, type Round, type RoundStatus } from './state.js';
 import { meetingRanking, outcomeOf, pendingTie, type RankingRow } from './outcome.js';
 import { segmentLog, segmentView, type SegmentLog, type SegmentView } from './segment-view.js';
@@ -158,6 +158,21 @@ function roundView(s: MeetingState, r: Round): RoundView {
   };
 }
 
+/**
+ * Everything of a round its result depends on. A run-off's candidates and seats belong here:
+ * its own result lists only its candidates, for its seats, under its own rule (P12); and a
+ * round started without quorum may be void (Q3). Every surface takes results from resultOf.
+ */
+export function roundInput(r: Round): RoundInput {
+  return {
+    ballots: ballotsOf(r),
+    ...(r.manual ? { manual: r.manual } : {}),
+    ...(r.candidates ? { candidates: r.candidates } : {}),
+    ...(r.seats !== undefined ? { seats: r.seats } : {}),
+    withoutQuorum: r.withoutQuorum,
+  };
+}
+
 // Tallies are recomputed only when a round's ballots change: rounds are immutable, so the
 // round object itself is the cache key.
 const tallyCache = new WeakMap<Round, { present: number; result: ItemResult }>();
@@ -167,7 +182,7 @@ export function resultOf(s: MeetingState, r: Round): ItemResult | null {
   if (!item || item.kind === 'segment') return null;
   const hit = tallyCache.get(r);
   if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, { ballots: ballotsOf(r), ...(r.manual ? { manual: r.manual } : {}) }, { roster: s.roster.length, present: s.presentCount });
+  const result = tallyRound(item, roundInput(r), { roster: s.roster.length, present: s.presentCount });
   tallyCache.set(r, { present: s.presentCount, result });
   return result;
 }

@@ -1,7 +1,8 @@
 // Headings and marks of the exported results (CSV, XLSX). The record is kept in Chinese, the
 // language of the congress; the words match DOMAIN.md's table and the client's zh-CN locale.
-import type { ScaleId } from '../../shared/model.js';
-import type { ProjectStatus } from '../../shared/rules/index.js';
+import type { Base, ScaleId } from '../../shared/model.js';
+import type { MotionLabel, ProjectLabel, RuleLabel, UnfilledNote } from '../../shared/labels.js';
+import type { RankingRule } from '../../shared/rules/index.js';
 import type { Round } from '../../shared/state.js';
 
 export const L = {
@@ -42,7 +43,6 @@ export const L = {
   votes: '得票',
   runoffVotes: '再次投票得票',
   status: '状态',
-  projectStatus: { adopted: '入选', tied: '票数相同', notAdopted: '未入选', belowThreshold: '未过半数' } satisfies Record<ProjectStatus, string>,
   subject: '测评对象',
   person: '负责人',
   satisfactionRate: '满意率',
@@ -50,7 +50,53 @@ export const L = {
   score: '得分',
   flag: '整改',
   flagged: '需整改',
+  rule: '规则',
+  weights: '计分权重',
+  flagAbove: '整改线',
+  rankingRule: '排名规则',
 };
+
+/**
+ * The words for shared/labels.ts's keys in the Chinese record. labels.test.ts holds them equal
+ * to the client's zh-CN common.json, so the export, the report and the screen say the same.
+ */
+export const OUTCOME_LABEL: Record<MotionLabel | ProjectLabel, string> = {
+  passed: '通过',
+  notPassed: '未通过',
+  noQuorum: '未达法定人数',
+  adopted: '入选',
+  tied: '票数相同',
+  notAdopted: '未入选',
+  belowHalf: '未过半数',
+  belowTwoThirds: '未达三分之二',
+  belowNeeded: '未达所需票数',
+};
+
+export const UNFILLED_LABEL: Record<UnfilledNote['cause'], string> = {
+  belowThreshold: '空缺 {{count}} 个名额（未达票数）',
+  tie: '{{count}} 个名额待再次投票（同票）',
+};
+
+export const RULE_LABEL: Record<RuleLabel['key'], string> = {
+  half: '须超过{{base}}的半数：{{needed}} 票',
+  twoThirds: '须达到{{base}}的三分之二：{{needed}} 票',
+  runoff: '再次投票：{{candidates}} 个项目争 {{seats}} 个名额，得票多者入选',
+};
+export const BASE_LABEL: Record<Base, string> = { roster: '应到人数', present: '实到人数', cast: '投票人数' };
+export const RANKING_LABEL = {
+  combine: { latest: '同一部门多次测评的，取最近一次', mean: '同一部门多次测评的，取各次平均' },
+  rankBy: { score: '按得分排序', satisfaction: '按满意率排序' },
+} as const satisfies { combine: Record<RankingRule['combine'], string>; rankBy: Record<RankingRule['rankBy'], string> };
+
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+
+export const unfilledText = (n: UnfilledNote) => fill(UNFILLED_LABEL[n.cause], { count: n.count });
+
+export function ruleText(r: RuleLabel): string {
+  return r.key === 'runoff' ? fill(RULE_LABEL.runoff, r) : fill(RULE_LABEL[r.key], { base: BASE_LABEL[r.base], needed: r.needed });
+}
+
+export const rankingRuleText = (r: RankingRule) => `${RANKING_LABEL.rankBy[r.rankBy]}；${RANKING_LABEL.combine[r.combine]}`;
 
 const PURPOSE: Record<Round['purpose'], string> = { vote: '表决', revote: '重新表决', runoff: '再次投票' };
 const STATUS: Record<Round['status'], string> = { open: '投票中', paused: '已暂停', closed: '已结束', voided: '已作废' };
@@ -68,3 +114,10 @@ const LEVELS: Record<ScaleId, Record<string, string>> = {
 export function levelLabel(scale: ScaleId, level: string): string {
   return LEVELS[scale][level] ?? level;
 }
+
+/** R7, R9: the weights and the 整改 line that produced a score, printed beside it. */
+export function weightsText(scale: ScaleId, weights: readonly { level: string; weight: number }[]): string {
+  if (weights.length === 0) return '得分为各票分数的平均';
+  return weights.map((w) => `${levelLabel(scale, w.level)} ${w.weight}`).join(' · ');
+}
+export const flagAboveText = (flagAbove: number) => `不满意率超过 ${Math.round(flagAbove * 1000) / 10}%`;

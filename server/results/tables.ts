@@ -4,7 +4,8 @@
 import type { AgendaItem } from '../../shared/model.js';
 import type { MeetingReport, ReportItem, ReportRound, VotingItem } from '../../shared/report.js';
 import type { ItemResult, MotionResult, ProjectsResult, RatingResult } from '../../shared/rules/index.js';
-import { L, levelLabel, purposeLabel, statusLabel } from './labels.js';
+import { motionLabel, projectLabel, ruleLabel, unfilledNotes } from '../../shared/labels.js';
+import { flagAboveText, L, levelLabel, OUTCOME_LABEL, purposeLabel, RANKING_LABEL, rankingRuleText, ruleText, statusLabel, unfilledText, weightsText } from './labels.js';
 import { segmentSheet } from './segment-sheet.js';
 
 export type Cell = string | number | null;
@@ -20,7 +21,8 @@ const pct = (x: number | null) => (x === null ? null : `${(x * 100).toFixed(1)}%
 function motionRows(r: MotionResult): Cell[][] {
   return [
     [L.for, L.against, L.abstain, L.notVoted, L.cast, L.base, L.needed, L.outcome],
-    [r.for, r.against, r.abstain, r.notVoted, r.cast, r.base, r.needed, r.passed ? L.passed : L.notPassed],
+    [r.for, r.against, r.abstain, r.notVoted, r.cast, r.base, r.needed, OUTCOME_LABEL[motionLabel(r)]],
+    [L.rule, ruleText(ruleLabel(r))],
   ];
 }
 
@@ -30,15 +32,18 @@ function projectRows(item: ProjectsItem, r: ProjectsResult): Cell[][] {
   const head: Cell[] = [L.rank, L.project, L.department, L.budget, L.deadline, L.votes];
   if (each) head.push(L.against, L.abstain);
   head.push(L.runoffVotes, L.status);
+  // A run-off applies no threshold (P12): its line states its own rule instead of 所需票数.
+  const needed: Cell[] = r.runoff ? [] : [L.needed, r.needed];
   const rows: Cell[][] = [
-    [L.cast, r.cast, L.valid, r.valid, L.invalid, r.invalid, L.needed, r.needed, L.seats, r.seats, L.unfilled, r.unfilled],
+    [L.cast, r.cast, L.valid, r.valid, L.invalid, r.invalid, ...needed, L.seats, r.seats, L.unfilled, r.unfilled],
+    [L.rule, ruleText(ruleLabel(r)), ...unfilledNotes(r).map(unfilledText), ...(r.noQuorum ? [OUTCOME_LABEL.noQuorum] : [])],
     head,
   ];
   for (const p of r.projects) {
     const info = byId.get(p.projectId);
     const row: Cell[] = [p.rank, info?.name ?? p.projectId, info?.department ?? '', info?.budget ?? '', info?.deadline ?? '', p.votes];
     if (each) row.push(p.against, p.abstain);
-    row.push(p.runoffVotes.join(' / '), L.projectStatus[p.status]);
+    row.push(p.runoffVotes.join(' / '), OUTCOME_LABEL[projectLabel(r, p.status)]);
     rows.push(row);
   }
   return rows;
@@ -51,6 +56,7 @@ function ratingRows(item: RatingItem, r: RatingResult): Cell[][] {
   const levels = r.subjects[0]?.levels.map((l) => l.level) ?? [];
   const rows: Cell[][] = [
     [L.cast, r.cast, L.valid, r.valid, L.invalid, r.invalid, L.notVoted, r.notVoted],
+    [L.weights, weightsText(r.scale, r.weights), L.flagAbove, flagAboveText(r.flagAbove), L.rankingRule, RANKING_LABEL.rankBy[r.rankBy], ...(r.noQuorum ? [OUTCOME_LABEL.noQuorum] : [])],
     [L.subject, L.person, ...levels.map((l) => levelLabel(r.scale, l)), L.valid, L.satisfactionRate, L.unsatisfiedRate, L.score, L.rank, L.flag],
   ];
   for (const s of r.subjects) {
@@ -110,11 +116,15 @@ function itemSheet(ri: ReportItem, index: number): Sheet {
 }
 
 function rankingSheet(report: MeetingReport): Sheet {
-  const rows: Cell[][] = [[L.rank, L.subject, L.person, L.item, L.valid, L.satisfactionRate, L.unsatisfiedRate, L.score, L.flag]];
+  const rows: Cell[][] = [[L.rank, L.subject, L.person, L.item, L.valid, L.satisfactionRate, L.unsatisfiedRate, L.score, L.flag, L.weights, L.flagAbove]];
   for (const r of report.ranking) {
     const name = r.manual ? `${r.name}（${L.manual}）` : r.name;
-    rows.push([r.rank, name, [r.person, r.title].filter(Boolean).join(' '), r.itemTitle, r.valid, pct(r.satisfactionRate), pct(r.unsatisfiedRate), r.score, r.flagged ? L.flagged : '']);
+    const scale = report.items.find((i) => i.item.id === r.itemId)?.item;
+    const weights = scale?.kind === 'rating' ? weightsText(scale.settings.scale, r.weights) : '';
+    rows.push([r.rank, name, [r.person, r.title].filter(Boolean).join(' '), r.itemTitle, r.valid, pct(r.satisfactionRate), pct(r.unsatisfiedRate), r.score, r.flagged ? L.flagged : '', weights, flagAboveText(r.flagAbove)]);
   }
+  const rule = report.ranking[0]?.rule;
+  if (rule) rows.push([], [L.rankingRule, rankingRuleText(rule)]);
   return { name: L.ranking, headings: [0], rows };
 }
 

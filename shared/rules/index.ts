@@ -10,7 +10,7 @@ import { checkRatingBallot, checkRatingManual, tallyRating, type RatingResult } 
 export type { MotionResult } from './motion.js';
 export { mergeRunoff, type ProjectStatus, type ProjectTally, type ProjectsResult, type ProjectsTie } from './projects.js';
 export { type LevelCount, type RatingResult, type SubjectRating } from './rating.js';
-export { rankSubjects, type RankedSubject } from './ranking.js';
+export { rankSubjects, type RankBy, type RankedSubject, type RankingRule, type RatedItem } from './ranking.js';
 
 export type ItemResult = MotionResult | ProjectsResult | RatingResult;
 
@@ -24,6 +24,13 @@ export interface RoundInput {
   readonly candidates?: readonly string[];
   /** Run-off seats: a select ballot may tick at most this many (default: the item's N). */
   readonly seats?: number;
+  /** Started without quorum (Q2): not valid unless the item's quorumRequired is false (Q3). */
+  readonly withoutQuorum?: boolean;
+}
+
+/** Q3: the round started without quorum and the item's rule makes such a vote void. */
+export function voidForQuorum(settings: { readonly quorumRequired?: boolean | undefined }, round: Pick<RoundInput, 'withoutQuorum'>): boolean {
+  return round.withoutQuorum === true && settings.quorumRequired !== false;
 }
 
 export interface TurnoutInput {
@@ -83,7 +90,7 @@ export function tallyRound(item: AgendaItem, round: RoundInput, turnout: Turnout
     case 'motion': {
       const m = round.manual;
       const counts = m && m.kind === 'motion' ? m : countMotion(round.ballots);
-      return motionResult({ for: counts.for, against: counts.against, abstain: counts.abstain }, item.settings, turnout);
+      return motionResult({ for: counts.for, against: counts.against, abstain: counts.abstain }, item.settings, turnout, voidForQuorum(item.settings, round));
     }
     case 'projects':
       return tallyProjects(item, round, turnout);

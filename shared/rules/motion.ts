@@ -1,4 +1,4 @@
-import type { Ballot, MotionSettings } from '../model.js';
+import type { Ballot, Base, MotionSettings, Threshold } from '../model.js';
 import { baseCount, votesNeeded, type Turnout } from './threshold.js';
 
 export interface MotionResult {
@@ -16,6 +16,12 @@ export interface MotionResult {
   readonly base: number;
   /** 赞成 needed to pass. */
   readonly needed: number;
+  /** The rule that applied (for its label): the threshold over which base. */
+  readonly threshold: Threshold;
+  readonly baseRule: Base;
+  /** Q3: started without quorum and the item requires it: not valid, neither passed nor failed. */
+  readonly noQuorum: boolean;
+  /** false whenever noQuorum. */
   readonly passed: boolean;
 }
 
@@ -38,6 +44,7 @@ export function motionResult(
   counts: MotionCounts,
   settings: Pick<MotionSettings, 'base' | 'threshold'>,
   turnout: Pick<Turnout, 'roster' | 'present'>,
+  noQuorum = false,
 ): MotionResult {
   const cast = counts.for + counts.against + counts.abstain;
   const base = baseCount(settings.base, { ...turnout, cast });
@@ -51,6 +58,9 @@ export function motionResult(
     present: turnout.present,
     base,
     needed,
-    passed: counts.for >= needed,
+    threshold: settings.threshold,
+    baseRule: settings.base,
+    noQuorum,
+    passed: !noQuorum && counts.for >= needed,
   };
 }

@@ -1,12 +1,13 @@
 // 民生实事项目票决: which ballots count, how votes add up, which projects are adopted,
 // how a tie at the last seat is reported and how a run-off settles it. Rule ids: docs/SPEC.md.
-import type { BallotContent, ManualCounts, ProjectsItem } from '../model.js';
+import type { BallotContent, Base, ManualCounts, ProjectsItem, Threshold } from '../model.js';
 import { err, ok, type Result } from '../result.js';
-import type { BallotError, RoundInput, TurnoutInput } from './index.js';
-import { adoptTop, compareStanding, standingRanks, type Standing } from './ranking.js';
+import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './index.js';
+import { adoptTop, compareStanding, standingRanks, type Adoption, type Standing } from './ranking.js';
 import { baseCount, votesNeeded } from './threshold.js';
 
-export type ProjectStatus = 'adopted' | 'tied' | 'notAdopted' | 'belowThreshold';
+/** noQuorum: the round is void for want of quorum (Q3); no project is adopted or rejected. */
+export type ProjectStatus = 'adopted' | 'tied' | 'notAdopted' | 'belowThreshold' | 'noQuorum';
 
 export interface ProjectTally {
   readonly projectId: string;
@@ -51,6 +52,11 @@ export interface ProjectsResult {
   readonly base: number;
   /** Votes a project needs to be eligible; 0 in a run-off, which applies no threshold. */
   readonly needed: number;
+  /** The item's rule (for labels); a run-off applies none of it (P12). */
+  readonly threshold: Threshold;
+  readonly baseRule: Base;
+  /** Q3: started without quorum and the item requires it: void, nothing adopted. */
+  readonly noQuorum: boolean;
   /** Every project on the ballot, best first: votes, then run-off votes, then agenda order. */
   readonly projects: readonly ProjectTally[];
   /** Adopted project ids in published order. */
@@ -103,6 +109,11 @@ export function checkProjectsManual(item: ProjectsItem, counts: ManualCounts): R
   return ok(null);
 }
 
+/** Q3: a void round adopts nothing and rejects nothing. */
+function voidAdoption(xs: readonly Standing[]): Adoption {
+  return { adopted: [], tie: null, status: new Map(xs.map((x) => [x.id, 'noQuorum'])) };
+}
+
 interface Counts {
   votes: number;
   against: number;
@@ -152,7 +163,8 @@ export function tallyProjects(item: ProjectsItem, round: RoundInput, turnout: Tu
   const needed = runoff ? 0 : votesNeeded(item.settings.threshold, base);
   const seats = seatsOf(item, round);
   const standings: Standing[] = ids.map((id, order) => ({ id, votes: counts.get(id)?.votes ?? 0, runoffVotes: [], order }));
-  const decision = adoptTop(standings, seats, needed);
+  const noQuorum = voidForQuorum(item.settings, round);
+  const decision = noQuorum ? voidAdoption(standings) : adoptTop(standings, seats, needed);
   const detailed = item.settings.form === 'each' && !manual;
   const ranks = standingRanks(standings);
   const projects = [...standings].sort(compareStanding).map(
@@ -181,6 +193,9 @@ export function tallyProjects(item: ProjectsItem, round: RoundInput, turnout: Tu
     present: turnout.present,
     base,
     needed,
+    threshold: item.settings.threshold,
+    baseRule: item.settings.base,
+    noQuorum,
     projects,
     adopted: decision.adopted,
     tie: decision.tie,
@@ -196,7 +211,8 @@ export function tallyProjects(item: ProjectsItem, round: RoundInput, turnout: Tu
  */
 export function mergeRunoff(prev: ProjectsResult, runoff: ProjectsResult): ProjectsResult {
   const tie = prev.tie;
-  if (!tie) return prev;
+  // A run-off void for want of quorum (Q3) settles nothing: the tie stands, to be run off again.
+  if (!tie || runoff.noQuorum) return prev;
   const tied = new Set(tie.projectIds);
   // A tied project missing from the run-off's ballot got no votes in it.
   const ro = new Map(runoff.projects.map((p) => [p.projectId, p.votes]));

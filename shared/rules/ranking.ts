@@ -70,68 +70,147 @@ export function adoptTop(xs: readonly Standing[], seats: number, needed: number)
 
 // ---- rated subjects ------------------------------------------------------------------------
 
-type ScoreKey = Pick<SubjectRating, 'score' | 'valid' | 'satisfiedVotes' | 'unsatisfiedVotes'>;
+/** What subjects are ranked by (an item setting; local practice differs). */
+export type RankBy = 'score' | 'satisfaction';
 
-/**
- * R10: higher published score first; then higher 满意率, then lower 不满意率 (both compared
- * exactly, by cross-multiplying counts). Subjects nobody rated have no score and come last.
- */
-export function compareScores(a: ScoreKey, b: ScoreKey): number {
-  if (a.score === null || b.score === null) return (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0);
-  if (a.score !== b.score) return b.score - a.score;
-  const sat = b.satisfiedVotes * a.valid - a.satisfiedVotes * b.valid;
-  if (sat !== 0) return sat;
-  return a.unsatisfiedVotes * b.valid - b.unsatisfiedVotes * a.valid;
+type ScoreKey = Pick<SubjectRating, 'score' | 'satisfactionRate' | 'unsatisfiedRate'>;
+
+const higher = (a: number | null, b: number | null) => (a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : b - a);
+
+/** Can this subject be ranked by rankBy: a score, or (by 满意率) at least one rating. */
+export function rankable(x: ScoreKey, rankBy: RankBy): boolean {
+  return rankBy === 'score' ? x.score !== null : x.satisfactionRate !== null;
 }
 
-/** Ranks by compareScores, keyed by `key`; subjects without a score get none. */
-export function scoreRanks<T extends ScoreKey>(xs: readonly T[], key: (x: T) => string): Map<string, number | null> {
-  const ranks: Map<string, number | null> = competitionRanks(
-    xs.filter((x) => x.score !== null).sort(compareScores),
-    compareScores,
-    key,
-  );
-  for (const x of xs) if (x.score === null) ranks.set(key(x), null);
+/**
+ * R10: by published score, higher first, then higher 满意率, then lower 不满意率; or, by 满意率,
+ * higher 满意率 first, then higher score, then lower 不满意率. Rates are ratios of counts up to
+ * 100,000, so comparing them as doubles is exact: equal ratios give the same double. Subjects
+ * that cannot be ranked come last.
+ */
+export function compareScores(a: ScoreKey, b: ScoreKey, rankBy: RankBy = 'score'): number {
+  const ra = rankable(a, rankBy);
+  const rb = rankable(b, rankBy);
+  if (!ra || !rb) return (ra ? 0 : 1) - (rb ? 0 : 1);
+  const first = rankBy === 'score' ? higher(a.score, b.score) : higher(a.satisfactionRate, b.satisfactionRate);
+  if (first !== 0) return first;
+  const second = rankBy === 'score' ? higher(a.satisfactionRate, b.satisfactionRate) : higher(a.score, b.score);
+  if (second !== 0) return second;
+  return -higher(a.unsatisfiedRate, b.unsatisfiedRate);
+}
+
+/** Ranks by compareScores, keyed by `key`; subjects that cannot be ranked get none. */
+export function scoreRanks<T extends ScoreKey>(xs: readonly T[], key: (x: T) => string, rankBy: RankBy = 'score'): Map<string, number | null> {
+  const cmp = (a: T, b: T) => compareScores(a, b, rankBy);
+  const ranks: Map<string, number | null> = competitionRanks(xs.filter((x) => rankable(x, rankBy)).sort(cmp), cmp, key);
+  for (const x of xs) if (!rankable(x, rankBy)) ranks.set(key(x), null);
   return ranks;
 }
 
+/** How a subject rated in several items enters the meeting ranking (R11). */
+export type Combine = 'latest' | 'mean';
+
+/** The rule the meeting ranking followed, carried by every row so surfaces can print it. */
+export interface RankingRule {
+  readonly combine: Combine;
+  readonly rankBy: RankBy;
+}
+
+/** A rating item's outcome as the meeting ranking takes it. */
+export interface RatedItem {
+  readonly itemId: string;
+  readonly result: RatingResult;
+  /** The item's `ranking` setting: `item` keeps it out of the meeting ranking. */
+  readonly ranking: Combine | 'item';
+  /** When its decisive round closed: orders "latest". */
+  readonly at: number;
+  /** Subject id -> the subject's name, its identity across items (one row per subject). */
+  readonly names: ReadonlyMap<string, string>;
+}
+
 export interface RankedSubject {
+  /** The item and subject of the latest rating that entered the row. */
   readonly itemId: string;
   readonly subjectId: string;
-  /** null for a subject nobody rated. */
+  /** Every rating combined into the row, oldest first. */
+  readonly ratings: readonly { readonly itemId: string; readonly subjectId: string }[];
+  /** null for a subject that cannot be ranked. */
   readonly rank: number | null;
   readonly score: number | null;
   readonly satisfactionRate: number | null;
   readonly unsatisfiedRate: number | null;
   readonly valid: number;
   readonly flagged: boolean;
+  /** The weights and 整改 threshold of the latest rating's item (R7, R9). */
+  readonly weights: RatingResult['weights'];
+  readonly flagAbove: number;
+  readonly rule: RankingRule;
 }
 
+const mean = (xs: readonly (number | null)[]): number | null => {
+  const known = xs.filter((x): x is number => x !== null);
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0) / known.length;
+};
+
 /**
- * R11: 排名 across the rating items of a meeting, e.g. 17 departments each rated after its own
- * segment. Every scale scores on 0..100, so items with different scales rank together.
- * Best first; agenda order (the order given) among equals.
+ * R11: 排名 across the rating items of a meeting, one row per subject, a subject being known by
+ * its name (the department), since each item has its own subject ids. Items whose `ranking`
+ * is `item` stay out; so do void ones (Q3). The latest item to enter (by close time, then
+ * agenda order) sets the rule for the whole ranking: `latest` ranks each subject by its latest
+ * rating, `mean` by the mean of its ratings' scores and rates (score to two decimals, half
+ * up), and rankBy orders them (R10). Best first; among equals, agenda order of first rating.
  */
-export function rankSubjects(items: readonly { readonly itemId: string; readonly result: RatingResult }[]): RankedSubject[] {
-  const rows = items.flatMap(({ itemId, result }) => result.subjects.map((s) => ({ itemId, s })));
-  const key = (r: { itemId: string; s: SubjectRating }) => `${r.itemId}/${r.s.subjectId}`;
-  const ranks = scoreRanks(
-    rows.map((r) => ({ ...r.s, key: key(r) })),
-    (x) => x.key,
-  );
-  const ordered = rows
-    .map((r, order) => ({ ...r, order }))
-    .sort((a, b) => compareScores(a.s, b.s) || a.order - b.order);
-  return ordered.map(({ itemId, s }) => ({
-    itemId,
-    subjectId: s.subjectId,
-    rank: ranks.get(`${itemId}/${s.subjectId}`) ?? null,
-    score: s.score,
-    satisfactionRate: s.satisfactionRate,
-    unsatisfiedRate: s.unsatisfiedRate,
-    valid: s.valid,
-    flagged: s.flagged,
-  }));
+export function rankSubjects(items: readonly RatedItem[]): RankedSubject[] {
+  const inRanking = items
+    .map((x, order) => ({ ...x, order }))
+    .filter((x) => x.ranking !== 'item' && !x.result.noQuorum)
+    .sort((a, b) => a.at - b.at || a.order - b.order);
+  const last = inRanking[inRanking.length - 1];
+  if (!last) return [];
+  const rule: RankingRule = { combine: last.ranking === 'mean' ? 'mean' : 'latest', rankBy: last.result.rankBy };
+  const groups = new Map<string, { item: (typeof inRanking)[number]; s: SubjectRating }[]>();
+  for (const item of inRanking) {
+    for (const s of item.result.subjects) {
+      const name = item.names.get(s.subjectId) ?? s.subjectId;
+      const g = groups.get(name) ?? [];
+      g.push({ item, s });
+      groups.set(name, g);
+    }
+  }
+  const firstOrder = (g: { item: { order: number } }[]) => Math.min(...g.map((x) => x.item.order));
+  const rows = [...groups.values()].map((g) => {
+    const latest = g[g.length - 1] as (typeof g)[number];
+    const rated = g.filter((x) => x.s.valid > 0);
+    const combined =
+      rule.combine === 'latest' || rated.length <= 1
+        ? (rated[rated.length - 1] ?? latest).s
+        : {
+            score: ((m) => (m === null ? null : Math.round(m * 100) / 100))(mean(rated.map((x) => x.s.score))),
+            satisfactionRate: mean(rated.map((x) => x.s.satisfactionRate)),
+            unsatisfiedRate: mean(rated.map((x) => x.s.unsatisfiedRate)),
+            valid: rated.reduce((n, x) => n + x.s.valid, 0),
+          };
+    const unsatisfied = combined.unsatisfiedRate;
+    return {
+      itemId: latest.item.itemId,
+      subjectId: latest.s.subjectId,
+      ratings: g.map((x) => ({ itemId: x.item.itemId, subjectId: x.s.subjectId })),
+      score: combined.score,
+      satisfactionRate: combined.satisfactionRate,
+      unsatisfiedRate: unsatisfied,
+      valid: combined.valid,
+      flagged: unsatisfied !== null && combined.valid > 0 && unsatisfied > latest.item.result.flagAbove,
+      weights: latest.item.result.weights,
+      flagAbove: latest.item.result.flagAbove,
+      rule,
+      order: firstOrder(g),
+      key: `${latest.item.itemId}/${latest.s.subjectId}`,
+    };
+  });
+  const ranks = scoreRanks(rows, (r) => r.key, rule.rankBy);
+  return rows
+    .sort((a, b) => compareScores(a, b, rule.rankBy) || a.order - b.order)
+    .map(({ order: _o, key, ...r }) => ({ ...r, rank: ranks.get(key) ?? null }));
 }
 
 /** Competition ranks over a sorted list: an element equal to the one before shares its rank. */

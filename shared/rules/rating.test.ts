@@ -122,10 +122,12 @@ describe('rating: ranking and hand counts', () => {
   it('[R11] rankSubjects ranks the subjects of several items together, across scales', () => {
     const a = tally(item(2, {}, 'a'), { ballots: asBallots([rate({ s1: 'satisfied', s2: 'basic' })]) });
     const b = tally(item(2, { scale: 'score' }, 'b'), { ballots: asBallots([rate({ s1: 60, s2: 90 })]) });
+    // Distinct departments per item here: R11a covers a department rated in two items.
+    const named = (itemId: string, n: number) => new Map(Array.from({ length: n }, (_, i) => [`s${i + 1}`, `${itemId} department ${i + 1}`]));
     const rows = rankSubjects([
-      { itemId: 'a', result: a },
-      { itemId: 'b', result: b },
-      { itemId: 'c', result: tally(item(1, {}, 'c'), { ballots: [] }) },
+      { itemId: 'a', result: a, ranking: 'latest', at: 1, names: named('a', 2) },
+      { itemId: 'b', result: b, ranking: 'latest', at: 2, names: named('b', 2) },
+      { itemId: 'c', result: tally(item(1, {}, 'c'), { ballots: [] }), ranking: 'latest', at: 3, names: named('c', 1) },
     ]);
     expect(rows.map((x) => [x.itemId, x.subjectId, x.score, x.rank])).toEqual([
       ['a', 's1', 100, 1],

@@ -1,8 +1,9 @@
 // 满意度测评: per subject, the count and share of each level, 满意率, 不满意率, the weighted
 // score and the rectification flag. Rule ids: docs/SPEC.md (R1..R12).
 import type { BallotContent, ManualCounts, RatingItem, ScaleId } from '../model.js';
+import type { RankBy } from './ranking.js';
 import { err, ok, type Result } from '../result.js';
-import type { BallotError, RoundInput, TurnoutInput } from './index.js';
+import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './index.js';
 import { scoreRanks } from './ranking.js';
 import { levelOf, pointsOf, scaleOf, weightsFor } from './scales.js';
 
@@ -32,7 +33,7 @@ export interface SubjectRating {
   readonly score: number | null;
   /** 不满意率 above settings.flagAbove: marked for rectification (整改). A flag, never an action. */
   readonly flagged: boolean;
-  /** Rank within the item by score (R10); null without a score. */
+  /** Rank within the item by score or 满意率 (rankBy, R10); null without a score. */
   readonly rank: number | null;
 }
 
@@ -40,7 +41,17 @@ export interface RatingResult {
   readonly kind: 'rating';
   readonly scale: ScaleId;
   readonly manual: boolean;
+  /** 整改 when 不满意率 is strictly above this (R9): printed with every score. */
   readonly flagAbove: number;
+  /**
+   * The weight of each level that produced the scores (R7), best level first; empty on the
+   * score scale, whose score is the mean. Printed with every score.
+   */
+  readonly weights: readonly { readonly level: string; readonly weight: number }[];
+  /** What the subjects are ranked by (R10). */
+  readonly rankBy: RankBy;
+  /** Q3: started without quorum and the item requires it: void, no flags, no ranks. */
+  readonly noQuorum: boolean;
   readonly cast: number;
   readonly valid: number;
   readonly invalid: number;
@@ -122,6 +133,8 @@ export function tallyRating(item: RatingItem, round: RoundInput, turnout: Turnou
   }
 
   const flagAbove = item.settings.flagAbove;
+  const rankBy = item.settings.rankBy ?? 'score';
+  const noQuorum = voidForQuorum(item.settings, round);
   const subjects = item.subjects.map((s): Omit<SubjectRating, 'rank'> => {
     const a = acc.get(s.id) ?? { counts: new Map<string, number>(), valid: 0, points: null };
     const n = a.valid;
@@ -138,15 +151,18 @@ export function tallyRating(item: RatingItem, round: RoundInput, turnout: Turnou
       satisfactionRate: n > 0 ? satisfiedVotes / n : null,
       unsatisfiedRate: n > 0 ? unsatisfiedVotes / n : null,
       score: n > 0 && a.points !== null ? round2(a.points, n) : null,
-      flagged: n > 0 && unsatisfiedVotes / n > flagAbove,
+      flagged: !noQuorum && n > 0 && unsatisfiedVotes / n > flagAbove,
     };
   });
-  const ranks = scoreRanks(subjects, (s) => s.subjectId);
+  const ranks = scoreRanks(noQuorum ? [] : subjects, (s) => s.subjectId, rankBy);
   return {
     kind: 'rating',
     scale: scale.id,
     manual: manual !== undefined,
     flagAbove,
+    weights: scale.id === 'score' ? [] : scale.levels.map((level) => ({ level, weight: weights.get(level) ?? 0 })),
+    rankBy,
+    noQuorum,
     cast,
     valid,
     invalid: cast - valid,

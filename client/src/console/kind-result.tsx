@@ -6,12 +6,14 @@ import type { ProjectsItem, RatingItem } from '../../../shared/model.js';
 import type { ProjectsResult, RatingResult } from '../../../shared/rules/index.js';
 import type { ConsoleRoundView } from '../../../shared/views.js';
 import { errorText } from '../i18n/errors.js';
+import { projectStatusText, projectsRuleText, unfilledTexts, weightsText } from '../i18n/outcome-labels.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
 import type { PanelProps } from './panel.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 export function KindResult({ view, send, item, round }: PanelProps & { item: ProjectsItem | RatingItem; round: ConsoleRoundView }) {
+  const { t } = useVotesT();
   const outcome = view.outcomes?.find((o) => o.itemId === item.id);
   // While a round runs, its own tally; once closed, the item's outcome with run-offs merged.
   const open = round.status === 'open' || round.status === 'paused';
@@ -20,7 +22,17 @@ export function KindResult({ view, send, item, round }: PanelProps & { item: Pro
   const manual = open ? round.manual : (outcome?.manual ?? round.manual);
   if (item.kind === 'projects' && result.kind === 'projects') {
     const lastId = outcome?.roundIds[outcome.roundIds.length - 1];
-    return <ProjectsFigures item={item} result={result} manual={manual} runoffFrom={outcome?.runoffReady && lastId ? lastId : null} send={send} />;
+    const final = <ProjectsFigures item={item} result={result} manual={manual} runoffFrom={outcome?.runoffReady && lastId ? lastId : null} send={send} />;
+    // A closed run-off: its own result (its candidates, its seats, its rule, P12), then the
+    // item's merged final list.
+    if (open || round.purpose !== 'runoff' || round.result?.kind !== 'projects' || result === round.result) return final;
+    return (
+      <>
+        <OwnRunoff item={item} result={round.result} />
+        <h3 className="kind-result__heading">{t('votes:console.final')}</h3>
+        {final}
+      </>
+    );
   }
   if (item.kind === 'rating' && result.kind === 'rating') return <RatingFigures item={item} result={result} manual={manual} />;
   return null;
@@ -35,21 +47,35 @@ function ManualMark({ on }: { on: boolean }) {
   ) : null;
 }
 
-function ProjectsFigures({ item, result, manual, runoffFrom, send }: { item: ProjectsItem; result: ProjectsResult; manual: boolean; runoffFrom: string | null; send: PanelProps['send'] }) {
+function OwnRunoff({ item, result }: { item: ProjectsItem; result: ProjectsResult }) {
+  const { t } = useVotesT();
+  return (
+    <div data-testid="runoff-own">
+      <h3 className="kind-result__heading">{t('votes:console.runoffRound')}</h3>
+      <ProjectsFigures item={item} result={result} manual={result.manual} runoffFrom={null} send={null} />
+    </div>
+  );
+}
+
+function ProjectsFigures({ item, result, manual, runoffFrom, send }: { item: ProjectsItem; result: ProjectsResult; manual: boolean; runoffFrom: string | null; send: PanelProps['send'] | null }) {
   const { t } = useVotesT();
   const [error, setError] = useState<string | null>(null);
   const names = new Map(item.projects.map((p) => [p.id, p.name]));
   const runoff = async () => {
-    if (!runoffFrom) return;
+    if (!runoffFrom || !send) return;
     const r = await send({ type: 'runoff', roundId: runoffFrom, countdownSec: item.settings.countdownSec, confirmNoQuorum: true });
     setError(r.ok ? null : errorText(t, r.error));
   };
   return (
     <div className="kind-result" data-testid="projects-figures">
       <p className="kind-result__line">
-        {t('votes:console.cast', { cast: result.cast, valid: result.valid, invalid: result.invalid })} · {t('votes:console.needed', { n: result.needed })} ·{' '}
-        <strong>{t('votes:console.adoptedCount', { count: result.adopted.length })}</strong>
-        {result.unfilled > 0 && <span className="pill pill--warn">{t('votes:console.unfilled', { count: result.unfilled })}</span>}
+        {t('votes:console.cast', { cast: result.cast, valid: result.valid, invalid: result.invalid })} · <span data-testid="console-projects-rule">{projectsRuleText(t, result)}</span> ·{' '}
+        <strong>{result.noQuorum ? t('common:label.noQuorum') : t('votes:console.adoptedCount', { count: result.adopted.length })}</strong>
+        {unfilledTexts(t, result).map((text) => (
+          <span key={text} className="pill pill--warn" data-testid="console-unfilled">
+            {text}
+          </span>
+        ))}
         <ManualMark on={manual} />
       </p>
       <table className="kind-table">
@@ -69,7 +95,7 @@ function ProjectsFigures({ item, result, manual, runoffFrom, send }: { item: Pro
               <td className="kind-table__name">{names.get(p.projectId) ?? p.projectId}</td>
               <td className="kind-table__num">{p.votes}</td>
               <td className="kind-table__num">{p.runoffVotes.join(' / ')}</td>
-              <td>{t(`votes:status.${p.status}`)}</td>
+              <td>{projectStatusText(t, result, p.status)}</td>
             </tr>
           ))}
         </tbody>
@@ -95,7 +121,11 @@ function RatingFigures({ item, result, manual }: { item: RatingItem; result: Rat
     <div className="kind-result" data-testid="rating-figures">
       <p className="kind-result__line">
         {t('votes:console.cast', { cast: result.cast, valid: result.valid, invalid: result.invalid })}
+        {result.noQuorum && <span className="pill pill--warn">{t('common:label.noQuorum')}</span>}
         <ManualMark on={manual} />
+      </p>
+      <p className="kind-result__line" data-testid="console-weights">
+        {weightsText(t, result, (l) => levelLabel(t, result.scale, l))} · {t(`common:rankingRule.${result.rankBy}`)}
       </p>
       <table className="kind-table">
         <thead>

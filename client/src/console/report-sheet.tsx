@@ -6,6 +6,7 @@ import type { AgendaItem } from '../../../shared/model.js';
 import type { ItemResult } from '../../../shared/rules/index.js';
 import type { ConsoleView } from '../../../shared/views.js';
 import { Commitment } from '../common/commitment.js';
+import { motionOutcomeText, unfilledTexts, weightsText } from '../i18n/outcome-labels.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
 import { SegmentReport } from './segment-report.js';
 import '../styles/report.css';
@@ -18,7 +19,7 @@ function Outcome({ item, result, t }: { item: AgendaItem; result: ItemResult; t:
     return (
       <p>
         {t('common:choice.for')} {result.for} · {t('common:choice.against')} {result.against} · {t('common:choice.abstain')} {result.abstain} · {t('common:choice.notVoted')} {result.notVoted} —{' '}
-        <strong>{result.passed ? t('votes:report.passed') : t('votes:report.notPassed')}</strong>
+        <strong>{motionOutcomeText(t, result)}</strong>
       </p>
     );
   }
@@ -26,6 +27,7 @@ function Outcome({ item, result, t }: { item: AgendaItem; result: ItemResult; t:
     const names = new Map(item.projects.map((p) => [p.id, p.name]));
     const votes = new Map(result.projects.map((p) => [p.projectId, p]));
     return (
+      <>
       <ol className="report__list">
         {result.adopted.map((id) => {
           const p = votes.get(id);
@@ -38,11 +40,18 @@ function Outcome({ item, result, t }: { item: AgendaItem; result: ItemResult; t:
           );
         })}
       </ol>
+      {result.noQuorum && <p>{t('common:label.noQuorum')}</p>}
+      {unfilledTexts(t, result).map((text) => (
+        <p key={text}>{text}</p>
+      ))}
+      </>
     );
   }
   if (result.kind === 'rating' && item.kind === 'rating') {
     const names = new Map(item.subjects.map((s) => [s.id, s.name]));
     return (
+      <>
+      <p data-testid="report-weights">{weightsText(t, result, (l) => levelLabel(t, result.scale, l))}</p>
       <table className="report__table">
         <tbody>
           {result.subjects.map((s) => (
@@ -60,6 +69,7 @@ function Outcome({ item, result, t }: { item: AgendaItem; result: ItemResult; t:
           ))}
         </tbody>
       </table>
+      </>
     );
   }
   return null;
@@ -117,6 +127,11 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
         {(view.ranking?.length ?? 0) > 0 && (
           <section className="report__item">
             <h2>{t('votes:report.ranking')}</h2>
+            {view.ranking?.[0] && (
+              <p data-testid="report-ranking-rule">
+                {t(`common:rankingRule.${view.ranking[0].rule.rankBy}`)}；{t(`common:rankingRule.${view.ranking[0].rule.combine}`)}
+              </p>
+            )}
             <ol className="report__list">
               {view.ranking?.map((r) => (
                 <li key={`${r.itemId}/${r.subjectId}`}>

@@ -4,6 +4,8 @@
 import { useTranslation } from 'react-i18next';
 import { Commitment } from '../common/commitment.js';
 import { ruleText } from '../screen/motion-result.js';
+import { motionLabel } from '../../../shared/labels.js';
+import { motionOutcomeText } from '../i18n/outcome-labels.js';
 import { KindResult } from './kind-result.js';
 import { ManualEntry } from './manual-entry.js';
 import type { PanelProps } from './panel.js';
@@ -63,9 +65,9 @@ export function ResultPanel(props: PanelProps) {
             ))}
           </dl>
           {round.liveBatch == null && (
-            <p className={`result__outcome ${r.passed ? 'is-passed' : 'is-failed'}`} data-testid="console-outcome">
-              {r.passed ? t('common:outcome.passed') : t('common:outcome.notPassed')}
-              <small>{ruleText(t, item.settings, r.needed)}</small>
+            <p className={`result__outcome is-${motionLabel(r)}`} data-testid="console-outcome">
+              {motionOutcomeText(t, r)}
+              <small>{r.noQuorum ? t('common:noQuorumNote') : ruleText(t, item.settings, r.needed)}</small>
             </p>
           )}
         </>

@@ -7,6 +7,7 @@ import type { ScreenView } from '../../../shared/views.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { kindLabel } from '../i18n/labels.js';
 import { FitText } from '../screen/fit-text.js';
+import { motionOutcomeText } from '../i18n/outcome-labels.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -24,9 +25,10 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
     case 'motion':
       return [
         ...(['for', 'against', 'abstain', 'notVoted'] as const).map((k) => ({ label: t(`common:choice.${k}`), value: String(r[k]) })),
-        { label: '', value: r.passed ? t('common:outcome.passed') : t('common:outcome.notPassed'), strong: true },
+        { label: '', value: motionOutcomeText(t, r), strong: true },
       ];
     case 'rating': {
+      if (r.noQuorum) return [{ label: '', value: t('common:label.noQuorum'), strong: true }];
       const item = view.item.kind === 'rating' ? view.item : null;
       if (r.subjects.length === 1 && r.subjects[0]) {
         const s = r.subjects[0];
@@ -44,6 +46,7 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
       ];
     }
     case 'projects': {
+      if (r.noQuorum) return [{ label: '', value: t('common:label.noQuorum'), strong: true }];
       const top = r.projects[0];
       const name = top && view.item.kind === 'projects' ? view.item.projects.find((p) => p.id === top.projectId)?.name : undefined;
       return [

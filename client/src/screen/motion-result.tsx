@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MotionSettings } from '../../../shared/model.js';
 import type { MotionResult as Result } from '../../../shared/rules/index.js';
+import { motionLabel } from '../../../shared/labels.js';
+import { motionOutcomeText } from '../i18n/outcome-labels.js';
 
 export function ruleText(t: TFunction, settings: Pick<MotionSettings, 'base' | 'threshold'>, needed: number) {
   return t(`common:rule.${settings.threshold}`, { base: t(`common:rule.base.${settings.base}`), needed });
@@ -33,12 +35,12 @@ export function MotionResult({ result, settings, manual }: { result: Result; set
           </div>
         ))}
       </div>
-      <div className={`outcome ${result.passed ? 'outcome--passed' : 'outcome--failed'}`}>
+      <div className={`outcome outcome--${motionLabel(result)}`}>
         <span className="outcome__word" data-testid="result-outcome">
-          {result.passed ? t('common:outcome.passed') : t('common:outcome.notPassed')}
+          {motionOutcomeText(t, result)}
         </span>
         <span className="outcome__rule" data-testid="result-rule">
-          {ruleText(t, settings, result.needed)}
+          {result.noQuorum ? t('common:noQuorumNote') : ruleText(t, settings, result.needed)}
         </span>
       </div>
     </section>

@@ -4,13 +4,14 @@
 import { Bar, BarChart, Cell, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { ProjectsItem } from '../../../shared/model.js';
 import type { ProjectStatus, ProjectsResult } from '../../../shared/rules/index.js';
+import { projectStatusText, projectsRuleText, unfilledTexts } from '../i18n/outcome-labels.js';
 import { useVotesT } from '../i18n/votes.js';
 import '../styles/screen-votes.css';
 
 const WIDTH = 1760;
 const NAME_W = 640;
 const MARGIN = { top: 44, right: 400, bottom: 8, left: 8 }; // right: room for "18  Run-off 27  Not adopted"
-const FILL: Record<ProjectStatus, string> = { adopted: '#d9ac3c', tied: '#f08c2e', notAdopted: '#7f93b3', belowThreshold: '#4a5a75' };
+const FILL: Record<ProjectStatus, string> = { adopted: '#d9ac3c', tied: '#f08c2e', notAdopted: '#7f93b3', belowThreshold: '#4a5a75', noQuorum: '#4a5a75' };
 
 /** A project name on two lines at most, at a size a back row can read. */
 function NameTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
@@ -36,7 +37,7 @@ export function ProjectsResultChart({ item, result, height }: { item: ProjectsIt
     name: names.get(p.projectId) ?? p.projectId,
     votes: p.votes,
     status: p.status,
-    label: [String(p.votes), p.runoffVotes.length > 0 ? t('votes:screen.runoffVotes', { votes: p.runoffVotes.join(' / ') }) : '', t(`votes:status.${p.status}`)]
+    label: [String(p.votes), p.runoffVotes.length > 0 ? t('votes:screen.runoffVotes', { votes: p.runoffVotes.join(' / ') }) : '', projectStatusText(t, result, p.status)]
       .filter(Boolean)
       .join('  '),
   }));
@@ -49,8 +50,14 @@ export function ProjectsResultChart({ item, result, height }: { item: ProjectsIt
     <>
     <p className="result-summary">
       <span>{t('scenes:result.summary', { roster: result.roster, present: result.present, cast: result.cast, valid: result.valid, invalid: result.invalid })}</span>
-      <span className="result-summary__strong">{t('scenes:result.adoptedSummary', { adopted: result.adopted.length, needed: result.needed })}</span>
-      {result.unfilled > 0 && <span className="tag tag--warn">{t('scenes:result.unfilled', { count: result.unfilled })}</span>}
+      <span className="result-summary__strong" data-testid="projects-rule">
+        {result.noQuorum ? t('common:label.noQuorum') : `${t('votes:console.adoptedCount', { count: result.adopted.length })} · ${projectsRuleText(t, result)}`}
+      </span>
+      {unfilledTexts(t, result).map((text) => (
+        <span key={text} className="tag tag--warn" data-testid="projects-unfilled">
+          {text}
+        </span>
+      ))}
       {result.manual && <span className="tag">{t('votes:screen.manual')}</span>}
     </p>
     <div className="projects-chart" data-testid="projects-chart" style={{ width: WIDTH, height }}>
@@ -69,7 +76,7 @@ export function ProjectsResultChart({ item, result, height }: { item: ProjectsIt
             stroke="#ffffff"
             strokeDasharray="10 8"
             strokeWidth={3}
-            label={{ value: t('votes:screen.majority', { n: result.needed }), position: 'top', fill: '#fff', fontSize: 26 }}
+            label={{ value: projectsRuleText(t, result), position: 'top', fill: '#fff', fontSize: 26 }}
           />
         )}
       </BarChart>

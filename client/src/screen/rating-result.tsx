@@ -20,6 +20,7 @@ export function RatingResultChart({ item, result }: { item: RatingItem; result: 
           </li>
         ))}
         {result.manual && <li className="rating-chart__manual">{t('votes:screen.manual')}</li>}
+        {result.noQuorum && <li className="rating-chart__manual" data-testid="rating-no-quorum">{t('common:noQuorumNote')}</li>}
       </ul>
       {result.subjects.map((s) => {
         const subject = subjects.get(s.subjectId);

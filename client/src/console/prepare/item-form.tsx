@@ -3,7 +3,9 @@
 // Questioning segments have their own editor; here they only move, rename or go.
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { LIVE_BATCH_DEFAULT, LIVE_BATCH_MIN, Project, Subject, type VotableItem } from '../../../../shared/model.js';
+import { LIVE_BATCH_DEFAULT, LIVE_BATCH_MIN, Project, Subject, type RatingItem, type VotableItem } from '../../../../shared/model.js';
+import { scaleOf, weightsFor } from '../../../../shared/rules/scales.js';
+import { levelLabel, useVotesT } from '../../i18n/votes.js';
 import { ImportBox } from './import-box.js';
 
 interface Props {
@@ -49,6 +51,10 @@ export function ItemForm({ item, locked, meetingId, session, onChange }: Props) 
       <label className="form__check">
         <input type="checkbox" checked={s.allowChange} disabled={locked} onChange={(e) => set({ allowChange: e.target.checked })} />
         {t('prepare:agenda.allowChange')}
+      </label>
+      <label className="form__check">
+        <input type="checkbox" checked={s.quorumRequired !== false} disabled={locked} onChange={(e) => set({ quorumRequired: e.target.checked })} data-testid="item-quorum-required" />
+        {t('prepare:agenda.quorumRequired')}
       </label>
       {sel('prepare:agenda.visibility', s.visibility, [
         ['live', 'prepare:agenda.visibilityLive'],
@@ -113,8 +119,18 @@ export function ItemForm({ item, locked, meetingId, session, onChange }: Props) 
           ], (scale) => set({ scale }))}
           <label className="form__field">
             <span>{t('prepare:agenda.flagAbove')}</span>
-            <input type="number" min={0} max={100} value={Math.round(item.settings.flagAbove * 100)} disabled={locked} onChange={(e) => set({ flagAbove: clampInt(e.target.value, 0, 100) / 100 })} />
+            <input type="number" min={0} max={100} value={Math.round(item.settings.flagAbove * 100)} disabled={locked} onChange={(e) => set({ flagAbove: clampInt(e.target.value, 0, 100) / 100 })} data-testid="item-flag-above" />
           </label>
+          <Weights item={item} locked={locked} onChange={(weights) => set({ weights })} />
+          {sel('prepare:agenda.rankBy', item.settings.rankBy ?? 'score', [
+            ['score', 'prepare:agenda.rankByScore'],
+            ['satisfaction', 'prepare:agenda.rankBySatisfaction'],
+          ], (rankBy) => set({ rankBy }))}
+          {sel('prepare:agenda.ranking', item.settings.ranking ?? 'latest', [
+            ['latest', 'prepare:agenda.rankingLatest'],
+            ['mean', 'prepare:agenda.rankingMean'],
+            ['item', 'prepare:agenda.rankingItem'],
+          ], (ranking) => set({ ranking }))}
           <p className="form__field--wide item-form__list">{t('prepare:agenda.subjects', { n: item.subjects.length })}: {item.subjects.map((x) => x.name).join('、')}</p>
           {!locked && (
             <ImportBox kind="subjects" meetingId={meetingId} session={session} onRows={(rows) => onChange({ ...item, subjects: z.array(Subject).parse(rows) })} />
@@ -122,6 +138,33 @@ export function ItemForm({ item, locked, meetingId, session, onChange }: Props) 
         </>
       )}
     </div>
+  );
+}
+
+/** R7: the points each level of the item's scale scores (the scale's defaults until changed). */
+function Weights({ item, locked, onChange }: { item: RatingItem; locked: boolean; onChange: (w: Record<string, number>) => void }) {
+  const { t } = useVotesT();
+  const scale = scaleOf(item.settings.scale);
+  const weights = weightsFor(item.settings);
+  if (scale.id === 'score') return <p className="form__field form__field--wide">{t('prepare:agenda.weightsMean')}</p>;
+  return (
+    <fieldset className="form__field form__field--wide item-form__weights" data-testid="item-weights">
+      <legend>{t('prepare:agenda.weights')}</legend>
+      {scale.levels.map((level) => (
+        <label key={level}>
+          <span>{levelLabel(t, scale.id, level)}</span>
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={weights.get(level) ?? 0}
+            disabled={locked}
+            data-testid={`item-weight-${level}`}
+            onChange={(e) => onChange({ ...Object.fromEntries(weights), [level]: clampInt(e.target.value, 0, 100) })}
+          />
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

@@ -5,9 +5,10 @@ import type { ProjectsItem } from '../../../../shared/model.js';
 import type { ProjectsResult } from '../../../../shared/rules/index.js';
 import { CountUp, useBuild } from '../count-up.js';
 import { FitText } from '../fit-text.js';
+import { projectStatusText, projectsRuleText, unfilledTexts } from '../../i18n/outcome-labels.js';
 
 export function ProjectsTable({ item, result, animate }: { item: ProjectsItem; result: ProjectsResult; animate: boolean }) {
-  const { t } = useTranslation('scenes');
+  const { t } = useTranslation(['scenes', 'common']);
   const progress = useBuild(animate);
   const names = new Map(item.projects.map((p) => [p.id, p]));
   const top = Math.max(1, ...result.projects.map((p) => p.votes));
@@ -17,10 +18,16 @@ export function ProjectsTable({ item, result, animate }: { item: ProjectsItem; r
   return (
     <div className="projects-result" data-testid="scene-projects-result">
       <p className="result-summary">
-        <span>{t('result.summary', { roster: result.roster, present: result.present, cast: result.cast, valid: result.valid, invalid: result.invalid })}</span>
-        <span className="result-summary__strong">{t('result.adoptedSummary', { adopted: result.adopted.length, needed: result.needed })}</span>
-        {result.unfilled > 0 && <span className="tag tag--warn">{t('result.unfilled', { count: result.unfilled })}</span>}
-        {result.runoffsMerged > 0 && <span className="tag">{t('result.runoff')}</span>}
+        <span>{t('scenes:result.summary', { roster: result.roster, present: result.present, cast: result.cast, valid: result.valid, invalid: result.invalid })}</span>
+        <span className="result-summary__strong" data-testid="projects-rule">
+          {result.noQuorum ? t('common:label.noQuorum') : `${t('scenes:result.adoptedCount', { adopted: result.adopted.length })} · ${projectsRuleText(t, result)}`}
+        </span>
+        {unfilledTexts(t, result).map((text) => (
+          <span key={text} className="tag tag--warn" data-testid="projects-unfilled">
+            {text}
+          </span>
+        ))}
+        {result.runoffsMerged > 0 && <span className="tag">{t('scenes:result.runoff')}</span>}
       </p>
       <div className={`projects-result__cols ${many ? 'is-many' : ''}`}>
         {columns.map((col, c) => (
@@ -40,7 +47,7 @@ export function ProjectsTable({ item, result, animate }: { item: ProjectsItem; r
                 <span className="project-row__votes">
                   <CountUp value={p.votes} progress={progress} />
                 </span>
-                <span className="project-row__status">{t(`status.${p.status}`)}</span>
+                <span className="project-row__status">{projectStatusText(t, result, p.status)}</span>
               </li>
             ))}
           </ol>

@@ -18,6 +18,7 @@ export function RatingTable({ item, result, animate }: { item: RatingItem; resul
     <div className={`rating-result ${many ? 'is-many' : ''}`} data-testid="scene-rating-result">
       <p className="result-summary">
         {t('result.summary', { roster: result.roster, present: result.present, cast: result.cast, valid: result.valid, invalid: result.invalid })}
+        {result.noQuorum && <span className="tag tag--warn">{t('common:noQuorumNote')}</span>}
       </p>
       <table className="rating-table">
         <thead>

@@ -10,28 +10,39 @@ import { ItemHead } from './item-head.js';
 import { ProjectsTable } from './projects-table.js';
 import { RatingTable } from './rating-table.js';
 
+/**
+ * The figures a screen may show for the current item, of any kind: its outcome (run-offs
+ * merged) once visible, else the round's own result. null while the item's visibility
+ * (shared/views.ts resultVisible, the one rule for every kind) keeps them back. The result
+ * scene and the voting scene after close both draw from here.
+ */
+export function ResultBody({ view, animate, narrow = false }: { view: SceneProps['view']; animate: boolean; narrow?: boolean }) {
+  const { item, round } = view;
+  const result = view.outcome ?? view.result;
+  if (!item || !result) return null;
+  if (result.kind === 'motion' && item.kind === 'motion') return <MotionResult result={result} settings={item.settings} manual={round?.manual ?? false} />;
+  if (result.kind === 'projects' && item.kind === 'projects') {
+    // Up to 16 projects fit one ranked bar chart (full width) with the majority and adoption
+    // lines; beside the voting scene's turnout column, or with more, the two-column table.
+    return result.projects.length <= 16 && !narrow ? <ProjectsResultChart item={item} result={result} height={740} /> : <ProjectsTable item={item} result={result} animate={animate} />;
+  }
+  if (result.kind === 'rating' && item.kind === 'rating') {
+    return result.subjects.length <= 8 ? <RatingResultChart item={item} result={result} /> : <RatingTable item={item} result={result} animate={animate} />;
+  }
+  return null;
+}
+
 export function ResultScene({ view, animate }: SceneProps) {
   const { t } = useTranslation('scenes');
   const { item, round } = view;
   const result = view.outcome ?? view.result;
-  let body;
-  if (!item || !result) {
-    body = <p className="scene__empty">{t('result.pending')}</p>;
-  } else if (result.kind === 'motion' && item.kind === 'motion') {
-    body = <MotionResult result={result} settings={item.settings} manual={round?.manual ?? false} />;
-  } else if (result.kind === 'projects' && item.kind === 'projects') {
-    // Up to 16 projects fit one ranked bar chart with the majority and adoption lines.
-    body = result.projects.length <= 16 ? <ProjectsResultChart item={item} result={result} height={740} /> : <ProjectsTable item={item} result={result} animate={animate} />;
-  } else if (result.kind === 'rating' && item.kind === 'rating') {
-    body = result.subjects.length <= 8 ? <RatingResultChart item={item} result={result} /> : <RatingTable item={item} result={result} animate={animate} />;
-  } else {
-    body = <p className="scene__empty">{t('result.pending')}</p>;
-  }
+  const body = <ResultBody view={view} animate={animate} />;
+  const shown = item !== null && result !== null && result !== undefined && result.kind === item.kind;
   const compact = result !== null && result !== undefined && result.kind !== 'motion';
   return (
     <section className={`scene scene--result ${animate ? 'is-building' : ''} ${compact ? 'is-compact' : ''}`} data-testid="scene-result">
       {item && <ItemHead view={view} size={compact ? 40 : 56} status={false} />}
-      {body}
+      {shown ? body : <p className="scene__empty">{t('result.pending')}</p>}
       {/* Shown with published figures only; the full value is in the console and the report. */}
       {result && round?.status === 'closed' && round.commitment && <Commitment value={round.commitment} short testId="screen-commitment" />}
     </section>

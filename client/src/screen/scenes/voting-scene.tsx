@@ -1,13 +1,13 @@
 // 表决: the item, the countdown (an instant from the server clock), 已投票 / 实到, live tallies
-// when the item's visibility allows, and the attendance column. After close, until the
-// reveal: "closed, awaiting the result" (or the figures, for a live motion).
+// when the item's visibility allows, and the attendance column. After close: the figures of
+// any kind once its visibility allows (ResultBody), else "closed, awaiting the result".
 import { useTranslation } from 'react-i18next';
 import type { ScreenView } from '../../../../shared/views.js';
-import { MotionResult } from '../motion-result.js';
 import type { SceneProps } from '../scene-props.js';
 import { TurnoutSide } from '../turnout-side.js';
 import { VotingPanel } from '../voting-panel.js';
 import { ItemHead } from './item-head.js';
+import { ResultBody } from './result-scene.js';
 
 export function VotingScene({ view, offset }: SceneProps) {
   const { t } = useTranslation('screen');
@@ -33,9 +33,9 @@ function RoundState({ view, offset }: { view: ScreenView; offset: number }) {
   if (round.status === 'open' || round.status === 'paused') {
     return <VotingPanel item={item} round={round} present={view.turnout.present} result={result} offset={offset} />;
   }
-  if (result?.kind === 'motion' && item.kind === 'motion') {
-    return <MotionResult result={result} settings={item.settings} manual={round.manual} />;
-  }
+  // Closed and visible (live, or turnout once closed, or revealed): every kind shows its
+  // figures here the same way, as the result scene would.
+  if (view.outcome ?? result) return <ResultBody view={view} animate={false} narrow />;
   return (
     <div className="screen__closed">
       <p className="screen__message" data-testid="screen-closed">
