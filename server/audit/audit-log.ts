@@ -9,6 +9,7 @@ import type { MeetingState } from '../../shared/state.js';
 import { resultOf } from '../../shared/views.js';
 import type { Logger } from '../logger.js';
 import { failIfFaulty } from '../store/disk-faults.js';
+import { writeFully } from '../store/write-fully.js';
 import { GENESIS, parseAudit, sealVotes, summarize, type AuditEntry, type RoundClose } from './chain.js';
 
 export const AUDIT_FILE = 'audit.jsonl';
@@ -127,11 +128,13 @@ export class AuditLog {
     while (this.queue.length > 0) {
       const batch = this.queue.join('');
       this.queue = [];
+      const bytes = Buffer.from(batch, 'utf8');
       try {
         failIfFaulty(this.path);
-        await this.fh.write(batch, null, 'utf8');
+        // Every byte, or an error: a full disk cuts a write short without one (write-fully.ts).
+        await writeFully(this.fh, bytes, null);
         await this.fh.datasync();
-        this.size += Buffer.byteLength(batch);
+        this.size += bytes.length;
         if (this.failing) this.log.info({ path: this.path }, 'audit log: writes succeed again');
         this.failing = false;
       } catch (e) {
@@ -140,6 +143,7 @@ export class AuditLog {
         if (!this.failing) this.log.error({ path: this.path, err: e instanceof Error ? e.message : String(e) }, 'audit log: write failed; retrying');
         this.failing = true;
         this.queue.unshift(batch);
+        // Back to the size before this write (what is really on disk): never longer, so never zero-filled.
         await this.fh.truncate(this.size).catch(() => undefined);
         if (this.closed) break;
         await new Promise((r) => setTimeout(r, RETRY_MS).unref());
