@@ -55,7 +55,9 @@ export class AuditLog {
     const { entries, bad, goodBytes } = parseAudit(buf.toString('utf8'));
     if (bad.length > 0) {
       await fh.close();
-      throw new AuditCorruptError(`audit log ${path} is damaged at line ${bad.join(', ')}: refusing to start on a record that cannot be trusted (run npm run verify)`);
+      const lines = entries.length + bad.length;
+      const where = bad.length === 1 && bad[0] === lines ? `the last line (line ${lines}) is damaged, yet complete (it ends with its newline), so it is not a torn write` : `is damaged at line ${bad.join(', ')}`;
+      throw new AuditCorruptError(`audit log ${path}: ${where}: refusing to start on a record that cannot be trusted (run npm run verify)`);
     }
     if (goodBytes < buf.length) {
       log.warn({ path, tornBytes: buf.length - goodBytes, kept: entries.length }, 'audit log: last entry was incomplete (crash during write); cut back to the last complete entry');

@@ -14,6 +14,8 @@ export const JOURNAL_FILE = 'journal.jsonl';
 
 export interface DataDirContents {
   readonly records: JournalRecord[];
+  /** Each record's line as stored: what an audit entry's `record` hash covers. */
+  readonly lines: string[];
   /** Bytes after the last complete record (a torn write not yet cut off by a start). */
   readonly tornBytes: number;
   readonly meetings: Map<string, MeetingState>;
@@ -64,7 +66,7 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
     throw e;
   });
-  const { records, goodBytes } = parseJournal(path, buf.toString('utf8'));
+  const { records, lines, goodBytes } = parseJournal(path, buf);
   const meetings = foldRecords(records);
   const accepted = acceptedSubmissions(records);
   const boxes = new Map<string, { header: BoxHeader | null; slots: SlotRead[] }>();
@@ -86,5 +88,5 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     }
     meetings.set(meetingId, st);
   }
-  return { records, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots };
+  return { records, lines, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots };
 }
