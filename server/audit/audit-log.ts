@@ -10,7 +10,16 @@ import { resultOf } from '../../shared/views.js';
 import type { Logger } from '../logger.js';
 import { failIfFaulty } from '../store/disk-faults.js';
 import { writeFully } from '../store/write-fully.js';
-import { GENESIS, parseAudit, sealVotes, summarize, type AuditEntry, type RoundClose } from './chain.js';
+import type { RecordedClose } from '../store/box-check.js';
+import { GENESIS, parseAudit, recordHash, sealVotes, summarize, type AuditEntry, type RoundClose } from './chain.js';
+
+/** A durable journal record, with its line as stored (the entry hashes every byte of it). */
+export interface AuditedRecord {
+  readonly meetingId: string;
+  readonly seq: number;
+  readonly line: string;
+  readonly events: readonly MeetingEvent[];
+}
 
 export const AUDIT_FILE = 'audit.jsonl';
 const RETRY_MS = 500;
@@ -35,6 +44,8 @@ export class AuditLog {
   private size: number;
   private writing: Promise<void> | null = null;
   private last: { n: number; hash: string; seq: number };
+  /** What the log holds of each round's close, as read at open: the ballot boxes are checked against it at start. */
+  readonly recordedCloses = new Map<string, RecordedClose>();
 
   private constructor(
     private readonly fh: FileHandle,
@@ -45,6 +56,7 @@ export class AuditLog {
     size: number,
   ) {
     this.size = size;
+    for (const e of entries) for (const c of e.closes ?? []) this.recordedCloses.set(`${e.meetingId}/${c.roundId}`, { n: e.n, ballots: c.ballots, commitment: c.commitment });
     const tail = entries[entries.length - 1];
     this.last = tail ? { n: tail.n, hash: tail.hash, seq: tail.seq } : { n: 0, hash: GENESIS, seq: 0 };
   }
@@ -67,14 +79,14 @@ export class AuditLog {
     return new AuditLog(fh, path, clock, log, entries, goodBytes);
   }
 
-  /** Records the journal holds but this log does not yet (the server stopped in between). */
-  async catchUp(records: readonly JournalRecord[], states: (meetingId: string, seq: number) => Promise<MeetingState | undefined>): Promise<void> {
-    const missing = records.filter((r) => r.seq > this.last.seq);
+  /** Records the journal holds but this log does not yet (the server stopped in between); `lines` as stored. */
+  async catchUp(records: readonly JournalRecord[], lines: readonly string[], states: (meetingId: string, seq: number) => Promise<MeetingState | undefined>): Promise<void> {
+    const missing = records.flatMap((r, i) => (r.seq > this.last.seq ? [{ r, line: lines[i] ?? '' }] : []));
     if (missing.length === 0) return;
     this.log.warn({ path: this.path, records: missing.length }, 'audit log: adding records the server stopped before auditing (marked recovered)');
-    for (const r of missing) {
+    for (const { r, line } of missing) {
       const s = r.events.some((e) => e.t === 'round.closed') ? await states(r.meetingId, r.seq) : undefined;
-      this.add(r.meetingId, r.seq, r.events, s, null, true);
+      this.add({ meetingId: r.meetingId, seq: r.seq, line, events: r.events }, s, r.actor ?? null, true);
     }
     await this.flushed();
   }
@@ -85,23 +97,24 @@ export class AuditLog {
    * them, and a stream of single votes costs one audit write per batch, not one per vote.
    * Their time is taken now, and the chain keeps record order.
    */
-  record(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null): void {
+  record(rec: AuditedRecord, s: MeetingState | undefined, actor: string | null): void {
     // Only a record that closes a round needs its state (for the tally): others do not keep theirs alive.
-    const closing = events.some((e) => e.t === 'round.closed') ? s : undefined;
-    this.deferred.push({ meetingId, seq, events, s: closing, actor, at: this.clock() });
+    const closing = rec.events.some((e) => e.t === 'round.closed') ? s : undefined;
+    this.deferred.push({ rec, s: closing, actor, at: this.clock() });
     if (this.deferred.length === 1) setTimeout(() => this.settle(), AUDIT_BATCH_MS).unref();
   }
 
-  private deferred: { meetingId: string; seq: number; events: readonly MeetingEvent[]; s: MeetingState | undefined; actor: string | null; at: number }[] = [];
+  private deferred: { rec: AuditedRecord; s: MeetingState | undefined; actor: string | null; at: number }[] = [];
 
   /** Build the entries of the records audited so far. */
   private settle(): void {
     const records = this.deferred;
     this.deferred = [];
-    for (const r of records) this.add(r.meetingId, r.seq, r.events, r.s, r.actor, false, r.at);
+    for (const r of records) this.add(r.rec, r.s, r.actor, false, r.at);
   }
 
-  private add(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null, recovered: boolean, at = this.clock()): void {
+  private add(rec: AuditedRecord, s: MeetingState | undefined, actor: string | null, recovered: boolean, at = this.clock()): void {
+    const { meetingId, seq, events } = rec;
     const closes = s ? closesOf(s, events) : [];
     // Keys in sorted order, as the hash reads them (canonicalJson need not sort).
     const entry = sealVotes({
@@ -112,6 +125,7 @@ export class AuditLog {
       meetingId,
       n: this.last.n + 1,
       prev: this.last.hash,
+      record: recordHash(rec.line),
       ...(recovered ? { recovered: true as const } : {}),
       seq,
     });

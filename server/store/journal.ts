@@ -115,14 +115,18 @@ export class Journal {
     return !this.failed;
   }
 
-  /** Append one record (and its secret ballots to their boxes); resolves with its seq once all is on disk. */
-  append(meetingId: string, events: MeetingEvent[], box: readonly BoxWrite[] = []): Promise<number> {
+  /**
+   * Append one record (and its secret ballots to their boxes); resolves once all is on disk with
+   * its seq and its line as stored (without the newline: the audit entry hashes it).
+   */
+  append(meetingId: string, events: MeetingEvent[], box: readonly BoxWrite[] = [], actor: string | null = null): Promise<{ seq: number; line: string }> {
     this.seq += 1;
     const seq = this.seq;
-    const line = JSON.stringify({ seq, meetingId, events }) + '\n';
+    const text = JSON.stringify(actor === null ? { seq, meetingId, events } : { seq, meetingId, actor, events });
+    const line = text + '\n';
     this.disk.poll(); // a batch that finished meanwhile acks now, not when the event loop gets to it
-    return new Promise<number>((resolve, reject) => {
-      this.queue.push({ line, box, resolve: () => resolve(seq), reject });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ line, box, resolve: () => resolve({ seq, line: text }), reject });
       if (!this.writing) void this.drain();
     });
   }
