@@ -81,7 +81,10 @@ function checkBoxes(d: DataDirContents, problems: string[], warnings: string[]):
       problems.push(`ballot box ${key}: damaged header`);
       continue;
     }
+    if (box.headerExact === false) problems.push(`ballot box ${key}: its header's bytes differ from what the server writes (altered)`);
+    for (const i of box.dirtySlots ?? []) problems.push(`ballot box ${key}: slot ${i} has bytes outside its ballot and checksum that are not zero (altered)`);
     const [meetingId, roundId] = key.split('/');
+    if (box.header.meetingId !== meetingId || box.header.roundId !== roundId) problems.push(`ballot box ${key}: its header names ${box.header.meetingId}/${box.header.roundId}, not the round of its file name`);
     if (!d.meetings.get(meetingId ?? '')?.rounds.has(roundId ?? '')) warnings.push(`ballot box ${key}: no such round in the journal (a crash before the round was recorded)`);
     const torn = box.slots.filter((s) => s.kind === 'torn').length;
     const pending = box.slots.filter((s) => s.kind === 'ballot' && s.payload.pending !== undefined).length;
