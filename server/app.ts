@@ -83,7 +83,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await audit.catchUp(records, lines, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r, r.state, r.actor));
   const auth = new Auth(db, clock);
-  const ctx: Ctx = { meetings, auth, db, clock, log };
+  const ctx: Ctx = { meetings, auth, db, clock, log, auditHead: () => audit.head };
 
   let initialAdminPassword: string | null = null;
   if (db.data.users.length === 0) {

@@ -1,5 +1,6 @@
 // What each role is allowed to see, as pure functions of the meeting state.
 // Invariant: no view sent while a secret vote is open pairs a deputy with a choice.
+import type { ChainHead } from './chain-head.js';
 import { chunkedGet } from './chunked.js';
 import type { AgendaItem, MeetingInfo } from './model.js';
 import { tallyRound, type ItemResult } from './rules/index.js';
@@ -69,6 +70,8 @@ export interface ScreenView {
   scene: Scene;
   /** The agenda overview scene's lines. */
   agenda: AgendaEntry[];
+  /** Once the round shown is closed: the audit chain head, small print on the result scene to write down (chain-head.ts). */
+  auditHead?: ChainHead | null;
 }
 
 export interface ConsoleOutcome {
@@ -119,6 +122,8 @@ export interface ConsoleView {
   feedEnabled: boolean;
   /** What the screens show now, and what they would show after 'take' (null: nothing cued). */
   preview: { live: ScreenView; next: ScreenView | null };
+  /** The audit chain head now (chain-head.ts): shown in the console's header and printed in the report. */
+  auditHead?: ChainHead | null;
 }
 
 export function turnoutOf(s: MeetingState): TurnoutView {

@@ -3,12 +3,13 @@
 // unchanged, and everything before it. Cutting the log's tail and letting a start rebuild it
 // from an altered journal gives a chain that is valid on its own; it no longer contains the
 // head that was written down.
+import { formatChainHead, SHOWN_HEAD_DIGITS } from '../../shared/chain-head.js';
 import type { AuditEntry } from './chain.js';
+
+export { SHOWN_HEAD_DIGITS };
 
 /** The shortest head accepted: 8 hex digits (32 bits). Fewer could be matched by search. */
 export const MIN_HEAD_DIGITS = 8;
-/** What the console and the screens show of a head: enough that a forged chain cannot be searched for. */
-export const SHOWN_HEAD_DIGITS = 16;
 
 /** A head as written down: hex digits, spaces, an ellipsis, an entry number (`#12 abcd…`, `12:abcd…`). */
 export function parseHead(written: string): { n: number | null; hex: string } | null {
@@ -19,11 +20,8 @@ export function parseHead(written: string): { n: number | null; hex: string } | 
   return { n: m[1] !== undefined ? Number(m[1]) : null, hex };
 }
 
-/** The form people write down: entry number and the first SHOWN_HEAD_DIGITS digits, in groups of four. */
-export function formatHead(head: { n: number; hash: string }): string {
-  const digits = head.hash.slice(0, SHOWN_HEAD_DIGITS).replace(/(.{4})(?=.)/g, '$1 ');
-  return `#${head.n} ${digits}…`;
-}
+/** The form people write down (shared/chain-head.ts). */
+export const formatHead = formatChainHead;
 
 /**
  * Add to `problems` unless the chain holds the written head (checkChain has checked the entries
