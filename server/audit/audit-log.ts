@@ -39,6 +39,8 @@ export function closesOf(s: MeetingState, events: readonly MeetingEvent[]): Roun
 export class AuditLog {
   private queue: string[] = [];
   private failing = false;
+  /** Called after the next write attempt, whether it succeeded or failed. */
+  private attempted: (() => void)[] = [];
   private closed = false;
   /** Bytes known to be complete on disk: a failed write is cut back to this. */
   private size: number;
@@ -88,7 +90,9 @@ export class AuditLog {
       const s = r.events.some((e) => e.t === 'round.closed') ? await states(r.meetingId, r.seq) : undefined;
       this.add({ meetingId: r.meetingId, seq: r.seq, line, events: r.events }, s, r.actor ?? null, true);
     }
-    await this.flushed();
+    // One attempt, not until it succeeds: on a full disk the start goes on (the entries wait in
+    // memory and are retried, as while running); waiting here would hang the start for ever.
+    await new Promise<void>((resolve) => (this.writing ? this.attempted.push(resolve) : resolve()));
   }
 
   /**
@@ -153,6 +157,7 @@ export class AuditLog {
         this.size += bytes.length;
         if (this.failing) this.log.info({ path: this.path }, 'audit log: writes succeed again');
         this.failing = false;
+        this.attemptDone();
       } catch (e) {
         // Keep the entries (the chain in memory is intact) and try again shortly; a crash
         // meanwhile is made good at the next start from the journal.
@@ -161,11 +166,18 @@ export class AuditLog {
         this.queue.unshift(batch);
         // Back to the size before this write (what is really on disk): never longer, so never zero-filled.
         await this.fh.truncate(this.size).catch(() => undefined);
+        this.attemptDone();
         if (this.closed) break;
         await new Promise((r) => setTimeout(r, RETRY_MS).unref());
       }
     }
     this.writing = null;
+  }
+
+  private attemptDone(): void {
+    const waiting = this.attempted;
+    this.attempted = [];
+    for (const f of waiting) f();
   }
 
   async flushed(): Promise<void> {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HEADER_SIZE, encodeSlot } from '../store/box-format.js';
+import { setDiskFault } from '../store/disk-faults.js';
 import { readBox } from '../store/load.js';
 import { startServer, type Harness } from '../test/harness.js';
 import { parseAudit } from './chain.js';
@@ -122,6 +123,27 @@ describe('[H4] a chain head written down earlier', () => {
     await expect(h.restart()).rejects.toThrow(/the last line \(line \d+\) is damaged, yet complete/);
     expect(await readFile(auditPath, 'utf8')).toBe(garbled);
     await writeFile(auditPath, text);
+    await h.restart();
+  });
+});
+
+describe('[F3] a start that must rebuild audit entries on a full disk', () => {
+  it('starts anyway (the rebuilt entries wait in memory and are written once there is room), then verify passes', async () => {
+    await holdSitting(h);
+    const auditPath = join(h.dataDir, 'audit.jsonl');
+    const lines = (await readFile(auditPath, 'utf8')).split('\n').filter(Boolean);
+    await writeFile(auditPath, lines.slice(0, -4).join('\n') + '\n');
+    setDiskFault(auditPath, 'ENOSPC');
+    try {
+      await h.restart(); // before: waited for ever on the audit log's retries
+      expect(h.log.lines.some((l) => l.level === 'error' && l.msg.includes('audit log: write failed'))).toBe(true);
+    } finally {
+      setDiskFault(auditPath, null);
+    }
+    await h.app.close(); // room again: what waited is written on the way out
+    const after = parseAudit(await readFile(auditPath, 'utf8')).entries;
+    expect(after.length).toBe(lines.length);
+    expect((await verifyDataDir(h.dataDir)).problems).toEqual([]);
     await h.restart();
   });
 });
