@@ -113,16 +113,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const format = await ensureFormat(opts.dataDir); // refuses a newer folder; migrates an older one
   if (format.keptCopy) log.warn({ from: format.was, to: DATA_FORMAT, keptCopy: format.keptCopy }, 'data folder migrated; the old files were copied first');
   const db = await openDb(join(opts.dataDir, 'db.json'));
-  const { journal, records } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
+  const { journal, records, lines } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
   const boxes = new BallotBoxes(opts.dataDir, log);
   const meetings = new Meetings(journal, clock, log, boxes);
-  await meetings.load(records);
+  // The audit log first: what it recorded at each close is what the ballot boxes are checked against.
   const audit = await AuditLog.open(join(opts.dataDir, AUDIT_FILE), clock, log);
+  await meetings.load(records, audit.recordedCloses);
   let onDisk: DataDirContents | null = null; // read only if the audit log must catch up
-  await audit.catchUp(records, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
-  meetings.onRecord((r) => audit.record(r.meetingId, r.seq, r.events, r.state, r.actor));
+  await audit.catchUp(records, lines, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
+  meetings.onRecord((r) => audit.record(r, r.state, r.actor));
   const auth = new Auth(db, clock, log, opts.loginLimits);
-  const ctx: Ctx = { meetings, auth, db, clock, log };
+  const ctx: Ctx = { meetings, auth, db, clock, log, auditHead: () => audit.head };
 
   let initialAdminPassword: string | null = null;
   const passwordFile = join(opts.dataDir, ADMIN_PASSWORD_FILE);

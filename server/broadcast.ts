@@ -6,7 +6,8 @@
 // and in small slices, letting votes in between, also when the whole chamber is owed one.
 import type { MeetingEvent } from '../shared/events.js';
 import type { MeetingState } from '../shared/state.js';
-import { consoleRoster, consoleWireView, focusRound, screenView } from '../shared/views.js';
+import { consoleRoster, focusRound } from '../shared/views.js';
+import { consoleViewWithHead, screenViewWithHead } from './head-views.js';
 import type { Meetings } from './meetings.js';
 import { consoleRoom, type ConsoleNamespace } from './sockets/console.js';
 import { deputyRoom, sendDeputyView, type DeputyNamespace } from './sockets/deputy.js';
@@ -86,7 +87,7 @@ export function wireBroadcasts(
     if (!p) {
       const emitScreens = () => {
         const s = meetings.get(meetingId);
-        if (s) ns.screen.to(screenRoom(meetingId)).emit('view', screenView(s, ctx.clock()));
+        if (s) ns.screen.to(screenRoom(meetingId)).emit('view', screenViewWithHead(ctx, s));
       };
       // The roster goes only when it (or who is present) changed; the view, without it, goes
       // every frame: 3,000 names were most of each console message (docs/PERFORMANCE.md).
@@ -99,7 +100,7 @@ export function wireBroadcasts(
           sentRoster = [s.roster, s.present];
           room.emit('roster', consoleRoster(s));
         }
-        room.emit('view', consoleWireView(s, ctx.clock()));
+        room.emit('view', consoleViewWithHead(ctx, s));
       };
       const s = meetings.get(meetingId);
       p = {

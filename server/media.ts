@@ -63,6 +63,16 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
+/** On disk before it is named: a power cut never leaves a named but empty or partial file. */
+async function syncFile(path: string): Promise<void> {
+  const f = await open(path, 'r+');
+  try {
+    await f.datasync();
+  } finally {
+    await f.close();
+  }
+}
+
 class TooLarge extends Error {}
 
 /** Counts bytes on their way to disk and stops the upload past the limit. */
@@ -87,7 +97,9 @@ export function mediaRoutes(ctx: Ctx, dir: string, max = MAX_MEDIA_BYTES): Route
     const id = 'md' + randomBytes(8).toString('hex');
     const tmp = join(dir, `${id}.part`);
     try {
+      // The stream writes every byte or fails (a full disk ends here, and the part is removed).
       await pipeline(req, limiter(max), createWriteStream(tmp));
+      await syncFile(tmp);
       const sniffed = await sniffType(await readHead(tmp));
       if (!('ok' in sniffed)) {
         await rm(tmp, { force: true });

@@ -10,12 +10,13 @@ import type { Journal } from './store/journal.js';
 import type { BallotBox, BoxWrite } from './store/ballot-box.js';
 import type { BallotBoxes } from './store/boxes.js';
 import { foldRecords } from './store/load.js';
+import { checkBoxesAtStart, type RecordedClose } from './store/box-check.js';
 import type { Logger } from './logger.js';
 
 export type Decision<T> = Result<{ events: MeetingEvent[] } & T, ErrorCode>;
 export type ChangeListener = (meetingId: string, state: MeetingState, events: readonly MeetingEvent[]) => void;
 /** A durable journal record, with who caused it (a console user; null for deputies and timers). */
-export type RecordListener = (r: { meetingId: string; seq: number; events: readonly MeetingEvent[]; state: MeetingState; actor: string | null }) => void;
+export type RecordListener = (r: { meetingId: string; seq: number; line: string; events: readonly MeetingEvent[]; state: MeetingState; actor: string | null }) => void;
 
 export class Meetings {
   private readonly heads = new Map<string, MeetingState>();
@@ -33,9 +34,14 @@ export class Meetings {
     private readonly boxes: BallotBoxes,
   ) {}
 
-  /** Rebuild every meeting from the journal's records and the secret rounds' ballot boxes. */
-  async load(records: readonly JournalRecord[]): Promise<void> {
+  /**
+   * Rebuild every meeting from the journal's records and the secret rounds' ballot boxes. The
+   * boxes are first checked against the record (voters, and `recorded` closes from the audit
+   * log), before a settling write could touch them (store/box-check.ts).
+   */
+  async load(records: readonly JournalRecord[], recorded: ReadonlyMap<string, RecordedClose> = new Map()): Promise<void> {
     const states = foldRecords(records);
+    await checkBoxesAtStart(this.boxes.dataDir, states, records, recorded);
     await this.boxes.load(states, records);
     for (const [id, s] of states) this.heads.set(id, s);
     for (const [id, s] of this.heads) {
@@ -110,8 +116,9 @@ export class Meetings {
     this.heads.set(meetingId, s);
     const { journalEvents, box } = this.splitSecret(s, events);
     let seq: number;
+    let line: string;
     try {
-      seq = await this.journal.append(meetingId, journalEvents, box);
+      ({ seq, line } = await this.journal.append(meetingId, journalEvents, box, actor));
     } catch {
       // Everything not yet durable is refused: roll every head back to what is on disk.
       for (const [id, st] of this.durable) this.heads.set(id, st);
@@ -122,7 +129,7 @@ export class Meetings {
     this.durable.set(meetingId, s);
     this.setStorage(true);
     this.armTimer(meetingId, s);
-    for (const f of this.recordListeners) f({ meetingId, seq, events: journalEvents, state: s, actor });
+    for (const f of this.recordListeners) f({ meetingId, seq, line, events: journalEvents, state: s, actor });
     for (const f of this.listeners) f(meetingId, s, events);
     // A secret round's box is created before the start is acknowledged, so its first ballot
     // does not wait for the file (a failure here is reported by that ballot, which tries again).

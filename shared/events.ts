@@ -110,6 +110,8 @@ export type EventOf<T extends MeetingEvent['t']> = Extract<MeetingEvent, { t: T 
 export const JournalRecord = z.strictObject({
   seq: z.number().int().positive(),
   meetingId: Id,
+  /** The console user who caused it (absent for deputies, timers and start-up): an audit entry rebuilt from the journal keeps it. */
+  actor: z.string().max(100).optional(),
   events: z.array(MeetingEvent).min(1),
 });
 export type JournalRecord = z.infer<typeof JournalRecord>;

@@ -1,6 +1,7 @@
 // What each role is allowed to see, as pure functions of the meeting state.
 // Invariant: no view sent while a secret vote is open pairs a deputy with a choice, nor lets
 // a change of its figures be put down to one ballot (shownResultOf, SPEC W7).
+import type { ChainHead } from './chain-head.js';
 import { chunkedGet } from './chunked.js';
 import type { AgendaItem, MeetingInfo } from './model.js';
 import { tallyRound, type ItemResult, type RoundInput } from './rules/index.js';
@@ -73,6 +74,8 @@ export interface ScreenView {
   scene: Scene;
   /** The agenda overview scene's lines. */
   agenda: AgendaEntry[];
+  /** Once the round shown is closed: the audit chain head, small print on the result scene to write down (chain-head.ts). */
+  auditHead?: ChainHead | null;
 }
 
 export interface ConsoleOutcome {
@@ -126,6 +129,8 @@ export interface ConsoleView {
   feedEnabled: boolean;
   /** What the screens show now, and what they would show after 'take' (null: nothing cued). */
   preview: { live: ScreenView; next: ScreenView | null };
+  /** The audit chain head now (chain-head.ts): shown in the console's header and printed in the report. */
+  auditHead?: ChainHead | null;
 }
 
 export function turnoutOf(s: MeetingState): TurnoutView {

@@ -10,7 +10,17 @@ import type { MeetingState } from '../../shared/state.js';
 import { resultOf } from '../../shared/views.js';
 import type { Logger } from '../logger.js';
 import { failIfFaulty } from '../store/disk-faults.js';
-import { GENESIS, parseAudit, sealVotes, summarize, type AuditEntry, type RoundClose } from './chain.js';
+import { writeFully } from '../store/write-fully.js';
+import type { RecordedClose } from '../store/box-check.js';
+import { GENESIS, parseAudit, recordHash, sealVotes, summarize, type AuditEntry, type RoundClose } from './chain.js';
+
+/** A durable journal record, with its line as stored (the entry hashes every byte of it). */
+export interface AuditedRecord {
+  readonly meetingId: string;
+  readonly seq: number;
+  readonly line: string;
+  readonly events: readonly MeetingEvent[];
+}
 
 export const AUDIT_FILE = 'audit.jsonl';
 const RETRY_MS = 500;
@@ -30,11 +40,15 @@ export function closesOf(s: MeetingState, events: readonly MeetingEvent[]): Roun
 export class AuditLog {
   private queue: string[] = [];
   private failing = false;
+  /** Called after the next write attempt, whether it succeeded or failed. */
+  private attempted: (() => void)[] = [];
   private closed = false;
   /** Bytes known to be complete on disk: a failed write is cut back to this. */
   private size: number;
   private writing: Promise<void> | null = null;
   private last: { n: number; hash: string; seq: number };
+  /** What the log holds of each round's close, as read at open: the ballot boxes are checked against it at start. */
+  readonly recordedCloses = new Map<string, RecordedClose>();
 
   private constructor(
     private readonly fh: FileHandle,
@@ -45,6 +59,7 @@ export class AuditLog {
     size: number,
   ) {
     this.size = size;
+    for (const e of entries) for (const c of e.closes ?? []) this.recordedCloses.set(`${e.meetingId}/${c.roundId}`, { n: e.n, ballots: c.ballots, commitment: c.commitment });
     const tail = entries[entries.length - 1];
     this.last = tail ? { n: tail.n, hash: tail.hash, seq: tail.seq } : { n: 0, hash: GENESIS, seq: 0 };
   }
@@ -55,7 +70,9 @@ export class AuditLog {
     const { entries, bad, goodBytes } = parseAudit(buf.toString('utf8'));
     if (bad.length > 0) {
       await fh.close();
-      throw new AuditCorruptError(`audit log ${path} is damaged at line ${bad.join(', ')}: refusing to start on a record that cannot be trusted (run npm run verify)`);
+      const lines = entries.length + bad.length;
+      const where = bad.length === 1 && bad[0] === lines ? `the last line (line ${lines}) is damaged, yet complete (it ends with its newline), so it is not a torn write` : `is damaged at line ${bad.join(', ')}`;
+      throw new AuditCorruptError(`audit log ${path}: ${where}: refusing to start on a record that cannot be trusted (run npm run verify)`);
     }
     if (goodBytes < buf.length) {
       log.warn({ path, tornBytes: buf.length - goodBytes, kept: entries.length }, 'audit log: last entry was incomplete (crash during write); cut back to the last complete entry');
@@ -65,16 +82,18 @@ export class AuditLog {
     return new AuditLog(fh, path, clock, log, entries, goodBytes);
   }
 
-  /** Records the journal holds but this log does not yet (the server stopped in between). */
-  async catchUp(records: readonly JournalRecord[], states: (meetingId: string, seq: number) => Promise<MeetingState | undefined>): Promise<void> {
-    const missing = records.filter((r) => r.seq > this.last.seq);
+  /** Records the journal holds but this log does not yet (the server stopped in between); `lines` as stored. */
+  async catchUp(records: readonly JournalRecord[], lines: readonly string[], states: (meetingId: string, seq: number) => Promise<MeetingState | undefined>): Promise<void> {
+    const missing = records.flatMap((r, i) => (r.seq > this.last.seq ? [{ r, line: lines[i] ?? '' }] : []));
     if (missing.length === 0) return;
     this.log.warn({ path: this.path, records: missing.length }, 'audit log: adding records the server stopped before auditing (marked recovered)');
-    for (const r of missing) {
+    for (const { r, line } of missing) {
       const s = r.events.some((e) => e.t === 'round.closed') ? await states(r.meetingId, r.seq) : undefined;
-      this.add(r.meetingId, r.seq, r.events, s, null, true);
+      this.add({ meetingId: r.meetingId, seq: r.seq, line, events: r.events }, s, r.actor ?? null, true);
     }
-    await this.flushed();
+    // One attempt, not until it succeeds: on a full disk the start goes on (the entries wait in
+    // memory and are retried, as while running); waiting here would hang the start for ever.
+    await new Promise<void>((resolve) => (this.writing ? this.attempted.push(resolve) : resolve()));
   }
 
   /**
@@ -83,23 +102,24 @@ export class AuditLog {
    * them, and a stream of single votes costs one audit write per batch, not one per vote.
    * Their time is taken now, and the chain keeps record order.
    */
-  record(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null): void {
+  record(rec: AuditedRecord, s: MeetingState | undefined, actor: string | null): void {
     // Only a record that closes a round needs its state (for the tally): others do not keep theirs alive.
-    const closing = events.some((e) => e.t === 'round.closed') ? s : undefined;
-    this.deferred.push({ meetingId, seq, events, s: closing, actor, at: this.clock() });
+    const closing = rec.events.some((e) => e.t === 'round.closed') ? s : undefined;
+    this.deferred.push({ rec, s: closing, actor, at: this.clock() });
     if (this.deferred.length === 1) setTimeout(() => this.settle(), AUDIT_BATCH_MS).unref();
   }
 
-  private deferred: { meetingId: string; seq: number; events: readonly MeetingEvent[]; s: MeetingState | undefined; actor: string | null; at: number }[] = [];
+  private deferred: { rec: AuditedRecord; s: MeetingState | undefined; actor: string | null; at: number }[] = [];
 
   /** Build the entries of the records audited so far. */
   private settle(): void {
     const records = this.deferred;
     this.deferred = [];
-    for (const r of records) this.add(r.meetingId, r.seq, r.events, r.s, r.actor, false, r.at);
+    for (const r of records) this.add(r.rec, r.s, r.actor, false, r.at);
   }
 
-  private add(meetingId: string, seq: number, events: readonly MeetingEvent[], s: MeetingState | undefined, actor: string | null, recovered: boolean, at = this.clock()): void {
+  private add(rec: AuditedRecord, s: MeetingState | undefined, actor: string | null, recovered: boolean, at = this.clock()): void {
+    const { meetingId, seq, events } = rec;
     const closes = s ? closesOf(s, events) : [];
     // Keys in sorted order, as the hash reads them (canonicalJson need not sort).
     const entry = sealVotes({
@@ -110,6 +130,7 @@ export class AuditLog {
       meetingId,
       n: this.last.n + 1,
       prev: this.last.hash,
+      record: recordHash(rec.line),
       ...(recovered ? { recovered: true as const } : {}),
       ...(events.some((e) => e.t === 'voted') ? { salt: randomBytes(16).toString('hex') } : {}),
       seq,
@@ -129,25 +150,36 @@ export class AuditLog {
     while (this.queue.length > 0) {
       const batch = this.queue.join('');
       this.queue = [];
+      const bytes = Buffer.from(batch, 'utf8');
       try {
         failIfFaulty(this.path);
-        await this.fh.write(batch, null, 'utf8');
+        // Every byte, or an error: a full disk cuts a write short without one (write-fully.ts).
+        await writeFully(this.fh, bytes, null);
         await this.fh.datasync();
-        this.size += Buffer.byteLength(batch);
+        this.size += bytes.length;
         if (this.failing) this.log.info({ path: this.path }, 'audit log: writes succeed again');
         this.failing = false;
+        this.attemptDone();
       } catch (e) {
         // Keep the entries (the chain in memory is intact) and try again shortly; a crash
         // meanwhile is made good at the next start from the journal.
         if (!this.failing) this.log.error({ path: this.path, err: e instanceof Error ? e.message : String(e) }, 'audit log: write failed; retrying');
         this.failing = true;
         this.queue.unshift(batch);
+        // Back to the size before this write (what is really on disk): never longer, so never zero-filled.
         await this.fh.truncate(this.size).catch(() => undefined);
+        this.attemptDone();
         if (this.closed) break;
         await new Promise((r) => setTimeout(r, RETRY_MS).unref());
       }
     }
     this.writing = null;
+  }
+
+  private attemptDone(): void {
+    const waiting = this.attempted;
+    this.attempted = [];
+    for (const f of waiting) f();
   }
 
   async flushed(): Promise<void> {

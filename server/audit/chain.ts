@@ -35,6 +35,8 @@ export const AuditEntry = z.strictObject({
   seq: z.number().int().positive(),
   /** The console user who acted; null for deputies, timers, and records audited after a crash. */
   actor: z.string().nullable(),
+  /** SHA-256 of the journal record's line as stored: the entry commits to every byte of it (absent in logs written before). */
+  record: z.string().length(64).optional(),
   /** Written at start, from the journal, because the server stopped before auditing it. */
   recovered: z.literal(true).optional(),
   /**
@@ -48,6 +50,11 @@ export const AuditEntry = z.strictObject({
   hash: z.string().length(64),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What an entry's `record` holds: SHA-256 of the journal line (UTF-8, without its newline). */
+export function recordHash(line: string): string {
+  return hash('sha256', line, 'hex');
+}
 
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
   const { hash: _ignored, ...body } = e as AuditEntry;

@@ -8,7 +8,8 @@ import { canonicalJson, roundCommitment } from '../../shared/commitment.js';
 import { resultOf } from '../../shared/views.js';
 import { readDataDir, stateAt, type DataDirContents } from '../store/load.js';
 import { AUDIT_FILE } from './audit-log.js';
-import { checkChain, parseAudit, summarize, type AuditEntry } from './chain.js';
+import { checkChain, parseAudit, recordHash, summarize, type AuditEntry } from './chain.js';
+import { checkHead } from './head.js';
 
 export interface VerifyReport {
   ok: boolean;
@@ -16,10 +17,24 @@ export interface VerifyReport {
   problems: string[];
   /** Things a crash leaves behind and the next start repairs. */
   warnings: string[];
-  figures: { meetings: number; records: number; rounds: number; ballots: number; auditEntries: number; chainHead: string | null };
+  figures: {
+    meetings: number;
+    records: number;
+    rounds: number;
+    ballots: number;
+    auditEntries: number;
+    chainHead: string | null;
+    /** The entry number of the head given with --head, when the chain holds it. */
+    headFoundAt?: number;
+  };
 }
 
-export async function verifyDataDir(dir: string): Promise<VerifyReport> {
+export interface VerifyOptions {
+  /** A chain head written down earlier (a hex prefix of at least 8 digits): the chain must still contain it. */
+  head?: string;
+}
+
+export async function verifyDataDir(dir: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
   const problems: string[] = [];
   const warnings: string[] = [];
   let d: DataDirContents;
@@ -38,6 +53,7 @@ export async function verifyDataDir(dir: string): Promise<VerifyReport> {
   if (goodBytes < Buffer.byteLength(text)) warnings.push('audit log: an incomplete last entry (cut at the next start)');
   for (const c of checkChain(entries)) problems.push(`audit log: entry ${c.n} ${c.problem}`);
   checkEntries(d, entries, problems, warnings);
+  const found = opts.head !== undefined ? checkHead(entries, opts.head, problems, warnings) : null;
 
   let rounds = 0;
   let ballots = 0;
@@ -55,7 +71,7 @@ export async function verifyDataDir(dir: string): Promise<VerifyReport> {
     ok: problems.length === 0,
     problems,
     warnings,
-    figures: { meetings: d.meetings.size, records: d.records.length, rounds, ballots, auditEntries: entries.length, chainHead: head ? head.hash : null },
+    figures: { meetings: d.meetings.size, records: d.records.length, rounds, ballots, auditEntries: entries.length, chainHead: head ? head.hash : null, ...(found ? { headFoundAt: found.n } : {}) },
   };
 }
 
@@ -65,7 +81,10 @@ function checkBoxes(d: DataDirContents, problems: string[], warnings: string[]):
       problems.push(`ballot box ${key}: damaged header`);
       continue;
     }
+    if (box.headerExact === false) problems.push(`ballot box ${key}: its header's bytes differ from what the server writes (altered)`);
+    for (const i of box.dirtySlots ?? []) problems.push(`ballot box ${key}: slot ${i} has bytes outside its ballot and checksum that are not zero (altered)`);
     const [meetingId, roundId] = key.split('/');
+    if (box.header.meetingId !== meetingId || box.header.roundId !== roundId) problems.push(`ballot box ${key}: its header names ${box.header.meetingId}/${box.header.roundId}, not the round of its file name`);
     if (!d.meetings.get(meetingId ?? '')?.rounds.has(roundId ?? '')) warnings.push(`ballot box ${key}: no such round in the journal (a crash before the round was recorded)`);
     const torn = box.slots.filter((s) => s.kind === 'torn').length;
     const pending = box.slots.filter((s) => s.kind === 'ballot' && s.payload.pending !== undefined).length;
@@ -75,7 +94,8 @@ function checkBoxes(d: DataDirContents, problems: string[], warnings: string[]):
 }
 
 function checkEntries(d: DataDirContents, entries: readonly AuditEntry[], problems: string[], warnings: string[]): void {
-  const bySeq = new Map(d.records.map((r) => [r.seq, r]));
+  const bySeq = new Map(d.records.map((r, i) => [r.seq, { ...r, line: d.lines[i] ?? '' }]));
+  let unhashed = 0;
   const audited = new Set<number>();
   for (const e of entries) {
     const rec = bySeq.get(e.seq);
@@ -87,6 +107,14 @@ function checkEntries(d: DataDirContents, entries: readonly AuditEntry[], proble
     }
     if (rec.meetingId !== e.meetingId || canonicalJson(summarize(rec.events)) !== canonicalJson(e.events)) {
       problems.push(`audit log: entry ${e.n} does not match journal record ${e.seq}`);
+    } else if (e.record !== undefined && e.record !== recordHash(rec.line)) {
+      problems.push(`audit log: entry ${e.n} does not match journal record ${e.seq} (its bytes were changed)`);
+    }
+    if (e.record === undefined) unhashed += 1;
+    if (e.recovered) {
+      warnings.push(
+        `audit log: entry ${e.n} (journal record ${e.seq}) was rebuilt at a start from the journal (recovered), not written when the record was made: it proves only what the journal held then; compare the chain head with one written down before (--head)`,
+      );
     }
     for (const c of e.closes ?? []) {
       const s = stateAt(d, e.meetingId, e.seq);
@@ -100,6 +128,7 @@ function checkEntries(d: DataDirContents, entries: readonly AuditEntry[], proble
       if (canonicalJson(resultOf(s, r)) !== canonicalJson(c.result)) problems.push(`round ${c.roundId}: the tally of the stored ballots differs from the tally recorded at close`);
     }
   }
+  if (unhashed > 0) warnings.push(`audit log: ${unhashed} entries from before record hashes cover only a summary of their journal record (who, what, when; not submission ids)`);
   const last = entries[entries.length - 1]?.seq ?? 0;
   for (const r of d.records) {
     if (audited.has(r.seq)) continue;

@@ -1,5 +1,6 @@
 // What every namespace shares: the context, the handshake check, and a safe handler wrapper.
 import type { Socket } from 'socket.io';
+import type { ChainHead } from '../../shared/chain-head.js';
 import { Handshake, PROTOCOL_VERSION, type Ack, type ConnectErrorCode } from '../../shared/protocol.js';
 import type { Auth } from '../auth.js';
 import type { Logger } from '../logger.js';
@@ -12,6 +13,8 @@ export interface Ctx {
   readonly db: Db;
   readonly clock: () => number;
   readonly log: Logger;
+  /** The audit chain's newest entry (audit-log.ts), shown to consoles and, at close, on screens. */
+  readonly auditHead?: () => ChainHead;
 }
 
 export function connectError(code: ConnectErrorCode): Error & { data: { code: ConnectErrorCode } } {

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { decideCommand } from '../../shared/decide.js';
 import { Command, type ConsoleClientEvents, type ConsoleServerEvents } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
-import { consoleRoster, consoleWireView } from '../../shared/views.js';
+import { consoleRoster } from '../../shared/views.js';
+import { consoleViewWithHead } from '../head-views.js';
 import { connectError, handle, readHandshake, resolveMeeting, type Ctx } from './common.js';
 
 export type ConsoleNamespace = Namespace<
@@ -36,7 +37,7 @@ export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
     const s = ctx.meetings.get(meetingId);
     if (s) {
       socket.emit('roster', consoleRoster(s));
-      socket.emit('view', consoleWireView(s, ctx.clock()));
+      socket.emit('view', consoleViewWithHead(ctx, s));
     }
     if (!ctx.meetings.storageHealthy) socket.emit('alarm', { code: 'STORAGE_FAILED', message: 'data folder cannot be written' });
 

@@ -2,7 +2,7 @@
 // so no login is needed to open one.
 import type { Namespace } from 'socket.io';
 import type { ScreenClientEvents, ScreenServerEvents } from '../../shared/protocol.js';
-import { screenView } from '../../shared/views.js';
+import { screenViewWithHead } from '../head-views.js';
 import { connectError, readHandshake, resolveMeeting, type Ctx } from './common.js';
 
 export type ScreenNamespace = Namespace<ScreenClientEvents, ScreenServerEvents, Record<string, never>, { meetingId: string }>;
@@ -21,6 +21,6 @@ export function setupScreen(nsp: ScreenNamespace, ctx: Ctx): void {
     const { meetingId } = socket.data;
     void socket.join(screenRoom(meetingId));
     const s = ctx.meetings.get(meetingId);
-    if (s) socket.emit('view', screenView(s, ctx.clock()));
+    if (s) socket.emit('view', screenViewWithHead(ctx, s));
   });
 }

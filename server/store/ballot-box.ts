@@ -23,6 +23,7 @@ import type { BallotContent } from '../../shared/model.js';
 import type { Logger } from '../logger.js';
 import { failIfFaulty } from './disk-faults.js';
 import { inProcessDisk, type Disk, type DiskOp } from './disk.js';
+import { writeFully } from './write-fully.js';
 import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, slotJson, resolveBox, type BoxHeader, type SlotPayload } from './box-format.js';
 
 /** One ballot on its way into a box; `slot` is set once prepared. */
@@ -92,7 +93,7 @@ export class BallotBox {
       if (buf.length < HEADER_SIZE) {
         // A new box (or one whose header never became durable, so it never held a ballot).
         await fh.truncate(0);
-        await fh.write(encodeHeader(header), 0, HEADER_SIZE, 0);
+        await writeFully(fh, encodeHeader(header), 0);
         await fh.truncate(HEADER_SIZE + initialSlots * header.slotSize);
         await fh.datasync();
         await syncDir(dirname(path));

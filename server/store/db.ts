@@ -2,7 +2,7 @@
 // deputies' personal link tokens. Written rarely (login, link issue), atomically by lowdb.
 import { Low, type Adapter } from 'lowdb';
 import { createHash } from 'node:crypto';
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export interface UserRecord {
@@ -110,11 +110,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const tmp = `${this.path}.tmp`;
     const fh = await open(tmp, 'w');
     try {
-      await fh.writeFile(text);
+      await fh.writeFile(text); // loops until every byte is written, or throws
       await fh.sync();
-    } finally {
-      await fh.close();
+    } catch (e) {
+      // A full disk: the old file is untouched (the rename never happens); give the space back.
+      await fh.close().catch(() => undefined);
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
     }
+    await fh.close();
     await rename(tmp, this.path);
     const dir = await open(dirname(this.path), 'r');
     try {

@@ -8,6 +8,7 @@ import type { MeetingEvent } from '../../shared/events.js';
 import { createApp } from '../app.js';
 import { demoMeeting } from '../demo.js';
 import { memoryLogger } from '../logger.js';
+import { inProcessDisk } from './disk.js';
 import { Journal, JournalCorruptError } from './journal.js';
 
 let dir: string;
@@ -34,14 +35,14 @@ async function sample(path: string): Promise<{ full: Buffer; lastStart: number }
 }
 
 describe('[F2] a torn last entry', () => {
-  it('is cut back to the last complete entry at every byte, with a log line', async () => {
+  it('is cut back to the last complete entry at every byte, with a log line', { timeout: 60_000 }, async () => {
     const path = join(dir, 'journal.jsonl');
     const { full, lastStart } = await sample(path);
     expect(full.length - lastStart).toBeGreaterThan(100);
     for (let cut = lastStart; cut < full.length; cut++) {
       await writeFile(path, full.subarray(0, cut));
       const log = memoryLogger();
-      const { journal, records, tornBytes } = await Journal.open(path, log);
+      const { journal, records, tornBytes } = await Journal.open(path, log, inProcessDisk); // no worker thread per cut
       expect(records.map((r) => r.seq)).toEqual([1, 2]);
       expect(tornBytes).toBe(cut - lastStart);
       const warned = log.lines.filter((l) => l.level === 'warn' && l.msg.includes('cut back to the last complete entry'));
@@ -49,7 +50,7 @@ describe('[F2] a torn last entry', () => {
       // The file now ends cleanly and the next append continues the sequence.
       await journal.append('demo', [checkin('d003')]);
       await journal.close();
-      const again = await Journal.open(path, memoryLogger());
+      const again = await Journal.open(path, memoryLogger(), inProcessDisk);
       expect(again.records.map((r) => r.seq)).toEqual([1, 2, 3]);
       expect(again.tornBytes).toBe(0);
       await again.journal.close();
@@ -78,6 +79,25 @@ describe('[F2] damage that is not a torn write', () => {
     await expect(Journal.open(path, memoryLogger())).rejects.toThrow(/line 2 .*cannot be trusted/);
     // Nothing was cut off a file that was refused.
     expect((await readFile(path, 'utf8')).length).toBe(text.length);
+  });
+
+  it('a garbled last line that still ends with its newline is named as the last line, with its size and how to cut it', async () => {
+    const path = join(dir, 'journal.jsonl');
+    const { full, lastStart } = await sample(path);
+    const garbled = Buffer.from(full);
+    garbled[lastStart + 5] = 0x7b; // '{' inside the line: no longer JSON, but the newline is there
+    await writeFile(path, garbled);
+    const err = await Journal.open(path, memoryLogger()).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(JournalCorruptError);
+    const msg = (err as Error).message;
+    expect(msg).not.toMatch(/not the last line/);
+    expect(msg).toContain(`the last line (line 3, ${full.length - lastStart} bytes from byte ${lastStart}) is damaged`);
+    expect(msg).toMatch(/not a torn write/);
+    expect(msg).toContain(`truncate -s ${lastStart}`);
+    expect((await readFile(path)).equals(garbled)).toBe(true); // refused, not cut
   });
 
   it('the server itself refuses to start on a damaged record', async () => {

@@ -20,6 +20,8 @@ interface Pending {
 
 export interface Recovered {
   readonly records: JournalRecord[];
+  /** Each record's line as stored (without its newline). */
+  readonly lines: string[];
   /** Bytes cut from a torn last line, 0 if the file ended cleanly. */
   readonly tornBytes: number;
 }
@@ -28,29 +30,39 @@ export class JournalCorruptError extends Error {
   constructor(
     readonly path: string,
     readonly line: number,
+    /** Where the damaged line is: the last one, or one with records after it. */
+    readonly where: { last: boolean; start: number; bytes: number },
   ) {
-    super(`journal ${path} is damaged at line ${line} (not the last line): refusing to start on a record that cannot be trusted`);
+    super(
+      where.last
+        ? `journal ${path}: the last line (line ${line}, ${where.bytes} bytes from byte ${where.start}) is damaged, yet complete (it ends with its newline), so it is not a torn write: refusing to start on a record that cannot be trusted. Run npm run verify; if this record was never acknowledged, cut it off by hand with: truncate -s ${where.start} ${path}`
+        : `journal ${path} is damaged at line ${line} (${where.bytes} bytes from byte ${where.start}; records follow it, so it is not a torn write): refusing to start on a record that cannot be trusted (run npm run verify)`,
+    );
   }
 }
 
 /**
- * Parse the journal text. Every record ends with '\n', so a crash mid-write leaves a last
+ * Parse the journal's bytes. Every record ends with '\n', so a crash mid-write leaves a last
  * segment without one: that tail is dropped. A complete line that does not parse is damage,
- * not a torn write, and throws wherever it is.
+ * not a torn write, and throws wherever it is. `lines` holds each record's text as stored
+ * (what the audit entry's `record` hash covers).
  */
-export function parseJournal(path: string, text: string): { records: JournalRecord[]; goodBytes: number } {
+export function parseJournal(path: string, data: Buffer | string): { records: JournalRecord[]; lines: string[]; goodBytes: number } {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const records: JournalRecord[] = [];
-  const lastNl = text.lastIndexOf('\n');
-  const complete = lastNl === -1 ? '' : text.slice(0, lastNl);
-  if (complete.length > 0 || lastNl === 0) {
-    const lines = complete.split('\n');
-    lines.forEach((line, i) => {
-      const r = parseLine(line);
-      if (!r) throw new JournalCorruptError(path, i + 1);
-      records.push(r);
-    });
+  const lines: string[] = [];
+  const goodBytes = buf.lastIndexOf(0x0a) + 1;
+  let start = 0;
+  while (start < goodBytes) {
+    const end = buf.indexOf(0x0a, start);
+    const line = buf.toString('utf8', start, end);
+    const r = parseLine(line);
+    if (!r) throw new JournalCorruptError(path, lines.length + 1, { last: end + 1 === goodBytes, start, bytes: end + 1 - start });
+    records.push(r);
+    lines.push(line);
+    start = end + 1;
   }
-  return { records, goodBytes: Buffer.byteLength(text.slice(0, lastNl + 1)) };
+  return { records, lines, goodBytes };
 }
 
 function parseLine(line: string): JournalRecord | null {
@@ -88,8 +100,7 @@ export class Journal {
   static async open(path: string, log: Logger, disk: Disk = new DiskThread()): Promise<{ journal: Journal } & Recovered> {
     const fh = await open(path, 'a+');
     const buf = await fh.readFile();
-    const text = buf.toString('utf8');
-    const { records, goodBytes } = parseJournal(path, text);
+    const { records, lines, goodBytes } = parseJournal(path, buf);
     const tornBytes = buf.length - goodBytes;
     if (tornBytes > 0) {
       log.warn({ path, tornBytes, kept: records.length }, 'journal: last entry was incomplete (crash during write); cut back to the last complete entry');
@@ -97,21 +108,25 @@ export class Journal {
       await fh.datasync();
     }
     const seq = records.length ? (records[records.length - 1]?.seq ?? 0) : 0;
-    return { journal: new Journal(fh, path, goodBytes, seq, log, disk), records, tornBytes };
+    return { journal: new Journal(fh, path, goodBytes, seq, log, disk), records, lines, tornBytes };
   }
 
   get healthy(): boolean {
     return !this.failed;
   }
 
-  /** Append one record (and its secret ballots to their boxes); resolves with its seq once all is on disk. */
-  append(meetingId: string, events: MeetingEvent[], box: readonly BoxWrite[] = []): Promise<number> {
+  /**
+   * Append one record (and its secret ballots to their boxes); resolves once all is on disk with
+   * its seq and its line as stored (without the newline: the audit entry hashes it).
+   */
+  append(meetingId: string, events: MeetingEvent[], box: readonly BoxWrite[] = [], actor: string | null = null): Promise<{ seq: number; line: string }> {
     this.seq += 1;
     const seq = this.seq;
-    const line = JSON.stringify({ seq, meetingId, events }) + '\n';
+    const text = JSON.stringify(actor === null ? { seq, meetingId, events } : { seq, meetingId, actor, events });
+    const line = text + '\n';
     this.disk.poll(); // a batch that finished meanwhile acks now, not when the event loop gets to it
-    return new Promise<number>((resolve, reject) => {
-      this.queue.push({ line, box, resolve: () => resolve(seq), reject });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ line, box, resolve: () => resolve({ seq, line: text }), reject });
       if (!this.writing) void this.drain();
     });
   }

@@ -7,18 +7,20 @@ import type { JournalRecord } from '../../shared/events.js';
 import type { BallotContent } from '../../shared/model.js';
 import { reduce, type MeetingState } from '../../shared/state.js';
 import { parseJournal } from './journal.js';
-import { decodeHeader, decodeSlot, HEADER_SIZE, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
+import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
 import { acceptedSubmissions, BALLOTS_DIR, foldBallots } from './boxes.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
 export interface DataDirContents {
   readonly records: JournalRecord[];
+  /** Each record's line as stored: what an audit entry's `record` hash covers. */
+  readonly lines: string[];
   /** Bytes after the last complete record (a torn write not yet cut off by a start). */
   readonly tornBytes: number;
   readonly meetings: Map<string, MeetingState>;
   /** Every ballot box found, as read (slots in file order), by `<meeting>/<round>`. */
-  readonly boxes: Map<string, { header: BoxHeader | null; slots: SlotRead[] }>;
+  readonly boxes: Map<string, BoxRead>;
   /** The counted ballots of each box, sorted by receipt, by `<meeting>/<round>`. */
   readonly boxBallots: Map<string, { receipt: string; content: BallotContent }[]>;
 }
@@ -38,13 +40,30 @@ export function stateAt(d: DataDirContents, meetingId: string, seq: number): Mee
   return s;
 }
 
+export interface BoxRead {
+  header: BoxHeader | null;
+  slots: SlotRead[];
+  /** Whether the header's 512 bytes are exactly what the server writes for it (its padding is not read otherwise). */
+  headerExact?: boolean;
+  /** Ballot slots with bytes other than zero between the ballot and its checksum (which covers only the ballot). */
+  dirtySlots?: number[];
+}
+
 /** A box file's header and slots, without changing it. */
-export function readBox(buf: Buffer): { header: BoxHeader | null; slots: SlotRead[] } {
+export function readBox(buf: Buffer): BoxRead {
   const header = decodeHeader(buf);
   if (!header) return { header, slots: [] };
   const n = Math.floor((buf.length - HEADER_SIZE) / header.slotSize);
   const at = (i: number) => HEADER_SIZE + i * header.slotSize;
-  return { header, slots: Array.from({ length: n }, (_, i) => decodeSlot(buf.subarray(at(i), at(i + 1)))) };
+  const slots = Array.from({ length: n }, (_, i) => decodeSlot(buf.subarray(at(i), at(i + 1))));
+  // Bytes no decoder reads: a writer only ever leaves them as encodeHeader/encodeSlot make them.
+  const dirtySlots = slots.flatMap((s, i) => {
+    if (s.kind !== 'ballot') return [];
+    const slot = buf.subarray(at(i), at(i + 1));
+    const pad = slot.subarray(4 + slot.readUInt32LE(0), slot.length - 32);
+    return pad.every((b) => b === 0) ? [] : [i];
+  });
+  return { header, slots, headerExact: encodeHeader(header).equals(buf.subarray(0, HEADER_SIZE)), dirtySlots };
 }
 
 /** Fold journal records into per-meeting states. */
@@ -64,10 +83,10 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
     throw e;
   });
-  const { records, goodBytes } = parseJournal(path, buf.toString('utf8'));
+  const { records, lines, goodBytes } = parseJournal(path, buf);
   const meetings = foldRecords(records);
   const accepted = acceptedSubmissions(records);
-  const boxes = new Map<string, { header: BoxHeader | null; slots: SlotRead[] }>();
+  const boxes = new Map<string, BoxRead>();
   const boxBallots = new Map<string, { receipt: string; content: BallotContent }[]>();
   for (const [meetingId, s] of meetings) {
     const folder = join(dir, BALLOTS_DIR, meetingId);
@@ -86,5 +105,5 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     }
     meetings.set(meetingId, st);
   }
-  return { records, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots };
+  return { records, lines, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots };
 }

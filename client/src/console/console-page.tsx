@@ -26,6 +26,7 @@ import { useSession } from './session.js';
 import { TurnoutPanel } from './turnout-panel.js';
 import '../styles/console.css';
 import { version as APP_VERSION } from '../../../package.json'; // shown small: which copy runs, for a support call
+import { ChainHead } from '../common/chain-head.js';
 
 export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
   const { t } = useTranslation(['console', 'common']);
@@ -84,6 +85,7 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
         <span className="console__meeting" data-testid="console-meeting">
           {view?.meeting.title ?? ''}
         </span>
+        {view?.auditHead && <ChainHead head={view.auditHead} place="console" testId="console-chain-head" />}
         <span className="console__user">{t('console:login.signedInAs', { name: session.username })}</span>
         <LangToggle role="console" />
         <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="logout">

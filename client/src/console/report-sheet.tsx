@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import type { AgendaItem } from '../../../shared/model.js';
 import type { ItemResult } from '../../../shared/rules/index.js';
 import type { ConsoleView } from '../../../shared/views.js';
+import { ChainHead } from '../common/chain-head.js';
 import { Commitment } from '../common/commitment.js';
 import { motionOutcomeText, unfilledTexts, weightsText } from '../i18n/outcome-labels.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
@@ -143,6 +144,14 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
           </section>
         )}
         <SegmentReport log={view.rundown?.log ?? []} />
+        {/* Apart from the results above: the head to write down and check the record against later. */}
+        {view.auditHead && (
+          <section className="report__item report__chain" data-testid="report-chain">
+            <h2>{t('receipts:chainHead.reportTitle')}</h2>
+            <ChainHead head={view.auditHead} place="report" testId="report-chain-head" />
+            <p className="report__note">{t('receipts:chainHead.reportNote')}</p>
+          </section>
+        )}
       </article>
     </div>
   );

@@ -1,6 +1,7 @@
 // 结果: the current item's final figures, built up in an animation when cut to live. The
 // figures are the item's outcome (run-offs merged) once it may be shown, else the round's.
 import { useTranslation } from 'react-i18next';
+import { ChainHead } from '../../common/chain-head.js';
 import { Commitment } from '../../common/commitment.js';
 import { MotionResult } from '../motion-result.js';
 import { ProjectsResultChart } from '../projects-result.js';
@@ -45,6 +46,8 @@ export function ResultScene({ view, animate }: SceneProps) {
       {shown ? body : <p className="scene__empty">{t('result.pending')}</p>}
       {/* Shown with published figures only; the full value is in the console and the report. */}
       {result && round?.status === 'closed' && round.commitment && <Commitment value={round.commitment} short testId="screen-commitment" />}
+      {/* The audit chain head at close, to write down and check the record against later. */}
+      {result && round?.status === 'closed' && view.auditHead && <ChainHead head={view.auditHead} place="screen" testId="screen-chain-head" />}
     </section>
   );
 }
