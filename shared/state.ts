@@ -275,6 +275,8 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
           receipt: e.receipt,
           content: e.content,
           ...(e.deputyId !== undefined ? { deputyId: e.deputyId } : {}),
+          ...(e.salt !== undefined ? { salt: e.salt } : {}),
+          ...(e.keyHash !== undefined ? { keyHash: e.keyHash } : {}),
         };
         const at = e.replaces !== undefined ? receiptAt(r.receipts, e.replaces) : undefined;
         if (at !== undefined) {

@@ -4,7 +4,7 @@
 // ack); a crash in between is made good at the next start from the journal (`recovered`).
 import { open, type FileHandle } from 'node:fs/promises';
 import type { JournalRecord, MeetingEvent } from '../../shared/events.js';
-import { roundCommitment } from '../../shared/commitment.js';
+import { roundCommitment, roundScheme } from '../../shared/commitment.js';
 import type { MeetingState } from '../../shared/state.js';
 import { resultOf } from '../../shared/views.js';
 import type { Logger } from '../logger.js';
@@ -22,7 +22,9 @@ export class AuditCorruptError extends Error {}
 export function closesOf(s: MeetingState, events: readonly MeetingEvent[]): RoundClose[] {
   return events.flatMap((e) => {
     const r = e.t === 'round.closed' ? s.rounds.get(e.roundId) : undefined;
-    return r ? [{ roundId: r.id, ballots: r.ballots.length, commitment: roundCommitment(r), result: resultOf(s, r) }] : [];
+    if (!r) return [];
+    const scheme = roundScheme(r);
+    return [{ roundId: r.id, ballots: r.ballots.length, commitment: roundCommitment(r), ...(scheme ? { scheme } : {}), result: resultOf(s, r) }];
   });
 }
 

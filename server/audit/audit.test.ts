@@ -10,6 +10,7 @@ import { readBox } from '../store/load.js';
 import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from '../test/harness.js';
 import type { ConsoleView, DeputyView } from '../../shared/views.js';
 import { parseAudit } from './chain.js';
+import { merkleRoot } from '../../shared/commitment.js';
 import { verifyDataDir } from './verify-data.js';
 
 let h: Harness;
@@ -94,9 +95,13 @@ describe('[H3] commitment and receipts', () => {
   it('after close the receipts are published without choices, with the commitment shown in the result', async () => {
     const { roundId, receipts, view } = await session();
     const res = await fetch(`${h.url}/api/meetings/demo/rounds/${roundId}/receipts`);
-    const body = (await res.json()) as { secret: boolean; receipts: string[]; commitment: string; count: number };
+    const body = (await res.json()) as { secret: boolean; receipts: { receipt: string; leaf: string }[]; commitment: string; count: number; scheme: string };
     expect(body.secret).toBe(true);
-    expect(body.receipts).toEqual([...receipts].sort());
+    expect(body.receipts.map((r) => r.receipt)).toEqual([...receipts].sort());
+    // Each code with its salted leaf only (H5); the leaves rebuild the commitment.
+    expect(body.scheme).toBe('merkle-v2');
+    for (const r of body.receipts) expect(Object.keys(r).sort()).toEqual(['leaf', 'receipt']);
+    expect(merkleRoot(body.receipts.map((r) => r.leaf))).toBe(body.commitment);
     expect(JSON.stringify(body)).not.toMatch(/choice|"d\d{3}"/); // no choice, no deputy id (hex ids and the commitment may hold "d00")
     const shown = view.rounds.find((r) => r.id === roundId);
     expect(shown?.commitment).toBe(body.commitment);

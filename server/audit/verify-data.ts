@@ -4,9 +4,10 @@
 import { ballotsOf } from '../../shared/state.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson, roundCommitment } from '../../shared/commitment.js';
+import { ballotCommitment, canonicalJson } from '../../shared/commitment.js';
 import { resultOf } from '../../shared/views.js';
 import { readDataDir, stateAt, type DataDirContents } from '../store/load.js';
+import { isPending } from '../store/box-format.js';
 import { AUDIT_FILE } from './audit-log.js';
 import { checkChain, parseAudit, summarize, type AuditEntry } from './chain.js';
 
@@ -68,7 +69,7 @@ function checkBoxes(d: DataDirContents, problems: string[], warnings: string[]):
     const [meetingId, roundId] = key.split('/');
     if (!d.meetings.get(meetingId ?? '')?.rounds.has(roundId ?? '')) warnings.push(`ballot box ${key}: no such round in the journal (a crash before the round was recorded)`);
     const torn = box.slots.filter((s) => s.kind === 'torn').length;
-    const pending = box.slots.filter((s) => s.kind === 'ballot' && s.payload.pending !== undefined).length;
+    const pending = box.slots.filter((s) => s.kind === 'ballot' && isPending(s.payload)).length;
     if (torn > 0) warnings.push(`ballot box ${key}: ${torn} slot(s) fail their checksum (an interrupted write, or tampering; not counted)`);
     if (pending > 0) warnings.push(`ballot box ${key}: ${pending} ballot(s) not yet sealed (the server stopped mid-vote; sealed at the next start)`);
   }
@@ -96,7 +97,9 @@ function checkEntries(d: DataDirContents, entries: readonly AuditEntry[], proble
         continue;
       }
       if (r.ballots.length !== c.ballots) problems.push(`round ${c.roundId}: ${r.ballots.length} ballots stored, ${c.ballots} at close`);
-      if (roundCommitment(r) !== c.commitment) problems.push(`round ${c.roundId}: the stored ballots do not match the commitment recorded at close`);
+      // Recomputed the way it was made at close (an entry without a scheme predates salts).
+      const made = r.status === 'closed' && r.manual === undefined ? ballotCommitment(ballotsOf(r), c.scheme ?? 'lines-v1') : null;
+      if (made !== c.commitment) problems.push(`round ${c.roundId}: the stored ballots do not match the commitment recorded at close`);
       if (canonicalJson(resultOf(s, r)) !== canonicalJson(c.result)) problems.push(`round ${c.roundId}: the tally of the stored ballots differs from the tally recorded at close`);
     }
   }

@@ -181,6 +181,8 @@ export class Journal {
       this.seq -= batch.length + rest.length;
       await this.fh.truncate(this.size).catch(() => undefined);
       for (const [box, writes] of boxes) await box.abort(writes.flatMap((w) => (w.slot === null ? [] : [w.slot])));
+      // Their versions are handed out again (a version counts the deputy's recorded votes).
+      for (const [box, writes] of byBox([...batch, ...rest].flatMap((p) => p.box))) box.forget(writes);
       for (const p of [...batch, ...rest]) p.reject(error);
     }
   }

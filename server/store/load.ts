@@ -4,11 +4,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalRecord } from '../../shared/events.js';
-import type { BallotContent } from '../../shared/model.js';
 import { reduce, type MeetingState } from '../../shared/state.js';
 import { parseJournal } from './journal.js';
-import { decodeHeader, decodeSlot, HEADER_SIZE, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
-import { acceptedSubmissions, BALLOTS_DIR, foldBallots } from './boxes.js';
+import { decodeHeader, decodeSlot, HEADER_SIZE, NOTHING_HELD, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
+import { boxBallot, type BoxBallot } from './ballot-box.js';
+import { BALLOTS_DIR, foldBallots, journalHolds } from './boxes.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -20,7 +20,7 @@ export interface DataDirContents {
   /** Every ballot box found, as read (slots in file order), by `<meeting>/<round>`. */
   readonly boxes: Map<string, { header: BoxHeader | null; slots: SlotRead[] }>;
   /** The counted ballots of each box, sorted by receipt, by `<meeting>/<round>`. */
-  readonly boxBallots: Map<string, { receipt: string; content: BallotContent }[]>;
+  readonly boxBallots: Map<string, BoxBallot[]>;
 }
 
 /** A meeting's state right after journal record `seq`, with its secret rounds' ballots (cast before any close). */
@@ -66,9 +66,9 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
   });
   const { records, goodBytes } = parseJournal(path, buf.toString('utf8'));
   const meetings = foldRecords(records);
-  const accepted = acceptedSubmissions(records);
+  const holds = journalHolds(records);
   const boxes = new Map<string, { header: BoxHeader | null; slots: SlotRead[] }>();
-  const boxBallots = new Map<string, { receipt: string; content: BallotContent }[]>();
+  const boxBallots = new Map<string, BoxBallot[]>();
   for (const [meetingId, s] of meetings) {
     const folder = join(dir, BALLOTS_DIR, meetingId);
     const files = await readdir(folder).catch(() => [] as string[]);
@@ -78,9 +78,9 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
       const box = readBox(await readFile(join(folder, f)));
       boxes.set(`${meetingId}/${roundId}`, box);
       if (!box.header || !st.rounds.has(roundId)) continue;
-      const ballots = [...resolveBox(box.slots, accepted.get(`${meetingId}/${roundId}`) ?? new Set()).values()]
+      const ballots = [...resolveBox(box.slots, holds.get(`${meetingId}/${roundId}`) ?? NOTHING_HELD).values()]
         .sort((a, b) => (a.receipt < b.receipt ? -1 : 1))
-        .map((b) => ({ receipt: b.receipt, content: b.content }));
+        .map(boxBallot);
       boxBallots.set(`${meetingId}/${roundId}`, ballots);
       st = foldBallots(st, roundId, ballots);
     }
