@@ -76,6 +76,8 @@ describe('[H5] the commitment cannot be reversed', () => {
       commitment: string;
       receipts: (string | { receipt: string; leaf?: string })[];
     };
+    // Nothing of the hidden tally is published with it: the count (turnout) only.
+    expect(Object.keys(pub).sort()).toEqual(['commitment', 'count', 'itemId', 'meetingId', 'ok', 'receipts', 'roundId', 'scheme', 'secret']);
     const codes = pub.receipts.map((r) => (typeof r === 'string' ? r : r.receipt));
     expect(codes.length).toBe(3);
     const recovered: string[] = [];

@@ -5,12 +5,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HEADER_SIZE, encodeSlot } from '../store/box-format.js';
-import { readBox } from '../store/load.js';
+import { HEADER_SIZE, encodeHeader, encodeSlot } from '../store/box-format.js';
+import { legacySlotSize } from '../store/boxes.js';
+import { readBox, readDataDir } from '../store/load.js';
 import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from '../test/harness.js';
 import type { ConsoleView, DeputyView } from '../../shared/views.js';
-import { parseAudit } from './chain.js';
-import { merkleRoot } from '../../shared/commitment.js';
+import { parseAudit, seal } from './chain.js';
+import { ballotCommitment, merkleRoot } from '../../shared/commitment.js';
 import { verifyDataDir } from './verify-data.js';
 
 let h: Harness;
@@ -141,6 +142,41 @@ describe('[H4] verify', () => {
     expect(r.problems.join('\n')).toMatch(/do not match the commitment/);
     expect(r.problems.join('\n')).toMatch(/tally of the stored ballots differs/);
     await h.restart();
+  });
+
+  it('a data folder from before salts (box version 1, lines-v1 commitment, close entry without scheme) still verifies and serves', async () => {
+    const { roundId, receipts } = await session();
+    await h.app.close();
+    const path = join(h.dataDir, 'ballots', 'demo', `${roundId}.box`);
+    const box = readBox(await readFile(path));
+    const ballots = box.slots.flatMap((x) => (x.kind === 'ballot' ? [{ receipt: x.payload.receipt, v: x.payload.v, content: x.payload.content }] : []));
+    const st = (await readDataDir(h.dataDir)).meetings.get('demo');
+    const size = st && legacySlotSize(st, roundId);
+    if (!box.header || !size) throw new Error('no box to rewrite');
+    // The old form: no salts, and one ballot still marked with a submission id the journal holds.
+    const journal = await readFile(join(h.dataDir, 'journal.jsonl'), 'utf8');
+    const sid = /"submissionId":"([^"]+)"/.exec(journal)?.[1] ?? '';
+    const slots = ballots.map((b, i) => encodeSlot(i === 0 ? { ...b, pending: sid } : b, size));
+    await writeFile(path, Buffer.concat([encodeHeader({ ...box.header, version: 1, slotSize: size }), ...slots, Buffer.alloc(size * 4)]));
+    const auditPath = join(h.dataDir, 'audit.jsonl');
+    const entries = parseAudit(await readFile(auditPath, 'utf8')).entries;
+    const old = ballotCommitment(ballots, 'lines-v1');
+    let prev: string | null = null;
+    const rewritten = entries.map((e) => {
+      const closes = e.closes?.map(({ scheme: _scheme, ...c }) => (c.roundId === roundId ? { ...c, commitment: old } : c));
+      const { hash: _hash, ...body } = { ...e, ...(closes ? { closes } : {}), prev: prev ?? e.prev };
+      const sealed = seal(body);
+      prev = sealed.hash;
+      return sealed;
+    });
+    await writeFile(auditPath, rewritten.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const r = await verifyDataDir(h.dataDir);
+    expect(r.problems).toEqual([]);
+    await h.restart();
+    const body = (await (await fetch(`${h.url}/api/meetings/demo/rounds/${roundId}/receipts`)).json()) as { scheme: string; commitment: string; receipts: unknown[] };
+    expect(body).toMatchObject({ scheme: 'lines-v1', commitment: old });
+    expect(body.receipts).toEqual([...receipts].sort());
+    expect((await verifyDataDir(h.dataDir)).problems).toEqual([]); // and after the start settled the box
   });
 
   it('catches an edited audit entry and an edited journal record', async () => {
