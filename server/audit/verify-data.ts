@@ -30,6 +30,7 @@ export async function verifyDataDir(dir: string): Promise<VerifyReport> {
     const msg = e instanceof Error ? e.message : String(e);
     return { ok: false, problems: [msg], warnings, figures: { meetings: 0, records: 0, rounds: 0, ballots: 0, auditEntries: 0, chainHead: null } };
   }
+  if (d.partialFrom !== null) warnings.push(`journal: the records from ${d.partialFrom} on are a batch a power loss left half-written (never acknowledged; cut at the next start, and left out here)`);
   if (d.tornBytes > 0) warnings.push(`journal: ${d.tornBytes} bytes of an incomplete last entry (a crash during a write; cut at the next start)`);
   checkBoxes(d, problems, warnings);
 

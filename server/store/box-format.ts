@@ -152,6 +152,20 @@ export function slotSizeFor(item: AgendaItem, version: 1 | 2 = BOX_VERSION): num
  * answer for the server and for `verify`.
  */
 export function resolveBox(slots: readonly SlotRead[], holds: JournalHolds): Map<string, SlotPayload & { slot: number }> {
+  return resolve(slots, holds).kept;
+}
+
+/**
+ * How many of the journal's 'voted' events for the round the box's ballots leave unmatched: 0
+ * normally. More only when a power loss made part of the journal's last batch durable (its
+ * fsync never returned, so none of it was acknowledged): see boxes.ts, partialBatchFrom.
+ */
+export function excessVotes(slots: readonly SlotRead[], holds: JournalHolds): number {
+  const { kept } = resolve(slots, holds);
+  return holds.votes - [...kept.values()].reduce((n, b) => n + b.v, 0);
+}
+
+function resolve(slots: readonly SlotRead[], holds: JournalHolds): { kept: Map<string, SlotPayload & { slot: number }> } {
   type Kept = Map<string, SlotPayload & { slot: number }>;
   const keep = (into: Kept, p: SlotPayload, slot: number) => {
     const cur = into.get(p.receipt);
@@ -171,7 +185,7 @@ export function resolveBox(slots: readonly SlotRead[], holds: JournalHolds): Map
     if (p.pending !== undefined && !holds.accepted.has(p.pending)) return;
     keep(base, p, slot);
   });
-  if (passes.size === 0) return base;
+  if (passes.size === 0) return { kept: base };
   const total = (m: Kept) => [...m.values()].reduce((n, b) => n + b.v, 0);
   let chosen: Kept = base;
   const cur: Kept = new Map(base);
@@ -181,5 +195,5 @@ export function resolveBox(slots: readonly SlotRead[], holds: JournalHolds): Map
     if (n === holds.votes) chosen = new Map(cur);
     if (n > holds.votes) break;
   }
-  return chosen;
+  return { kept: chosen };
 }

@@ -8,7 +8,7 @@ import type { JournalRecord } from '../../shared/events.js';
 import { itemById, reduce, type MeetingState } from '../../shared/state.js';
 import type { Logger } from '../logger.js';
 import { BallotBox, type BoxBallot } from './ballot-box.js';
-import { BOX_VERSION, NOTHING_HELD, slotSizeFor, type BoxHeader, type JournalHolds } from './box-format.js';
+import { BOX_VERSION, excessVotes, NOTHING_HELD, slotSizeFor, type BoxHeader, type JournalHolds, type SlotRead } from './box-format.js';
 
 export const BALLOTS_DIR = 'ballots';
 
@@ -26,6 +26,36 @@ export function journalHolds(records: readonly JournalRecord[]): Map<string, Jou
     }
   }
   return out;
+}
+
+/**
+ * Where the journal's last batch starts, if a power loss made only part of it durable (the
+ * records of one batch are one write and one fsync; the fsync never returned, so none of them
+ * was acknowledged, and its ballots' box pass is discarded at start). Seen from the boxes: a
+ * round whose ballots leave some of its 'voted' events unmatched; those are its last ones in
+ * the journal. Returns the seq to cut the journal back to (every record from it on belongs to
+ * that batch), or null. Cutting can leave another round short, so this runs to a fixed point.
+ */
+export function partialBatchFrom(records: readonly JournalRecord[], boxes: ReadonlyMap<string, { header: BoxHeader | null; slots: SlotRead[] }>): number | null {
+  let cut: number | null = null;
+  for (;;) {
+    const limit = cut;
+    const kept: readonly JournalRecord[] = limit === null ? records : records.filter((r) => r.seq < limit);
+    const holds = journalHolds(kept);
+    let next: number | null = null;
+    for (const [key, box] of boxes) {
+      if (!box.header || box.header.version === 1) continue; // version 1 settles by submission ids
+      const h = holds.get(key);
+      if (!h) continue;
+      const excess = excessVotes(box.slots, h);
+      if (excess <= 0) continue;
+      const seqs: number[] = kept.flatMap((r) => (r.events.some((e) => e.t === 'voted' && `${r.meetingId}/${e.roundId}` === key) ? [r.seq] : []));
+      const from: number | null = seqs[Math.max(0, seqs.length - excess)] ?? null;
+      if (from !== null && (next === null || from < next)) next = from;
+    }
+    if (next === null) return cut;
+    cut = next;
+  }
 }
 
 /** The header a round's box must carry, or null if the round is not a secret one. */

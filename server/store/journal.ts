@@ -2,7 +2,7 @@
 // Group commit: records that arrive while a write is in flight are written together, with
 // one fsync for the batch, on the disk worker (disk.ts). A batch that fails is cut back off
 // the file, so the file holds exactly what was acknowledged.
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { JournalRecord } from '../../shared/events.js';
 import type { MeetingEvent } from '../../shared/events.js';
 import type { Logger } from '../logger.js';
@@ -98,6 +98,25 @@ export class Journal {
     }
     const seq = records.length ? (records[records.length - 1]?.seq ?? 0) : 0;
     return { journal: new Journal(fh, path, goodBytes, seq, log, disk), records, tornBytes };
+  }
+
+  /**
+   * Cut the journal back to before record `seq`: at start only, for a last batch a power loss
+   * left half-written (boxes.ts, partialBatchFrom). Returns the bytes cut.
+   */
+  async dropFrom(seq: number): Promise<number> {
+    const text = await readFile(this.path, 'utf8'); // not through the handle: it reads from its position, at the end
+    const { records } = parseJournal(this.path, text);
+    // Line i holds records[i] (parseJournal), so the cut falls after the first k lines.
+    const k = records.findIndex((r) => r.seq >= seq);
+    if (k < 0) return 0;
+    const at = Buffer.byteLength(text.split('\n').slice(0, k).map((l) => l + '\n').join(''));
+    await this.fh.truncate(at);
+    await this.fh.datasync();
+    const cut = this.size - at;
+    this.size = at;
+    this.seq = records[k - 1]?.seq ?? 0;
+    return cut;
   }
 
   get healthy(): boolean {

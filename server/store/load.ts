@@ -8,7 +8,7 @@ import { reduce, type MeetingState } from '../../shared/state.js';
 import { parseJournal } from './journal.js';
 import { decodeHeader, decodeSlot, HEADER_SIZE, NOTHING_HELD, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
 import { boxBallot, type BoxBallot } from './ballot-box.js';
-import { BALLOTS_DIR, foldBallots, journalHolds } from './boxes.js';
+import { BALLOTS_DIR, foldBallots, journalHolds, partialBatchFrom } from './boxes.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -21,6 +21,21 @@ export interface DataDirContents {
   readonly boxes: Map<string, { header: BoxHeader | null; slots: SlotRead[] }>;
   /** The counted ballots of each box, sorted by receipt, by `<meeting>/<round>`. */
   readonly boxBallots: Map<string, BoxBallot[]>;
+  /** The seq from which the journal's records are a batch a power loss left half-written (never acknowledged; cut at the next start), or null. */
+  readonly partialFrom: number | null;
+}
+
+/** Every ballot box file as read, by `<meeting>/<round>`, without changing any. */
+export async function readBoxFiles(dir: string): Promise<Map<string, { header: BoxHeader | null; slots: SlotRead[] }>> {
+  const out = new Map<string, { header: BoxHeader | null; slots: SlotRead[] }>();
+  const root = join(dir, BALLOTS_DIR);
+  for (const meetingId of (await readdir(root).catch(() => [] as string[])).sort()) {
+    const files = await readdir(join(root, meetingId)).catch(() => [] as string[]);
+    for (const f of files.filter((x) => x.endsWith('.box')).sort()) {
+      out.set(`${meetingId}/${f.slice(0, -'.box'.length)}`, readBox(await readFile(join(root, meetingId, f))));
+    }
+  }
+  return out;
 }
 
 /** A meeting's state right after journal record `seq`, with its secret rounds' ballots (cast before any close). */
@@ -64,19 +79,20 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
     throw e;
   });
-  const { records, goodBytes } = parseJournal(path, buf.toString('utf8'));
+  const parsed = parseJournal(path, buf.toString('utf8'));
+  const { goodBytes } = parsed;
+  const boxes = await readBoxFiles(dir);
+  // What the next start cuts: a batch a power loss left half-written was never acknowledged.
+  const partialFrom = partialBatchFrom(parsed.records, boxes);
+  const records = partialFrom === null ? parsed.records : parsed.records.filter((r) => r.seq < partialFrom);
   const meetings = foldRecords(records);
   const holds = journalHolds(records);
-  const boxes = new Map<string, { header: BoxHeader | null; slots: SlotRead[] }>();
   const boxBallots = new Map<string, BoxBallot[]>();
   for (const [meetingId, s] of meetings) {
-    const folder = join(dir, BALLOTS_DIR, meetingId);
-    const files = await readdir(folder).catch(() => [] as string[]);
     let st = s;
-    for (const f of files.filter((x) => x.endsWith('.box')).sort()) {
-      const roundId = f.slice(0, -'.box'.length);
-      const box = readBox(await readFile(join(folder, f)));
-      boxes.set(`${meetingId}/${roundId}`, box);
+    for (const [key, box] of boxes) {
+      const [m, roundId = ''] = key.split('/');
+      if (m !== meetingId) continue;
       if (!box.header || !st.rounds.has(roundId)) continue;
       const ballots = [...resolveBox(box.slots, holds.get(`${meetingId}/${roundId}`) ?? NOTHING_HELD).values()]
         .sort((a, b) => (a.receipt < b.receipt ? -1 : 1))
@@ -86,5 +102,5 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     }
     meetings.set(meetingId, st);
   }
-  return { records, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots };
+  return { records, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots, partialFrom };
 }
