@@ -10,7 +10,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { MeetingEvent } from '../../shared/events.js';
 import { memoryLogger } from '../logger.js';
 import { BallotBox, type BoxWrite } from './ballot-box.js';
-import { BOX_VERSION, type BoxHeader } from './box-format.js';
+import { BOX_VERSION, HEADER_SIZE, type BoxHeader } from './box-format.js';
 import { inProcessDisk, type Disk } from './disk.js';
 import { Journal } from './journal.js';
 import { readBox } from './load.js';
@@ -137,4 +137,14 @@ it('[W5] a power loss that leaves the journal’s last batch half-written: start
     }
   }
   expect(tried).toBeGreaterThanOrEqual(3);
+
+  // A box that lost a sealed ballot (damage, tampering) is no half-written batch: the journal stays whole.
+  const final = await readFile(join(dir, 'r1.box'));
+  const read = readBox(final);
+  const at = read.slots.findIndex((x) => x.kind === 'ballot');
+  final.fill(0, HEADER_SIZE + at * header.slotSize, HEADER_SIZE + (at + 1) * header.slotSize);
+  const { journal, records } = await Journal.open(join(dir, 'journal.jsonl'), memoryLogger());
+  await journal.close();
+  expect(records.length).toBe(6);
+  expect(partialBatchFrom(records, new Map([['m/r1', readBox(final)]]))).toBeNull();
 });
