@@ -81,6 +81,10 @@ test('the commitment is shown with the result and each phone finds its receipt i
     await expect(phone.getByTestId('receipts-page')).toBeVisible();
     await expect(phone.getByTestId('receipt-input')).toHaveValue(`${codes[i]?.slice(0, 4)} ${codes[i]?.slice(4)}`);
     await expect(phone.getByTestId('receipt-found')).toContainText('您的选票已计入');
+    // H5: this phone's own leaf (receipt, salt and choice from its outbox) is the published one,
+    // and the published leaves rebuild the commitment.
+    await expect(phone.getByTestId('receipt-leaf-ok')).toContainText('您的选票按原样计入');
+    await expect(phone.getByTestId('receipts-root-ok')).toBeVisible();
     await expect(phone.getByTestId('receipts-commitment-value')).toHaveText(hash);
     await expect(phone.getByTestId('receipts-count')).toHaveText('共 3 张选票');
     await expect(phone.getByTestId('receipts-list').locator('li')).toHaveText([...codes].sort().map((c) => `${c.slice(0, 4)} ${c.slice(4)}`));

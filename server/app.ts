@@ -17,9 +17,9 @@ import { consoleLogger, type Logger } from './logger.js';
 import { Meetings } from './meetings.js';
 import { openDb } from './store/db.js';
 import { Journal } from './store/journal.js';
-import { BallotBoxes } from './store/boxes.js';
+import { BallotBoxes, partialBatchFrom } from './store/boxes.js';
 import { AUDIT_FILE, AuditLog } from './audit/audit-log.js';
-import { readDataDir, stateAt, type DataDirContents } from './store/load.js';
+import { readBoxFiles, readDataDir, stateAt, type DataDirContents } from './store/load.js';
 import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import type { Ctx } from './sockets/common.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
@@ -113,7 +113,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const format = await ensureFormat(opts.dataDir); // refuses a newer folder; migrates an older one
   if (format.keptCopy) log.warn({ from: format.was, to: DATA_FORMAT, keptCopy: format.keptCopy }, 'data folder migrated; the old files were copied first');
   const db = await openDb(join(opts.dataDir, 'db.json'));
-  const { journal, records, lines } = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
+  const opened = await Journal.open(join(opts.dataDir, 'journal.jsonl'), log);
+  const { journal, lines: openedLines } = opened;
+  let records = opened.records;
+  let lines = openedLines;
+  // A last batch a power loss left half-written was never acknowledged: cut it, so the ballot
+  // boxes (which discard its ballots) and the journal agree (store/boxes.ts).
+  const partialFrom = partialBatchFrom(records, await readBoxFiles(opts.dataDir));
+  if (partialFrom !== null) {
+    const bytes = await journal.dropFrom(partialFrom);
+    log.warn({ fromSeq: partialFrom, bytes, records: records.filter((r) => r.seq >= partialFrom).length }, 'journal: the last batch was only partly written (a power loss before its fsync; never acknowledged); cut back');
+    const kept = records.findIndex((r) => r.seq >= partialFrom);
+    records = records.slice(0, kept);
+    lines = lines.slice(0, kept);
+  }
   const boxes = new BallotBoxes(opts.dataDir, log);
   const meetings = new Meetings(journal, clock, log, boxes);
   // The audit log first: what it recorded at each close is what the ballot boxes are checked against.

@@ -27,7 +27,7 @@ function live(text: string): string[] {
 }
 
 describe('one CSV writer', () => {
-  it('[L1] a title, deputy and project names that look like formulas come out defused in every CSV, with a BOM', async () => {
+  it('[E1] a title, deputy and project names that look like formulas come out defused in every CSV, with a BOM', async () => {
     const { session } = t;
     const title = HOSTILE[0] ?? '';
     const id = (await api(t.h.url, 'POST', '/api/meetings', { session, json: { title, date: '2026年11月24日' } })).body.id as string;

@@ -146,8 +146,8 @@ export class Meetings {
   }
 
   /**
-   * Secret ballots leave the journal: each goes to its round's ballot box, marked with the
-   * submission id of the 'voted' event beside it until that event is durable (store/ballot-box.ts).
+   * Secret ballots leave the journal: each goes to its round's ballot box, with its salt and
+   * change-key hash, and nothing of the 'voted' event beside it (store/ballot-box.ts).
    */
   private splitSecret(s: MeetingState, events: MeetingEvent[]): { journalEvents: MeetingEvent[]; box: BoxWrite[] } {
     const box: BoxWrite[] = [];
@@ -155,9 +155,15 @@ export class Meetings {
       if (e.t !== 'ballot' || e.deputyId !== undefined) return true;
       const b = this.boxes.get(s, e.roundId);
       if (!b) return true;
-      const voted = events.find((x) => x.t === 'voted' && x.roundId === e.roundId);
-      if (!voted || voted.t !== 'voted') throw new Error('a secret ballot must come with its participation record');
-      box.push({ box: b, payload: { receipt: e.receipt, v: b.nextVersion(e.receipt), content: e.content, pending: voted.submissionId }, slot: null });
+      if (!events.some((x) => x.t === 'voted' && x.roundId === e.roundId)) throw new Error('a secret ballot must come with its participation record');
+      const payload = {
+        receipt: e.receipt,
+        v: b.nextVersion(e.receipt),
+        content: e.content,
+        ...(e.salt !== undefined ? { salt: e.salt } : {}),
+        ...(e.keyHash !== undefined ? { keyHash: e.keyHash } : {}),
+      };
+      box.push({ box: b, payload, slot: null });
       return false;
     });
     return { journalEvents, box };

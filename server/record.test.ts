@@ -172,7 +172,7 @@ describe('the record of a run-off (P12a)', () => {
 });
 
 describe('labels and quorum in the record', () => {
-  it('[L2] [L4] a two-thirds item labels a short project 未达三分之二, and an empty seat 未达票数, in the CSV', async () => {
+  it('[O2] [O4] a two-thirds item labels a short project 未达三分之二, and an empty seat 未达票数, in the CSV', async () => {
     const { con, deps } = await setup();
     // a: 5 of 5, b: 3 of 5 (4 needed): one seat empty because too few passed, not a tie.
     await runClosed(con, deps, 'p23', [pick('a', 'b'), pick('a', 'b'), pick('a', 'b'), pick('a'), pick('a')]);

@@ -11,6 +11,7 @@ import { pendingTie } from './outcome.js';
 import { decideScene } from './scene-decide.js';
 import { decideRundown } from './rundown-decide.js';
 import { resultOf } from './views.js';
+import { sha256Hex } from './sha256.js';
 
 export interface VoteDecision {
   events: MeetingEvent[];
@@ -18,7 +19,11 @@ export interface VoteDecision {
   duplicate: boolean;
 }
 
-export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, now: number): Result<VoteDecision, ErrorCode> {
+/**
+ * `salt`: a fresh random salt from the server, used when the phone sent none (H5). Passed in,
+ * so this stays pure.
+ */
+export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, now: number, salt: string): Result<VoteDecision, ErrorCode> {
   const i = s.rosterIndex.get(deputyId);
   if (i === undefined) return err('FORBIDDEN');
   const r = s.rounds.get(p.roundId);
@@ -28,9 +33,10 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
 
   // A resend of a ballot already recorded acks again, whatever happened since (V2).
   const mine = chunkedGet(r.submissions, i);
+  // It echoes what the phone sent, never the ballot stored under the quoted receipt: anyone who
+  // has voted could otherwise quote a published receipt and read that ballot's choice.
   if (mine === p.submissionId) {
-    const b = ballotByReceipt(r, p.receipt);
-    return ok({ events: [], recorded: { roundId: r.id, receipt: p.receipt, content: b ? b.content : p.content }, duplicate: true });
+    return ok({ events: [], recorded: { roundId: r.id, receipt: p.receipt, content: p.content }, duplicate: true });
   }
   if (r.status === 'closed' || r.status === 'voided') return err('ROUND_CLOSED');
   if (r.status === 'paused') return err('ROUND_PAUSED');
@@ -43,11 +49,17 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
 
   const named = !item.settings.secret;
   let replaces: string | undefined;
+  let keyHash = p.keyHash;
   if (mine != null) {
-    // Changing a ballot needs the setting and the receipt of the ballot being replaced,
-    // which only the deputy's own phone holds: the store never links deputy and ballot.
+    // Changing a ballot needs the setting, the receipt of the ballot being replaced and the
+    // change key whose hash that ballot carries. Receipts are published after close, so a
+    // receipt alone proves nothing; the key never leaves the casting phone until it changes.
     if (!item.settings.allowChange) return err('ALREADY_VOTED');
-    if (!ballotByReceipt(r, p.receipt)) return err('ALREADY_VOTED');
+    const old = ballotByReceipt(r, p.receipt);
+    if (!old) return err('ALREADY_VOTED');
+    if (named && old.deputyId !== deputyId) return err('WRONG_CHANGE_KEY');
+    if (old.keyHash === undefined || p.changeKey === undefined || sha256Hex(p.changeKey) !== old.keyHash) return err('WRONG_CHANGE_KEY');
+    keyHash = old.keyHash;
     replaces = p.receipt;
   } else if (ballotByReceipt(r, p.receipt)) {
     return err('RECEIPT_TAKEN');
@@ -61,6 +73,8 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
       content: p.content,
       ...(named ? { deputyId } : {}),
       ...(replaces !== undefined ? { replaces } : {}),
+      salt: p.salt ?? salt,
+      ...(keyHash !== undefined ? { keyHash } : {}),
     },
   ];
   return ok({ events, recorded: { roundId: r.id, receipt: p.receipt, content: p.content }, duplicate: false });

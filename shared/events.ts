@@ -1,7 +1,7 @@
 // The event log: everything that ever happens to a meeting, as the journal stores it.
 // State is a left fold of these through reduce() (state.ts); nothing else changes state.
 import { z } from 'zod';
-import { AgendaItem, BallotContent, Deputy, Id, ManualCounts, MeetingInfo } from './model.js';
+import { AgendaItem, BallotContent, Deputy, Hex64, Id, ManualCounts, MeetingInfo, Salt } from './model.js';
 import { Scene } from './scene.js';
 
 const At = z.number().int().nonnegative(); // ms since epoch, from the server clock
@@ -101,6 +101,10 @@ export const MeetingEvent = z.discriminatedUnion('t', [
     deputyId: Id.optional(),
     /** The receipt of the ballot this one replaces (allowChange). */
     replaces: Id.optional(),
+    /** The commitment leaf's salt (optional: records from before salts have none). */
+    salt: Salt.optional(),
+    /** The hash of the phone's change key (allowChange). */
+    keyHash: Hex64.optional(),
   }),
 ]);
 export type MeetingEvent = z.infer<typeof MeetingEvent>;

@@ -19,7 +19,7 @@ function tally(adopt: number, threshold: 'half' | 'twoThirds', votes: number[], 
 const statusOf = (r: ProjectsResult, id: string) => projectLabel(r, r.projects.find((p) => p.projectId === id)!.status);
 
 describe('labels (L1..L4)', () => {
-  it('[L2] below a two-thirds threshold is 未达三分之二, below more-than-half 未过半数', () => {
+  it('[O2] below a two-thirds threshold is 未达三分之二, below more-than-half 未过半数', () => {
     // 300 deputies, N = 4 (so the seats do not cut anyone off): 190 < 200 needed for two thirds.
     const two = tally(4, 'twoThirds', [250, 210, 190, 120], 300);
     expect(two.needed).toBe(200);
@@ -31,7 +31,7 @@ describe('labels (L1..L4)', () => {
     expect(statusOf(empty, 'p1')).toBe('belowNeeded');
   });
 
-  it('[L4] seats empty because too few passed are 未达票数, seats held by a tie 同票: one note per cause', () => {
+  it('[O4] seats empty because too few passed are 未达票数, seats held by a tie 同票: one note per cause', () => {
     // N = 3, only one project passes 151 of 300: two seats stay empty, no run-off can fill them.
     const few = tally(3, 'half', [200, 120, 100, 90], 300);
     expect(unfilledNotes(few)).toEqual([{ cause: 'belowThreshold', count: 2 }]);
@@ -41,7 +41,7 @@ describe('labels (L1..L4)', () => {
     // Both causes never meet in one round: a tie needs more eligible projects than seats.
   });
 
-  it('[L3] a run-off is decided by its own rule: its candidates for its seats, most votes', () => {
+  it('[O3] a run-off is decided by its own rule: its candidates for its seats, most votes', () => {
     const ro = tally(2, 'twoThirds', [0, 20, 11, 0], 30, { candidates: ['p2', 'p3'], seats: 1 });
     expect(ro.projects.map((p) => p.projectId)).toEqual(['p2', 'p3']);
     expect(ruleLabel(ro)).toEqual({ key: 'runoff', candidates: 2, seats: 1 });
@@ -49,7 +49,7 @@ describe('labels (L1..L4)', () => {
     expect(ruleLabel(tally(2, 'twoThirds', [30, 20, 11, 0], 30))).toEqual({ key: 'twoThirds', base: 'roster', needed: 20 });
   });
 
-  it('[L1] a motion is passed, not passed, or void for want of quorum', () => {
+  it('[O1] a motion is passed, not passed, or void for want of quorum', () => {
     expect(motionLabel({ passed: true, noQuorum: false })).toBe('passed');
     expect(motionLabel({ passed: false, noQuorum: false })).toBe('notPassed');
     expect(motionLabel({ passed: false, noQuorum: true })).toBe('noQuorum');

@@ -5,7 +5,7 @@
 import type { Base } from './model.js';
 import type { MotionResult, ProjectStatus, ProjectsResult } from './rules/index.js';
 
-/** L1: a motion is passed, not passed, or (void for want of quorum, Q3) neither. */
+/** O1: a motion is passed, not passed, or (void for want of quorum, Q3) neither. */
 export type MotionLabel = 'passed' | 'notPassed' | 'noQuorum';
 
 export function motionLabel(r: Pick<MotionResult, 'passed' | 'noQuorum'>): MotionLabel {
@@ -14,7 +14,7 @@ export function motionLabel(r: Pick<MotionResult, 'passed' | 'noQuorum'>): Motio
 }
 
 /**
- * L2: a project's status, named by the rule that applied: below a "more than half" threshold
+ * O2: a project's status, named by the rule that applied: below a "more than half" threshold
  * is 未过半数, below two thirds 未达三分之二, below the one vote an empty base needs (T3)
  * 未达所需票数; a void round (Q3) 未达法定人数.
  */
@@ -37,7 +37,7 @@ export function projectLabel(r: Pick<ProjectsResult, 'threshold' | 'base'>, stat
   }
 }
 
-/** L3: the rule a result was decided by, for the line under the figures. */
+/** O3: the rule a result was decided by, for the line under the figures. */
 export type RuleLabel =
   | { readonly key: 'half' | 'twoThirds'; readonly base: Base; readonly needed: number }
   /** A run-off (P12): `candidates` projects for `seats` seats, most votes win, no threshold. */
@@ -49,7 +49,7 @@ export function ruleLabel(r: MotionResult | ProjectsResult): RuleLabel {
 }
 
 /**
- * L4: why seats stay empty, one note per cause: too few projects met the threshold (空缺 n 个
+ * O4: why seats stay empty, one note per cause: too few projects met the threshold (空缺 n 个
  * 名额（未达票数）, which no run-off can fill, P10), or a tie at the last seat (n 个名额待再次
  * 投票（同票）, P11). A void round (Q3) has no notes: it decided nothing.
  */

@@ -205,7 +205,16 @@ export interface Ballot {
   readonly receipt: string;
   readonly content: BallotContent;
   readonly deputyId?: string;
+  /** 128 random bits (hex) in the ballot's commitment leaf (commitment.ts); never published for a secret vote. Absent in data from before salts. */
+  readonly salt?: string;
+  /** SHA-256 (hex) of the change key only the casting phone holds (allowChange, decide.ts V6). */
+  readonly keyHash?: string;
 }
+
+/** A ballot's salt: 16 random bytes as hex. */
+export const Salt = z.string().regex(/^[0-9a-f]{32}$/);
+/** A SHA-256 as hex (a change key's hash). */
+export const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A result entered by hand when devices fail (举手表决): counts only, marked manual everywhere. */
 export const ManualCounts = z.discriminatedUnion('kind', [

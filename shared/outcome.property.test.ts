@@ -9,6 +9,8 @@ import { ProjectsItem } from './model.js';
 import { outcomeOf } from './outcome.js';
 import { reduce, replay, type MeetingState } from './state.js';
 import { resultOf } from './views.js';
+/** decideVote's server-drawn salt; its value does not matter to these rules. */
+const SALT = 'a'.repeat(32);
 
 const apply = (s: MeetingState, events: MeetingEvent[]) => events.reduce<MeetingState>((acc, e) => reduce(acc, e), s);
 let seq = 0;
@@ -31,7 +33,7 @@ function run(s: MeetingState, c: Parameters<typeof decideCommand>[1]): MeetingSt
 function castAll(s: MeetingState, picks: readonly string[][]): MeetingState {
   const roundId = s.activeRoundId ?? '';
   return picks.reduce((acc, p, i) => {
-    const d = decideVote(acc, `d${i}`, { roundId, submissionId: `s${++seq}`, receipt: receipt(), content: { kind: 'select', picks: p } }, 20);
+    const d = decideVote(acc, `d${i}`, { roundId, submissionId: `s${++seq}`, receipt: receipt(), content: { kind: 'select', picks: p } }, 20, SALT);
     if (!d.ok) throw new Error(d.error);
     return apply(acc, d.value.events);
   }, s);

@@ -9,6 +9,8 @@ import { reduce, replay, type MeetingState } from './state.js';
 import { consoleView, resultOf, resultVisible, screenView } from './views.js';
 import { motionLabel, ruleLabel, unfilledNotes } from './labels.js';
 import { meetingReport } from './report.js';
+/** decideVote's server-drawn salt; its value does not matter to these rules. */
+const SALT = 'a'.repeat(32);
 
 const roster = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: `代表${id}`, group: '', seat: '' }));
 const projects = AgendaItem.parse({
@@ -44,7 +46,7 @@ function run(s: MeetingState, c: Parameters<typeof decideCommand>[1]): MeetingSt
 function voteAll(s: MeetingState, contents: BallotContent[]): MeetingState {
   const roundId = s.activeRoundId!;
   return contents.reduce((acc, content, i) => {
-    const d = decideVote(acc, roster[i]!.id, { roundId, submissionId: `s${++seq}`, receipt: receiptOf(++seq), content }, 20);
+    const d = decideVote(acc, roster[i]!.id, { roundId, submissionId: `s${++seq}`, receipt: receiptOf(++seq), content }, 20, SALT);
     if (!d.ok) throw new Error(d.error);
     return apply(acc, d.value.events);
   }, s);
@@ -95,9 +97,9 @@ describe('run-off (P12, P13)', () => {
     const { s, first } = tied();
     const ro = run(s, { type: 'runoff', roundId: first, countdownSec: 0 });
     const p = (content: BallotContent) => ({ roundId: ro.activeRoundId!, submissionId: 'q1', receipt: 'QQQQQQQQ', content });
-    expect(decideVote(ro, 'a', p(pick('y', 'z')), 40)).toEqual({ ok: false, error: 'TOO_MANY_PICKS' });
-    expect(decideVote(ro, 'a', p(pick('x')), 40)).toEqual({ ok: false, error: 'UNKNOWN_ID' });
-    expect(decideVote(ro, 'a', p(pick('z')), 40).ok).toBe(true);
+    expect(decideVote(ro, 'a', p(pick('y', 'z')), 40, SALT)).toEqual({ ok: false, error: 'TOO_MANY_PICKS' });
+    expect(decideVote(ro, 'a', p(pick('x')), 40, SALT)).toEqual({ ok: false, error: 'UNKNOWN_ID' });
+    expect(decideVote(ro, 'a', p(pick('z')), 40, SALT).ok).toBe(true);
   });
 
   it('[P13] the outcome merges the closed run-off; the screen shows it once visible; a voided run-off drops out', () => {

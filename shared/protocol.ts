@@ -1,7 +1,7 @@
 // The socket protocol: namespaces, handshake, every event and its payload schema.
 // docs/PROTOCOL.md describes the same thing for people; keep them in step.
 import { z } from 'zod';
-import { BallotContent, Id, ManualCounts } from './model.js';
+import { BallotContent, Hex64, Id, ManualCounts, Salt } from './model.js';
 import { Scene } from './scene.js';
 import type { BallotError } from './rules/index.js';
 import type { ConsoleRosterRow, ConsoleWireView, DeputyView, ScreenView } from './views.js';
@@ -48,6 +48,8 @@ export type ErrorCode =
   | 'ROUND_ACTIVE'
   | 'ALREADY_VOTED'
   | 'RECEIPT_TAKEN'
+  /** A change quoting a ballot this phone cannot prove is its own (no or wrong change key, or another deputy's named ballot). */
+  | 'WRONG_CHANGE_KEY'
   | 'NO_QUORUM'
   | 'NOT_CLOSED'
   | 'STORAGE_FAILED'
@@ -76,6 +78,15 @@ export const VotePayload = z.strictObject({
   /** Client-generated receipt code, published after close so the deputy can find their ballot. */
   receipt: z.string().regex(/^[A-Z2-9]{8}$/),
   content: BallotContent,
+  /**
+   * The ballot's commitment salt, made by the phone so it can check its own leaf in the published
+   * list (H5). Absent: the server draws one (the ballot is as hidden; the phone cannot check its leaf).
+   */
+  salt: Salt.optional(),
+  /** First ballot: SHA-256 of a change key the phone keeps; without it the ballot can never be changed (V6). */
+  keyHash: Hex64.optional(),
+  /** A change (allowChange): the key whose hash the ballot being replaced carries. */
+  changeKey: z.string().regex(/^[0-9a-f]{32}$/).optional(),
 });
 export type VotePayload = z.infer<typeof VotePayload>;
 

@@ -9,6 +9,8 @@ import { outcomeOf } from './outcome.js';
 import { segmentLog, segmentView } from './segment-view.js';
 import { reduce, replay, type MeetingState } from './state.js';
 import { resultOf } from './views.js';
+/** decideVote's server-drawn salt; its value does not matter to these rules. */
+const SALT = 'a'.repeat(32);
 
 const roster = ['a', 'b', 'c'].map((id) => ({ id, name: `代表${id}`, group: '', seat: '' }));
 const segment: SegmentItem = {
@@ -175,7 +177,7 @@ describe('questioning segments', () => {
     s = run(s, go(0, 'rating'), 170_000);
     const roundId = s.activeRoundId!;
     for (const [i, d] of ['a', 'b', 'c'].entries()) {
-      const v = decideVote(s, d, { roundId, submissionId: `s${i}`, receipt: `AAAAAAA${i + 2}`, content: { kind: 'rating', ratings: { 'dept-housing': i === 2 ? 'unsatisfied' : 'satisfied' } } }, 171_000);
+      const v = decideVote(s, d, { roundId, submissionId: `s${i}`, receipt: `AAAAAAA${i + 2}`, content: { kind: 'rating', ratings: { 'dept-housing': i === 2 ? 'unsatisfied' : 'satisfied' } } }, 171_000, SALT);
       if (!v.ok) throw new Error(v.error);
       s = v.value.events.reduce<MeetingState>((acc, e) => reduce(acc, e), s);
     }

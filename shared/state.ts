@@ -287,6 +287,8 @@ function ballotInto(r: Round, e: EventOf<'ballot'>): Round {
     receipt: e.receipt,
     content: e.content,
     ...(e.deputyId !== undefined ? { deputyId: e.deputyId } : {}),
+    ...(e.salt !== undefined ? { salt: e.salt } : {}),
+    ...(e.keyHash !== undefined ? { keyHash: e.keyHash } : {}),
   };
   const at = e.replaces !== undefined ? receiptAt(r.receipts, e.replaces) : undefined;
   if (at !== undefined) {

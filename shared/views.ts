@@ -37,7 +37,7 @@ export interface RoundView {
   withoutQuorum: boolean;
   /** Run-off only: the seats it fills, which caps a select ballot's ticks (P12). */
   seats?: number | null;
-  /** Closed rounds: SHA-256 over the ballots sorted by receipt (commitment.ts); show it with the result and in the report. */
+  /** Closed rounds: the Merkle root over the salted ballots sorted by receipt (commitment.ts); show it with the result and in the report. */
   commitment?: string | null;
   /** A secret vote open with visibility live: its figures move in steps of this many ballots (W7); else null. */
   liveBatch?: number | null;

@@ -2,7 +2,7 @@
 // commitment, so a deputy can see their ballot was counted; the audit log for the console.
 import { Router, type Request } from 'express';
 import { readFile } from 'node:fs/promises';
-import { roundCommitment } from '../../shared/commitment.js';
+import { leafHash, receiptLeaves, roundCommitment, roundScheme } from '../../shared/commitment.js';
 import { ballotsOf, itemById } from '../../shared/state.js';
 import type { Ctx } from '../sockets/common.js';
 import type { AuditLog } from './audit-log.js';
@@ -31,8 +31,18 @@ export function auditRoutes(ctx: Ctx, audit: AuditLog): Router {
       secret,
       count: sorted.length,
       commitment: roundCommitment(round),
-      // Secret: the codes alone, so a receipt cannot be used to prove (or be forced to show) a choice.
-      receipts: secret ? sorted.map((b) => b.receipt) : sorted.map((b) => ({ receipt: b.receipt, content: b.content })),
+      scheme: roundScheme(round),
+      // Secret: each code with its salted leaf only (the salt stays in the ballot box), so the list
+      // proves inclusion to the phone that knows its salt and shows no one a choice (H5). Named:
+      // the choice is public, so the salt is too and anyone can recompute every leaf.
+      receipts:
+        roundScheme(round) === 'lines-v1'
+          ? secret
+            ? sorted.map((b) => b.receipt)
+            : sorted.map((b) => ({ receipt: b.receipt, content: b.content }))
+          : secret
+            ? receiptLeaves(sorted)
+            : sorted.map((b) => ({ receipt: b.receipt, leaf: leafHash(b.receipt, b.salt ?? '', b.content), content: b.content, salt: b.salt })),
     });
   });
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { JournalRecord, MeetingEvent } from '../../shared/events.js';
-import { roundCommitment } from '../../shared/commitment.js';
+import { roundCommitment, roundScheme } from '../../shared/commitment.js';
 import type { MeetingState } from '../../shared/state.js';
 import { resultOf } from '../../shared/views.js';
 import type { Logger } from '../logger.js';
@@ -33,7 +33,9 @@ export class AuditCorruptError extends Error {}
 export function closesOf(s: MeetingState, events: readonly MeetingEvent[]): RoundClose[] {
   return events.flatMap((e) => {
     const r = e.t === 'round.closed' ? s.rounds.get(e.roundId) : undefined;
-    return r ? [{ roundId: r.id, ballots: r.ballots.length, commitment: roundCommitment(r), result: resultOf(s, r) }] : [];
+    if (!r) return [];
+    const scheme = roundScheme(r);
+    return [{ roundId: r.id, ballots: r.ballots.length, commitment: roundCommitment(r), ...(scheme ? { scheme } : {}), result: resultOf(s, r) }];
   });
 }
 
@@ -59,7 +61,7 @@ export class AuditLog {
     size: number,
   ) {
     this.size = size;
-    for (const e of entries) for (const c of e.closes ?? []) this.recordedCloses.set(`${e.meetingId}/${c.roundId}`, { n: e.n, ballots: c.ballots, commitment: c.commitment });
+    for (const e of entries) for (const c of e.closes ?? []) this.recordedCloses.set(`${e.meetingId}/${c.roundId}`, { n: e.n, ballots: c.ballots, commitment: c.commitment, scheme: c.scheme ?? 'lines-v1' });
     const tail = entries[entries.length - 1];
     this.last = tail ? { n: tail.n, hash: tail.hash, seq: tail.seq } : { n: 0, hash: GENESIS, seq: 0 };
   }

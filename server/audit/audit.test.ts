@@ -5,11 +5,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HEADER_SIZE, encodeSlot } from '../store/box-format.js';
-import { readBox } from '../store/load.js';
+import { HEADER_SIZE, encodeHeader, encodeSlot } from '../store/box-format.js';
+import { legacySlotSize } from '../store/boxes.js';
+import { readBox, readDataDir } from '../store/load.js';
 import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from '../test/harness.js';
 import type { ConsoleView, DeputyView } from '../../shared/views.js';
-import { parseAudit } from './chain.js';
+import { parseAudit, seal } from './chain.js';
+import { ballotCommitment, merkleRoot } from '../../shared/commitment.js';
 import { verifyDataDir } from './verify-data.js';
 
 let h: Harness;
@@ -94,9 +96,13 @@ describe('[H3] commitment and receipts', () => {
   it('after close the receipts are published without choices, with the commitment shown in the result', async () => {
     const { roundId, receipts, view } = await session();
     const res = await fetch(`${h.url}/api/meetings/demo/rounds/${roundId}/receipts`);
-    const body = (await res.json()) as { secret: boolean; receipts: string[]; commitment: string; count: number };
+    const body = (await res.json()) as { secret: boolean; receipts: { receipt: string; leaf: string }[]; commitment: string; count: number; scheme: string };
     expect(body.secret).toBe(true);
-    expect(body.receipts).toEqual([...receipts].sort());
+    expect(body.receipts.map((r) => r.receipt)).toEqual([...receipts].sort());
+    // Each code with its salted leaf only (H5); the leaves rebuild the commitment.
+    expect(body.scheme).toBe('merkle-v2');
+    for (const r of body.receipts) expect(Object.keys(r).sort()).toEqual(['leaf', 'receipt']);
+    expect(merkleRoot(body.receipts.map((r) => r.leaf))).toBe(body.commitment);
     expect(JSON.stringify(body)).not.toMatch(/choice|"d\d{3}"/); // no choice, no deputy id (hex ids and the commitment may hold "d00")
     const shown = view.rounds.find((r) => r.id === roundId);
     expect(shown?.commitment).toBe(body.commitment);
@@ -139,6 +145,41 @@ describe('[H4] verify', () => {
     await expect(h.restart()).rejects.toThrow(/do not match the commitment recorded at close/); // box-damage.test.ts
     await writeFile(path, original);
     await h.restart();
+  });
+
+  it('a data folder from before salts (box version 1, lines-v1 commitment, close entry without scheme) still verifies and serves', async () => {
+    const { roundId, receipts } = await session();
+    await h.app.close();
+    const path = join(h.dataDir, 'ballots', 'demo', `${roundId}.box`);
+    const box = readBox(await readFile(path));
+    const ballots = box.slots.flatMap((x) => (x.kind === 'ballot' ? [{ receipt: x.payload.receipt, v: x.payload.v, content: x.payload.content }] : []));
+    const st = (await readDataDir(h.dataDir)).meetings.get('demo');
+    const size = st && legacySlotSize(st, roundId);
+    if (!box.header || !size) throw new Error('no box to rewrite');
+    // The old form: no salts, and one ballot still marked with a submission id the journal holds.
+    const journal = await readFile(join(h.dataDir, 'journal.jsonl'), 'utf8');
+    const sid = /"submissionId":"([^"]+)"/.exec(journal)?.[1] ?? '';
+    const slots = ballots.map((b, i) => encodeSlot(i === 0 ? { ...b, pending: sid } : b, size));
+    await writeFile(path, Buffer.concat([encodeHeader({ ...box.header, version: 1, slotSize: size }), ...slots, Buffer.alloc(size * 4)]));
+    const auditPath = join(h.dataDir, 'audit.jsonl');
+    const entries = parseAudit(await readFile(auditPath, 'utf8')).entries;
+    const old = ballotCommitment(ballots, 'lines-v1');
+    let prev: string | null = null;
+    const rewritten = entries.map((e) => {
+      const closes = e.closes?.map(({ scheme: _scheme, ...c }) => (c.roundId === roundId ? { ...c, commitment: old } : c));
+      const { hash: _hash, ...body } = { ...e, ...(closes ? { closes } : {}), prev: prev ?? e.prev };
+      const sealed = seal(body);
+      prev = sealed.hash;
+      return sealed;
+    });
+    await writeFile(auditPath, rewritten.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    const r = await verifyDataDir(h.dataDir);
+    expect(r.problems).toEqual([]);
+    await h.restart();
+    const body = (await (await fetch(`${h.url}/api/meetings/demo/rounds/${roundId}/receipts`)).json()) as { scheme: string; commitment: string; receipts: unknown[] };
+    expect(body).toMatchObject({ scheme: 'lines-v1', commitment: old });
+    expect(body.receipts).toEqual([...receipts].sort());
+    expect((await verifyDataDir(h.dataDir)).problems).toEqual([]); // and after the start settled the box
   });
 
   it('catches an edited audit entry and an edited journal record', async () => {

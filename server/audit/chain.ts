@@ -21,6 +21,8 @@ export const RoundClose = z.strictObject({
   roundId: z.string(),
   ballots: z.number().int().nonnegative(),
   commitment: z.string().nullable(),
+  /** How the commitment was made (shared/commitment.ts); absent in entries from before #12: 'lines-v1'. */
+  scheme: z.enum(['merkle-v2', 'lines-v1']).optional(),
   /** The tally at close, as the rules computed it. */
   result: z.unknown(),
 });

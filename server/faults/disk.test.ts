@@ -88,7 +88,7 @@ describe('[F3] the data folder cannot be written', () => {
     await h.restart();
   });
 
-  it('[L6] the ballot box cannot be created when the round starts: the start is refused until it can, then the ballots are recorded', async () => {
+  it('[E6] the ballot box cannot be created when the round starts: the start is refused until it can, then the ballots are recorded', async () => {
     const ballots = join(h.dataDir, 'ballots');
     const early = track(console_(h.url, await login(h.url)));
     await early.until(() => true);

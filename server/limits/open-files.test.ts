@@ -1,4 +1,4 @@
-// [L3] Open files, on the real bundled server started as a child process under `ulimit -n`.
+// [E3] Open files, on the real bundled server started as a child process under `ulimit -n`.
 // A thousand idle connections at the common limit of 1,024 used to leave no descriptor for a
 // secret round's ballot box: the start was acknowledged and every vote failed STORAGE_FAILED.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,8 +38,8 @@ async function start(openFiles: number, env: Record<string, string> = {}): Promi
   return s;
 }
 
-describe('[L3] open files', () => {
-  it('[L3] at ulimit -n 1024, a thousand idle connections from many addresses leave the ballot box its descriptor: the vote is recorded', async () => {
+describe('[E3] open files', () => {
+  it('[E3] at ulimit -n 1024, a thousand idle connections from many addresses leave the ballot box its descriptor: the vote is recorded', async () => {
     const srv = await start(1024);
     await waitHealthy(srv);
     const session = await loginAt(srv.url, PASSWORD);
@@ -65,7 +65,7 @@ describe('[L3] open files', () => {
     expect(srv.output()).toContain('connection refused: too many open');
   }, 60_000);
 
-  it('[L3] one address cannot take more than its share: the 51st anonymous connection is refused', async () => {
+  it('[E3] one address cannot take more than its share: the 51st anonymous connection is refused', async () => {
     const srv = await start(1024);
     await waitHealthy(srv);
     const idle = await idleConnections(Number(new URL(srv.url).port), 80, 80);
@@ -81,7 +81,7 @@ describe('[L3] open files', () => {
   const exitOf = (srv: LimitedServer) => Promise.race([srv.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 15_000))]);
   const STACK = /\n\s+at .+:\d+:\d+/;
 
-  it('[L3] refuses to start, with a message and no stack trace, when the limit is too low for the roster', async () => {
+  it('[E3] refuses to start, with a message and no stack trace, when the limit is too low for the roster', async () => {
     // 30 deputies need 64 + 32 + 2 × 30 + 100 = 256 descriptors.
     const srv = await start(200);
     expect(await exitOf(srv)).toBe(1);
@@ -95,7 +95,7 @@ describe('[L3] open files', () => {
     await waitHealthy(again);
   }, 30_000);
 
-  it('[L3] the start script refuses a limit too low for Node to load its modules, with a message', async () => {
+  it('[E3] the start script refuses a limit too low for Node to load its modules, with a message', async () => {
     const script = join(import.meta.dirname, '..', '..', 'scripts', 'serve.sh');
     const srv = startLimited({ main: script, port: await freePort(), dataDir: tmpdir(), openFiles: 64, shell: true });
     servers.push(srv);

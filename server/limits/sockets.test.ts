@@ -1,4 +1,4 @@
-// [L4] [L5] [L6] [L3] Limits on the real in-process server (test/harness.ts): sockets per
+// [E4] [E5] [E6] [E3] Limits on the real in-process server (test/harness.ts): sockets per
 // deputy link, one rate allowance per link, a secret round that cannot open its ballot box,
 // and the console's alarm when an import makes the roster outgrow the open-file limit.
 import { join } from 'node:path';
@@ -15,8 +15,8 @@ const t = serverPerTest({ demoSize: 5, maxSocketsPerLink: 3, openFileLimit: { so
 const connected = (c: Client<DeputyView>) => c.until(() => true);
 const disconnected = (c: Client<DeputyView>) => new Promise<string>((resolve) => (c.socket.connected ? c.socket.once('disconnect', resolve) : resolve('already')));
 
-describe('[L4] sockets per deputy link', () => {
-  it('[L4] a fourth socket on one link is let in and the oldest is hung up; other links are not touched', async () => {
+describe('[E4] sockets per deputy link', () => {
+  it('[E4] a fourth socket on one link is let in and the oldest is hung up; other links are not touched', async () => {
     const [l0, l1] = await links(t.h.url, t.session);
     const url = l0?.url ?? '';
     const first = t.track(deputy(t.h.url, url));
@@ -39,8 +39,8 @@ describe('[L4] sockets per deputy link', () => {
   });
 });
 
-describe('[L5] one rate allowance per link', () => {
-  it('[L5] three sockets on one link share one allowance: together they get no more than one connection would', async () => {
+describe('[E5] one rate allowance per link', () => {
+  it('[E5] three sockets on one link share one allowance: together they get no more than one connection would', async () => {
     const [l0, l1] = await links(t.h.url, t.session);
     const socks = Array.from({ length: 3 }, () => t.track(deputy(t.h.url, l0?.url ?? '')));
     for (const s of socks) await connected(s);
@@ -56,8 +56,8 @@ describe('[L5] one rate allowance per link', () => {
   });
 });
 
-describe('[L6] a secret round starts only with its ballot box open', () => {
-  it('[L6] when the box cannot be created the start is refused STORAGE_FAILED, no round opens; once it can, the round starts', async () => {
+describe('[E6] a secret round starts only with its ballot box open', () => {
+  it('[E6] when the box cannot be created the start is refused STORAGE_FAILED, no round opens; once it can, the round starts', async () => {
     const con = t.track(console_(t.h.url, t.session));
     await con.until(() => true);
     const boxes = join(t.h.dataDir, BALLOTS_DIR);
@@ -80,8 +80,8 @@ describe('[L6] a secret round starts only with its ballot box open', () => {
   });
 });
 
-describe('[L3] the open-file need follows the roster', () => {
-  it('[L3] importing a roster too big for the limit alarms the console; a smaller one clears it', async () => {
+describe('[E3] the open-file need follows the roster', () => {
+  it('[E3] importing a roster too big for the limit alarms the console; a smaller one clears it', async () => {
     const con = t.track(console_(t.h.url, t.session));
     await con.until(() => true);
     const alarms: { code: string }[] = [];

@@ -5,7 +5,7 @@ import zh from '../../client/src/i18n/zh-CN/common.json' with { type: 'json' };
 import { OUTCOME_LABEL, RULE_LABEL, UNFILLED_LABEL } from './labels.js';
 
 describe('export labels', () => {
-  it('[L2] [L4] the export words for every outcome and unfilled-seat key equal the zh-CN screen words', () => {
+  it('[O2] [O4] the export words for every outcome and unfilled-seat key equal the zh-CN screen words', () => {
     expect(OUTCOME_LABEL).toEqual(zh.label);
     expect(UNFILLED_LABEL).toEqual(zh.unfilled);
     expect(RULE_LABEL.runoff).toBe(zh.ruleShort.runoff);

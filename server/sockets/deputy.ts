@@ -1,5 +1,6 @@
 // The deputy namespace: a phone opened from a personal link. It can check in and vote,
 // nothing else; the link is re-checked on every event, so a revoked link stops at once.
+import { randomBytes } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
 import { decideCheckIn, decideVote } from '../../shared/decide.js';
 import { VotePayload, type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
@@ -72,7 +73,9 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
       const p = VotePayload.safeParse(payload);
       if (!p.success) return err('BAD_REQUEST');
       // actor null: a deputy is not a console user (and looking one up costs an async-context read per vote)
-      const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock()) : err('NOT_FOUND')), null);
+      // A salt for a phone that sent none: every ballot's commitment leaf is salted (H5).
+      const salt = randomBytes(16).toString('hex');
+      const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock(), salt) : err('NOT_FOUND')), null);
       return r.ok ? { ok: true, recorded: r.value.recorded, duplicate: r.value.duplicate } : r;
     });
   });

@@ -1,21 +1,25 @@
 // A secret vote's ballot box (format in box-format.ts). How a ballot becomes durable without
 // ever being stored next to its deputy, and without being lost or counted twice:
 //
-//  1. prepare: the ballot is written to a random free slot marked `pending: <submission id>`;
-//     fsync. (The journal will hold the same submission id in the deputy's 'voted' event.)
+//  1. prepare: the ballot is written to a random free slot marked `batch: <pass number>`; fsync.
+//     The pass number is this box's own counter (from a random start): the journal never
+//     carries it, nor anything else the slot holds, so a copy of box and journal taken now
+//     cannot tell which deputy a slot belongs to (W9).
 //  2. the journal record with 'voted' is written; fsync; the vote is acknowledged.
-//  3. seal: a copy without `pending` goes to another random free slot; fsync; the pending slot
-//     is zeroed; fsync. From then on nothing links the ballot to the deputy.
+//  3. seal: a copy without the mark goes to another random free slot; fsync; the marked slot
+//     is zeroed; fsync.
 //
 // While votes keep coming, step 3 rides along: the copies of batch k go in the same write and
 // fsync as step 1 of batch k+1, and the zeros in the next one; when votes stop, the journal
 // finishes the sealing at once (journal.ts, sealDeferred). The steps' order per ballot, and so
 // what a crash can leave, is the same.
 //
-// A crash before 2 leaves a pending slot whose submission id the journal does not have: it is
-// discarded (it was never acknowledged). A crash after 2 leaves a pending slot the journal
-// accepts: it is sealed at start. A crash inside 3 leaves both copies: the receipt and version
-// match, one is kept. A torn slot fails its checksum and is treated as free.
+// At start, marked ballots are settled by counting (box-format.ts, resolveBox): a pass runs
+// only after the journal made the batch before it durable, so at most the last pass can be
+// unacknowledged, and a ballot's version is its deputy's count of 'voted' events; the passes
+// are accepted, in order, as far as their versions add up to the journal's 'voted' events.
+// The rest was never acknowledged and is discarded. A crash inside 3 leaves both copies: the
+// receipt and version match, one is kept. A torn slot fails its checksum and is free.
 import { randomInt } from 'node:crypto';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -24,12 +28,12 @@ import type { Logger } from '../logger.js';
 import { failIfFaulty } from './disk-faults.js';
 import { inProcessDisk, type Disk, type DiskOp } from './disk.js';
 import { writeFully } from './write-fully.js';
-import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, slotJson, resolveBox, type BoxHeader, type SlotPayload } from './box-format.js';
+import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, isPending, slotJson, resolveBox, type BoxHeader, type JournalHolds, type SlotPayload } from './box-format.js';
 
-/** One ballot on its way into a box; `slot` is set once prepared. */
+/** One ballot on its way into a box (sealed form: the pass adds its mark); `slot` is set once prepared. */
 export interface BoxWrite {
   readonly box: BallotBox;
-  readonly payload: SlotPayload & { pending: string };
+  readonly payload: SlotPayload;
   slot: number | null;
 }
 
@@ -54,6 +58,10 @@ export class BallotBox {
   private toSeal: number[] = [];
   /** Slots whose sealed copies (or newer versions) are durable: to be zeroed. */
   private toZero: number[] = [];
+  /** Slots of refused votes whose zeroing failed: zeroed, and fsynced, before the next pass writes anything. */
+  private mustZero: number[] = [];
+  /** The number the next pass marks its new ballots with; set from the file at open. */
+  private pass = 0;
 
   private fh: FileHandle | null = null;
   /** The file could not be opened or created (disk full, read-only): this object is spent. */
@@ -64,26 +72,30 @@ export class BallotBox {
 
   constructor(
     readonly path: string,
-    readonly header: BoxHeader,
-    accepted: ReadonlySet<string>,
+    /** The header of a new box; replaced by the file's own when an older version is opened. */
+    public header: BoxHeader,
+    holds: JournalHolds,
     private readonly log: Logger,
     initialSlots = 64,
+    /** A version 1 box of this round (from before #12) has slots of this size. */
+    private readonly legacySlotSize?: number,
   ) {
-    this.ready = this.openFile(accepted, initialSlots);
+    this.ready = this.openFile(holds, initialSlots);
     this.ready.catch(() => {
       this.openFailed = true; // reported by whoever awaits it; the next ballot gets a fresh attempt (boxes.ts)
     });
   }
 
   /** Open (or create) a box and settle what a crash left behind. */
-  static async open(path: string, header: BoxHeader, accepted: ReadonlySet<string>, log: Logger, initialSlots = 64): Promise<BallotBox> {
-    const box = new BallotBox(path, header, accepted, log, initialSlots);
+  static async open(path: string, header: BoxHeader, holds: JournalHolds, log: Logger, initialSlots = 64, legacySlotSize?: number): Promise<BallotBox> {
+    const box = new BallotBox(path, header, holds, log, initialSlots, legacySlotSize);
     await box.ready;
     return box;
   }
 
-  private async openFile(accepted: ReadonlySet<string>, initialSlots: number): Promise<void> {
+  private async openFile(holds: JournalHolds, initialSlots: number): Promise<void> {
     const { path, header } = this;
+    this.pass = randomInt(2 ** 40); // a random start: the mark says nothing about how many passes came before
     failIfFaulty(path);
     await mkdir(dirname(path), { recursive: true });
     // Not 'a+': Linux ignores the position of writes to a file opened for appending.
@@ -103,14 +115,18 @@ export class BallotBox {
         return;
       }
       const found = decodeHeader(buf);
-      if (!found || found.slotSize !== header.slotSize || found.roundId !== header.roundId) {
+      const sizeOk = found && (found.version === header.version ? found.slotSize === header.slotSize : found.version === 1 && found.slotSize === this.legacySlotSize);
+      if (!found || !sizeOk || found.roundId !== header.roundId) {
         throw new BoxCorruptError(`ballot box ${path} has a damaged header: refusing to start on ballots that cannot be trusted`);
       }
-      const n = Math.floor((buf.length - HEADER_SIZE) / header.slotSize);
-      const slots = Array.from({ length: n }, (_, i) => decodeSlot(buf.subarray(HEADER_SIZE + i * header.slotSize, HEADER_SIZE + (i + 1) * header.slotSize)));
+      this.header = found;
+      const size = found.slotSize;
+      const n = Math.floor((buf.length - HEADER_SIZE) / size);
+      const slots = Array.from({ length: n }, (_, i) => decodeSlot(buf.subarray(HEADER_SIZE + i * size, HEADER_SIZE + (i + 1) * size)));
       this.fh = fh;
       this.capacity = n;
-      await this.settle(slots, accepted, this.log);
+      for (const s of slots) if (s.kind === 'ballot' && s.payload.batch !== undefined) this.pass = Math.max(this.pass, s.payload.batch + 1);
+      await this.settle(slots, holds, this.log);
     } catch (e) {
       this.fh = null;
       await fh.close();
@@ -134,8 +150,8 @@ export class BallotBox {
   }
 
   /** After a crash: seal accepted pending ballots, zero torn, discarded and superseded slots. */
-  private async settle(slots: ReturnType<typeof decodeSlot>[], accepted: ReadonlySet<string>, log: Logger): Promise<void> {
-    const keep = resolveBox(slots, accepted);
+  private async settle(slots: ReturnType<typeof decodeSlot>[], holds: JournalHolds, log: Logger): Promise<void> {
+    const keep = resolveBox(slots, holds);
     const keepSlots = new Set([...keep.values()].map((b) => b.slot));
     const zero: number[] = [];
     let torn = 0;
@@ -148,7 +164,7 @@ export class BallotBox {
       }
     });
     for (const b of keep.values()) this.versions.set(b.receipt, b.v);
-    const toSeal = [...keep.values()].filter((b) => b.pending !== undefined);
+    const toSeal = [...keep.values()].filter(isPending);
     if (torn > 0 || zero.length > 0 || toSeal.length > 0) {
       log.warn({ path: this.path, torn, discarded: zero.length - torn, sealed: toSeal.length, kept: keep.size }, 'ballot box: settled what an interrupted write left behind');
     }
@@ -157,18 +173,18 @@ export class BallotBox {
   }
 
   /** The counted ballots: latest version per receipt, sorted by receipt (never by arrival). */
-  ballots(): { receipt: string; content: BallotContent }[] {
+  ballots(): BoxBallot[] {
     const best = new Map<string, SlotPayload>();
     for (const p of this.used.values()) {
       const cur = best.get(p.receipt);
       if (!cur || p.v > cur.v) best.set(p.receipt, p);
     }
-    return [...best.values()].sort((a, b) => (a.receipt < b.receipt ? -1 : 1)).map((p) => ({ receipt: p.receipt, content: p.content }));
+    return [...best.values()].sort((a, b) => (a.receipt < b.receipt ? -1 : 1)).map(boxBallot);
   }
 
   /** Slots of the ballots still pending (normally none once a batch is sealed). */
   pendingSlots(): number[] {
-    return [...this.used].flatMap(([i, p]) => (p.pending !== undefined ? [i] : []));
+    return [...this.used].flatMap(([i, p]) => (isPending(p) ? [i] : []));
   }
 
   /** The version a new ballot with this receipt gets (a changed ballot supersedes the old). */
@@ -176,6 +192,17 @@ export class BallotBox {
     const v = (this.versions.get(receipt) ?? 0) + 1;
     this.versions.set(receipt, v);
     return v;
+  }
+
+  /**
+   * Votes refused after their versions were handed out: the numbers are handed out again, so a
+   * ballot's version stays its deputy's count of recorded votes (start-up counts on it).
+   */
+  forget(writes: readonly BoxWrite[]): void {
+    for (const w of writes) {
+      const cur = this.versions.get(w.payload.receipt) ?? 0;
+      if (w.payload.v <= cur) this.versions.set(w.payload.receipt, w.payload.v - 1);
+    }
   }
 
   private take(): number {
@@ -224,11 +251,15 @@ export class BallotBox {
   private async planNow(writes: readonly BoxWrite[]): Promise<PassPlan> {
     await this.ensureRoom(writes.length * 2 + this.toSeal.length);
     failIfFaulty(this.path);
-    for (const w of writes) {
-      w.slot = this.take();
-      this.place(w.slot, w.payload);
-    }
-    return this.planPass(writes.map((w) => [w.slot ?? 0, w.payload] as const));
+    const batch = writes.length > 0 ? this.pass++ : 0;
+    const fresh = writes.map((w) => {
+      const slot = this.take();
+      const p: SlotPayload = { ...w.payload, batch };
+      w.slot = slot;
+      this.place(slot, p);
+      return [slot, p] as const;
+    });
+    return this.planPass(fresh);
   }
 
   /** Step 1 on its own: pending ballots written to random free slots; durable when this resolves. */
@@ -248,15 +279,18 @@ export class BallotBox {
 
   /**
    * Step 2 happened (the journal holds these ballots' votes): seal them in a later pass. Until
-   * then a pending slot still names its submission id; `flushDeferred` finishes when idle.
+   * then a slot still carries its pass's mark; `flushDeferred` finishes when idle.
    */
   accepted(slots: readonly number[]): void {
-    for (const s of slots) if (this.used.get(s)?.pending !== undefined) this.toSeal.push(s);
+    for (const s of slots) {
+      const p = this.used.get(s);
+      if (p && isPending(p)) this.toSeal.push(s);
+    }
   }
 
   /** Whether steps 3 of accepted ballots are still to be written. */
   get hasDeferred(): boolean {
-    return this.toSeal.length > 0 || this.toZero.length > 0;
+    return this.toSeal.length > 0 || this.toZero.length > 0 || this.mustZero.length > 0;
   }
 
   /** One pass of deferred sealing: copies of accepted ballots, and zeros where copies are durable. */
@@ -269,7 +303,7 @@ export class BallotBox {
     if (this.hasDeferred) await this.runPlan(await this.planNow([]), disk);
   }
 
-  /** Step 3 now, to the end: move pending ballots to fresh slots without their submission id; zero the old ones. */
+  /** Step 3 now, to the end: move pending ballots to fresh slots without their mark; zero the old ones. */
   async seal(slots: readonly number[]): Promise<void> {
     await this.ready;
     await this.sealNow(slots);
@@ -291,13 +325,17 @@ export class BallotBox {
     const sealing = this.toSeal.length;
     for (const from of this.toSeal) {
       const p = this.used.get(from);
-      if (!p || p.pending === undefined) continue;
-      const { pending: _pending, ...sealed } = p;
+      if (!p || !isPending(p)) continue;
+      const { pending: _pending, batch: _batch, ...sealed } = p;
       copies.push([this.take(), sealed]);
       sealedFrom.push(from);
     }
     const zeroing = this.toZero.slice();
-    const ops = this.slotOps([...fresh, ...copies, ...zeroing.map((i) => [i, null] as const)]);
+    // Leftovers of a refused vote go first, in their own fsync: a crash must never find them
+    // beside a later pass's ballots, where counting would take them for acknowledged ones.
+    const must = this.mustZero.slice();
+    const first = must.length > 0 ? this.slotOps(must.map((i) => [i, null] as const)) : [];
+    const ops = [...first, ...this.slotOps([...fresh, ...copies, ...zeroing.map((i) => [i, null] as const)])];
     return {
       ops,
       failed: () => {
@@ -306,7 +344,8 @@ export class BallotBox {
       done: () => {
         this.toSeal = this.toSeal.slice(sealing);
         this.toZero = this.toZero.slice(zeroing.length);
-        for (const i of zeroing) this.release(i);
+        this.mustZero = this.mustZero.filter((i) => !must.includes(i));
+        for (const i of [...zeroing, ...must]) this.release(i);
         for (const [k, [i, p]] of copies.entries()) {
           const from = sealedFrom[k] ?? -1;
           this.place(i, p);
@@ -329,6 +368,12 @@ export class BallotBox {
 
   /** A slot whose zeros are durable: free again. */
   private release(slot: number): void {
+    this.unplace(slot);
+    this.addFree(slot);
+  }
+
+  /** A slot no longer holds a ballot we count (it may still have to be zeroed). */
+  private unplace(slot: number): void {
     const p = this.used.get(slot);
     if (p) {
       this.used.delete(slot);
@@ -336,7 +381,6 @@ export class BallotBox {
       set?.delete(slot);
       if (set?.size === 0) this.slotsOf.delete(p.receipt);
     }
-    this.addFree(slot);
   }
 
   private addFree(slot: number): void {
@@ -345,10 +389,13 @@ export class BallotBox {
     this.free.push(slot);
   }
 
-  /** A vote whose journal record failed: its pending ballot is removed (best effort; start-up would discard it anyway). */
+  /** A vote whose journal record failed: its pending ballot is removed; if that fails too, before the next pass writes. */
   async abort(slots: readonly number[]): Promise<void> {
     await this.zero(slots).catch(() => {
-      for (const i of slots) this.release(i);
+      for (const i of slots) {
+        this.unplace(i);
+        if (!this.mustZero.includes(i)) this.mustZero.push(i);
+      }
     });
   }
 
@@ -364,6 +411,18 @@ export class BallotBox {
     await this.fh?.close();
     this.fh = null;
   }
+}
+
+/** A counted ballot as the box holds it. */
+export interface BoxBallot {
+  receipt: string;
+  content: BallotContent;
+  salt?: string;
+  keyHash?: string;
+}
+
+export function boxBallot(p: SlotPayload): BoxBallot {
+  return { receipt: p.receipt, content: p.content, ...(p.salt !== undefined ? { salt: p.salt } : {}), ...(p.keyHash !== undefined ? { keyHash: p.keyHash } : {}) };
 }
 
 /** Group box writes by box, so each box is fsynced once per batch. */

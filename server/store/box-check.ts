@@ -6,11 +6,12 @@
 // and the file, and the file is left exactly as it is: it is evidence.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { roundCommitment } from '../../shared/commitment.js';
+import { ballotCommitment, type CommitmentScheme } from '../../shared/commitment.js';
 import type { JournalRecord } from '../../shared/events.js';
-import { itemById, type MeetingState } from '../../shared/state.js';
-import { decodeHeader, decodeSlot, HEADER_SIZE, resolveBox } from './box-format.js';
-import { acceptedSubmissions, BALLOTS_DIR, boxHeader, foldBallots } from './boxes.js';
+import { ballotsOf, itemById, type MeetingState } from '../../shared/state.js';
+import { decodeHeader, decodeSlot, HEADER_SIZE, NOTHING_HELD, resolveBox } from './box-format.js';
+import { boxBallot } from './ballot-box.js';
+import { BALLOTS_DIR, boxHeader, foldBallots, journalHolds } from './boxes.js';
 
 export class BoxDamagedError extends Error {}
 
@@ -19,6 +20,8 @@ export interface RecordedClose {
   readonly n: number;
   readonly ballots: number;
   readonly commitment: string | null;
+  /** How that commitment was made (an entry without a scheme predates salts). */
+  readonly scheme: CommitmentScheme;
 }
 
 /** Throws BoxDamagedError at the first secret round whose box does not hold the ballots the record says it does. */
@@ -28,7 +31,7 @@ export async function checkBoxesAtStart(
   records: readonly JournalRecord[],
   recorded: ReadonlyMap<string, RecordedClose>,
 ): Promise<void> {
-  const accepted = acceptedSubmissions(records);
+  const holds = journalHolds(records);
   for (const [meetingId, s] of states) {
     for (const r of s.rounds.values()) {
       const header = boxHeader(s, r.id);
@@ -51,9 +54,9 @@ export async function checkBoxesAtStart(
       if (!found || found.slotSize !== header.slotSize || found.roundId !== header.roundId || found.meetingId !== header.meetingId) throw refuse('its header is damaged');
       const n = Math.floor((buf.length - HEADER_SIZE) / header.slotSize);
       const slots = Array.from({ length: n }, (_, i) => decodeSlot(buf.subarray(HEADER_SIZE + i * header.slotSize, HEADER_SIZE + (i + 1) * header.slotSize)));
-      const ballots = [...resolveBox(slots, accepted.get(key) ?? new Set()).values()]
+      const ballots = [...resolveBox(slots, holds.get(key) ?? NOTHING_HELD).values()]
         .sort((a, b) => (a.receipt < b.receipt ? -1 : 1))
-        .map((b) => ({ receipt: b.receipt, content: b.content }));
+        .map(boxBallot);
       const withBallots = foldBallots(s, r.id, ballots).rounds.get(r.id);
       if (!withBallots) continue;
       const count = withBallots.ballots.length;
@@ -64,7 +67,7 @@ export async function checkBoxesAtStart(
       const close = recorded.get(key);
       if (close && r.status === 'closed') {
         if (close.ballots !== count) throw refuse(`it holds ${count} ballots, ${close.ballots} were recorded at close (audit entry ${close.n})`);
-        if (close.commitment !== roundCommitment(withBallots)) throw refuse(`its ballots do not match the commitment recorded at close (audit entry ${close.n})`);
+        if (close.commitment !== ballotCommitment(ballotsOf(withBallots), close.scheme)) throw refuse(`its ballots do not match the commitment recorded at close (audit entry ${close.n})`);
       }
     }
   }

@@ -7,35 +7,60 @@
 //
 // A slot of zeros is free. A slot whose checksum does not match was torn by a crash while
 // being written: it never held an acknowledged ballot on its own (see ballot-box.ts).
+//
+// Version 2 (#12): a slot also holds the ballot's commitment salt and its change key's hash, and
+// an unsealed ballot is marked with the number of the box pass that wrote it (`batch`), which
+// nothing in the journal carries; version 1 marked it with the vote's submission id
+// (`pending`), which the journal's 'voted' event also carries. Version 1 boxes are still read.
 import { hash } from 'node:crypto';
 import { z } from 'zod';
-import { BallotContent, type AgendaItem } from '../../shared/model.js';
+import { BallotContent, Hex64, Salt, type AgendaItem } from '../../shared/model.js';
 
 export const HEADER_SIZE = 512;
 const HASH = 32;
 const FORMAT = 'wenzheng-ballot-box';
 
+/** The version new boxes are written in. */
+export const BOX_VERSION = 2;
+
 export const BoxHeader = z.strictObject({
   format: z.literal(FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   meetingId: z.string(),
   roundId: z.string(),
   slotSize: z.number().int().min(256).max(1 << 20),
 });
 export type BoxHeader = z.infer<typeof BoxHeader>;
 
-/** What a slot holds. `pending` is the submission id while the vote's journal record is not yet durable. */
+/** What a slot holds. An unsealed ballot carries `batch` (version 2) or `pending` (version 1). */
 export const SlotPayload = z.strictObject({
   receipt: z.string().regex(/^[A-Z2-9]{8}$/),
   v: z.number().int().positive(),
   content: BallotContent,
+  salt: Salt.optional(),
+  keyHash: Hex64.optional(),
+  /** Version 2: the number of the box pass that wrote this unsealed copy (ballot-box.ts). */
+  batch: z.number().int().nonnegative().optional(),
+  /** Version 1 only: the submission id of the vote, while its journal record was not yet durable. */
   pending: z.string().max(64).optional(),
 });
 export type SlotPayload = z.infer<typeof SlotPayload>;
 
+/** Not yet sealed: the copy that still says which pass (or, in version 1, which vote) wrote it. */
+export const isPending = (p: SlotPayload): boolean => p.batch !== undefined || p.pending !== undefined;
+
+/** What the journal says about a round's votes, which settles a box's unsealed ballots. */
+export interface JournalHolds {
+  /** Version 1 boxes: the submission ids of the round's 'voted' events. */
+  readonly accepted: ReadonlySet<string>;
+  /** The number of the round's 'voted' events (a change is one more). */
+  readonly votes: number;
+}
+export const NOTHING_HELD: JournalHolds = { accepted: new Set(), votes: 0 };
+
 export function encodeHeader(h: BoxHeader): Buffer {
   const buf = Buffer.alloc(HEADER_SIZE, 0x20);
-  const line = Buffer.from(JSON.stringify({ ...h, format: FORMAT, version: 1 }) + '\n', 'utf8');
+  const line = Buffer.from(JSON.stringify({ ...h, format: FORMAT }) + '\n', 'utf8');
   line.copy(buf, 0);
   buf[HEADER_SIZE - 1] = 0x0a;
   return buf;
@@ -95,8 +120,8 @@ export function decodeSlot(buf: Buffer): SlotRead {
   }
 }
 
-/** A slot size that fits the largest valid ballot of this item, in 512-byte steps. */
-export function slotSizeFor(item: AgendaItem): number {
+/** A slot size that fits the largest valid ballot of this item, in 512-byte steps (per box version). */
+export function slotSizeFor(item: AgendaItem, version: 1 | 2 = BOX_VERSION): number {
   const maxLevel = 'x'.repeat(20);
   let content: BallotContent = { kind: 'motion', choice: 'abstain' };
   if (item.kind === 'projects') {
@@ -107,24 +132,79 @@ export function slotSizeFor(item: AgendaItem): number {
   } else if (item.kind === 'rating') {
     content = { kind: 'rating', ratings: Object.fromEntries(item.subjects.map((s) => [s.id, maxLevel])) };
   }
-  const worst = JSON.stringify({ receipt: 'XXXXXXXX', v: 1e9, content, pending: 'x'.repeat(64) }).length;
+  const worst =
+    version === 1
+      ? JSON.stringify({ receipt: 'XXXXXXXX', v: 1e9, content, pending: 'x'.repeat(64) }).length
+      : JSON.stringify({ receipt: 'XXXXXXXX', v: 1e9, content, salt: 'x'.repeat(32), keyHash: 'x'.repeat(64), batch: Number.MAX_SAFE_INTEGER }).length;
   return Math.ceil((worst + 4 + HASH + 64) / 512) * 512;
 }
 
 /**
- * Which ballots a box holds, given the submission ids the journal accepted. A pending ballot
- * counts only if its vote's journal record is durable; per receipt the highest version wins
- * (a changed ballot, allowChange). Pure: the same answer for the server and for `verify`.
+ * Which ballots a box holds, given what the journal holds for the round. Per receipt the
+ * highest version wins (a changed ballot, allowChange); a sealed copy wins over an unsealed one.
+ *
+ * Unsealed ballots (version 2) are settled by counting, not by matching anything to the
+ * journal: a box pass runs only after the journal made the previous batch durable, so the
+ * passes' ballots are accepted in pass order, and a ballot's version is the number of the
+ * deputy's 'voted' events so far; the sum of the kept versions must equal the journal's
+ * 'voted' events. The longest run of passes that gives that sum is the acknowledged one.
+ * Version 1 unsealed ballots count if the journal holds their submission id. Pure: the same
+ * answer for the server and for `verify`.
  */
-export function resolveBox(slots: readonly SlotRead[], accepted: ReadonlySet<string>): Map<string, SlotPayload & { slot: number }> {
-  const best = new Map<string, SlotPayload & { slot: number }>();
+export function resolveBox(slots: readonly SlotRead[], holds: JournalHolds): Map<string, SlotPayload & { slot: number }> {
+  return resolve(slots, holds).kept;
+}
+
+/**
+ * How many of the journal's 'voted' events for the round the box's ballots leave unmatched: 0
+ * normally. More only when a power loss made part of the journal's last batch durable (its
+ * fsync never returned, so none of it was acknowledged): see boxes.ts, partialBatchFrom.
+ */
+export function excessVotes(slots: readonly SlotRead[], holds: JournalHolds): number {
+  const { kept, next } = resolve(slots, holds);
+  const excess = holds.votes - [...kept.values()].reduce((n, b) => n + b.v, 0);
+  // Only a half-written last batch explains it: the next pass holds more ballots than that. Any
+  // other shortfall is damage, for `verify` to report, never a reason to cut the journal.
+  return excess > 0 && excess < next ? excess : 0;
+}
+
+function resolve(slots: readonly SlotRead[], holds: JournalHolds): { kept: Map<string, SlotPayload & { slot: number }>; next: number } {
+  type Kept = Map<string, SlotPayload & { slot: number }>;
+  const keep = (into: Kept, p: SlotPayload, slot: number) => {
+    const cur = into.get(p.receipt);
+    if (!cur || p.v > cur.v || (p.v === cur.v && isPending(cur) && !isPending(p))) into.set(p.receipt, { ...p, slot });
+  };
+  const base: Kept = new Map();
+  const passes = new Map<number, [SlotPayload, number][]>();
   slots.forEach((s, slot) => {
     if (s.kind !== 'ballot') return;
-    if (s.payload.pending !== undefined && !accepted.has(s.payload.pending)) return;
-    const cur = best.get(s.payload.receipt);
-    if (!cur || s.payload.v > cur.v || (s.payload.v === cur.v && cur.pending !== undefined && s.payload.pending === undefined)) {
-      best.set(s.payload.receipt, { ...s.payload, slot });
+    const p = s.payload;
+    if (p.batch !== undefined) {
+      const list = passes.get(p.batch) ?? [];
+      list.push([p, slot]);
+      passes.set(p.batch, list);
+      return;
     }
+    if (p.pending !== undefined && !holds.accepted.has(p.pending)) return;
+    keep(base, p, slot);
   });
-  return best;
+  if (passes.size === 0) return { kept: base, next: 0 };
+  const total = (m: Kept) => [...m.values()].reduce((n, b) => n + b.v, 0);
+  let chosen: Kept = base;
+  let chosenTotal = total(base);
+  let next = 0;
+  const cur: Kept = new Map(base);
+  for (const tag of [...passes.keys()].sort((a, b) => a - b)) {
+    for (const [p, slot] of passes.get(tag) ?? []) keep(cur, p, slot);
+    const n = total(cur);
+    if (n === holds.votes) {
+      chosen = new Map(cur);
+      chosenTotal = n;
+    }
+    if (n > holds.votes) {
+      next = n - chosenTotal; // what the first pass not taken would add
+      break;
+    }
+  }
+  return { kept: chosen, next };
 }

@@ -2,7 +2,7 @@
 // Group commit: records that arrive while a write is in flight are written together, with
 // one fsync for the batch, on the disk worker (disk.ts). A batch that fails is cut back off
 // the file, so the file holds exactly what was acknowledged.
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { JournalRecord } from '../../shared/events.js';
 import type { MeetingEvent } from '../../shared/events.js';
 import type { Logger } from '../logger.js';
@@ -111,6 +111,25 @@ export class Journal {
     return { journal: new Journal(fh, path, goodBytes, seq, log, disk), records, lines, tornBytes };
   }
 
+  /**
+   * Cut the journal back to before record `seq`: at start only, for a last batch a power loss
+   * left half-written (boxes.ts, partialBatchFrom). Returns the bytes cut.
+   */
+  async dropFrom(seq: number): Promise<number> {
+    const text = await readFile(this.path, 'utf8'); // not through the handle: it reads from its position, at the end
+    const { records } = parseJournal(this.path, text);
+    // Line i holds records[i] (parseJournal), so the cut falls after the first k lines.
+    const k = records.findIndex((r) => r.seq >= seq);
+    if (k < 0) return 0;
+    const at = Buffer.byteLength(text.split('\n').slice(0, k).map((l) => l + '\n').join(''));
+    await this.fh.truncate(at);
+    await this.fh.datasync();
+    const cut = this.size - at;
+    this.size = at;
+    this.seq = records[k - 1]?.seq ?? 0;
+    return cut;
+  }
+
   get healthy(): boolean {
     return !this.failed;
   }
@@ -196,6 +215,8 @@ export class Journal {
       this.seq -= batch.length + rest.length;
       await this.fh.truncate(this.size).catch(() => undefined);
       for (const [box, writes] of boxes) await box.abort(writes.flatMap((w) => (w.slot === null ? [] : [w.slot])));
+      // Their versions are handed out again (a version counts the deputy's recorded votes).
+      for (const [box, writes] of byBox([...batch, ...rest].flatMap((p) => p.box))) box.forget(writes);
       for (const p of [...batch, ...rest]) p.reject(error);
     }
   }

@@ -4,11 +4,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalRecord } from '../../shared/events.js';
-import type { BallotContent } from '../../shared/model.js';
 import { reduce, type MeetingState } from '../../shared/state.js';
 import { parseJournal } from './journal.js';
-import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
-import { acceptedSubmissions, BALLOTS_DIR, foldBallots } from './boxes.js';
+import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, NOTHING_HELD, resolveBox, type BoxHeader, type SlotRead } from './box-format.js';
+import { boxBallot, type BoxBallot } from './ballot-box.js';
+import { BALLOTS_DIR, foldBallots, journalHolds, partialBatchFrom } from './boxes.js';
 
 export const JOURNAL_FILE = 'journal.jsonl';
 
@@ -22,7 +22,22 @@ export interface DataDirContents {
   /** Every ballot box found, as read (slots in file order), by `<meeting>/<round>`. */
   readonly boxes: Map<string, BoxRead>;
   /** The counted ballots of each box, sorted by receipt, by `<meeting>/<round>`. */
-  readonly boxBallots: Map<string, { receipt: string; content: BallotContent }[]>;
+  readonly boxBallots: Map<string, BoxBallot[]>;
+  /** The seq from which the journal's records are a batch a power loss left half-written (never acknowledged; cut at the next start), or null. */
+  readonly partialFrom: number | null;
+}
+
+/** Every ballot box file as read, by `<meeting>/<round>`, without changing any. */
+export async function readBoxFiles(dir: string): Promise<Map<string, BoxRead>> {
+  const out = new Map<string, BoxRead>();
+  const root = join(dir, BALLOTS_DIR);
+  for (const meetingId of (await readdir(root).catch(() => [] as string[])).sort()) {
+    const files = await readdir(join(root, meetingId)).catch(() => [] as string[]);
+    for (const f of files.filter((x) => x.endsWith('.box')).sort()) {
+      out.set(`${meetingId}/${f.slice(0, -'.box'.length)}`, readBox(await readFile(join(root, meetingId, f))));
+    }
+  }
+  return out;
 }
 
 /** A meeting's state right after journal record `seq`, with its secret rounds' ballots (cast before any close). */
@@ -83,27 +98,30 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     if (e.code === 'ENOENT') return Buffer.alloc(0);
     throw e;
   });
-  const { records, lines, goodBytes } = parseJournal(path, buf);
+  const parsed = parseJournal(path, buf);
+  const { goodBytes } = parsed;
+  const boxes = await readBoxFiles(dir);
+  // What the next start cuts: a batch a power loss left half-written was never acknowledged.
+  const partialFrom = partialBatchFrom(parsed.records, boxes);
+  const kept = partialFrom === null ? parsed.records.length : parsed.records.findIndex((r) => r.seq >= partialFrom);
+  const records = parsed.records.slice(0, kept);
+  const lines = parsed.lines.slice(0, kept);
   const meetings = foldRecords(records);
-  const accepted = acceptedSubmissions(records);
-  const boxes = new Map<string, BoxRead>();
-  const boxBallots = new Map<string, { receipt: string; content: BallotContent }[]>();
+  const holds = journalHolds(records);
+  const boxBallots = new Map<string, BoxBallot[]>();
   for (const [meetingId, s] of meetings) {
-    const folder = join(dir, BALLOTS_DIR, meetingId);
-    const files = await readdir(folder).catch(() => [] as string[]);
     let st = s;
-    for (const f of files.filter((x) => x.endsWith('.box')).sort()) {
-      const roundId = f.slice(0, -'.box'.length);
-      const box = readBox(await readFile(join(folder, f)));
-      boxes.set(`${meetingId}/${roundId}`, box);
+    for (const [key, box] of boxes) {
+      const [m, roundId = ''] = key.split('/');
+      if (m !== meetingId) continue;
       if (!box.header || !st.rounds.has(roundId)) continue;
-      const ballots = [...resolveBox(box.slots, accepted.get(`${meetingId}/${roundId}`) ?? new Set()).values()]
+      const ballots = [...resolveBox(box.slots, holds.get(`${meetingId}/${roundId}`) ?? NOTHING_HELD).values()]
         .sort((a, b) => (a.receipt < b.receipt ? -1 : 1))
-        .map((b) => ({ receipt: b.receipt, content: b.content }));
+        .map(boxBallot);
       boxBallots.set(`${meetingId}/${roundId}`, ballots);
       st = foldBallots(st, roundId, ballots);
     }
     meetings.set(meetingId, st);
   }
-  return { records, lines, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots };
+  return { records, lines, tornBytes: buf.length - goodBytes, meetings, boxes, boxBallots, partialFrom };
 }

@@ -1,6 +1,7 @@
-// A closed round's ballot commitment (选票承诺值): the SHA-256 the server recorded at close over
-// the ballots sorted by receipt, shown beside the result so anyone can compare it with the
-// published receipt list and the audit record. The big screen shows its first 16 hex digits.
+// A closed round's ballot commitment (选票承诺值): the Merkle root over the salted ballots sorted by
+// receipt that the server recorded at close (shared/commitment.ts), shown beside the result so
+// anyone can compare it with the published receipt list and the audit record. The big screen
+// shows its first 16 hex digits.
 import { useTranslation } from 'react-i18next';
 import '../styles/commitment.css';
 

@@ -5,6 +5,7 @@ import type { VoteAck, VotePayload } from '../../../shared/protocol.js';
 import type { AckOrTimeout } from '../net/emit.js';
 import { Outbox, type Send, type StorageLike } from './outbox.js';
 import { RECEIPT_ALPHABET, newReceipt } from './receipt.js';
+import { sha256Hex } from '../../../shared/sha256.js';
 
 class MemoryStorage implements StorageLike {
   readonly data = new Map<string, string>();
@@ -17,7 +18,9 @@ class MemoryStorage implements StorageLike {
 }
 
 let seed = 1;
-const random = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 255);
+// The high bits of the LCG: its low bits repeat every few dozen draws, and the outbox draws a
+// salt and a change key per ballot too.
+const random = (n: number) => Uint8Array.from({ length: n }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 16) & 255);
 const FOR = { kind: 'motion', choice: 'for' } as const;
 const AGAINST = { kind: 'motion', choice: 'against' } as const;
 
@@ -153,5 +156,54 @@ describe('the outbox', () => {
     storage.setItem('k', '{not json');
     expect(box.all()).toEqual([]);
     expect(box.submit('r2', FOR).phase).toBe('pending');
+  });
+});
+
+describe('[V6] salt and change key', () => {
+  it('the first ballot carries its salt and only the hash of the change key; the key stays on the phone', async () => {
+    const { storage, box } = make();
+    const { seen, send } = scripted([]);
+    box.submit('r1', FOR);
+    await box.pump(send);
+    const [p] = seen;
+    const e = box.get('r1');
+    expect(p?.salt).toMatch(/^[0-9a-f]{32}$/);
+    expect(p?.salt).toBe(e?.salt);
+    expect(p?.keyHash).toBe(sha256Hex(e?.changeKey ?? ''));
+    expect(p?.changeKey).toBeUndefined();
+    expect(JSON.stringify(seen)).not.toContain(e?.changeKey ?? 'x');
+    expect(storage.getItem('k')).toContain(e?.changeKey ?? 'x');
+  });
+
+  it('a change after a reload (a new outbox on the same storage) sends the key, under the same receipt, with a new salt and submission', async () => {
+    const storage = new MemoryStorage();
+    const first = make(storage).box;
+    const one = scripted([]);
+    first.submit('r1', FOR);
+    await first.pump(one.send);
+    const before = first.get('r1');
+
+    const reloaded = make(storage).box;
+    expect(reloaded.change('r2', AGAINST)).toBeNull(); // nothing of ours there
+    const two = scripted([]);
+    reloaded.change('r1', AGAINST);
+    await reloaded.pump(two.send);
+    const [p] = two.seen;
+    expect(p).toMatchObject({ receipt: before?.receipt, content: AGAINST, changeKey: before?.changeKey });
+    expect(p?.keyHash).toBeUndefined();
+    expect(p?.submissionId).not.toBe(before?.submissionId);
+    expect(p?.salt).not.toBe(before?.salt);
+    expect(reloaded.get('r1')).toMatchObject({ phase: 'acked', recorded: AGAINST });
+  });
+
+  it('a refused change keeps its error (WRONG_CHANGE_KEY), and does not draw a new receipt', async () => {
+    const { box } = make();
+    await box.pump(scripted([]).send);
+    box.submit('r1', FOR);
+    await box.pump(scripted([]).send);
+    const receipt = box.get('r1')?.receipt;
+    box.change('r1', AGAINST);
+    await box.pump(scripted([{ ok: false, error: 'WRONG_CHANGE_KEY' }]).send);
+    expect(box.get('r1')).toMatchObject({ phase: 'refused', error: 'WRONG_CHANGE_KEY', receipt });
   });
 });

@@ -1,13 +1,19 @@
 // The phone's outbox. A vote is written to storage before it is sent, and sent again with the
 // same submissionId and receipt until the server answers: the server treats a resend as a
 // no-op that acks again, so a lost ack, a Wi-Fi drop or a reload never makes a second ballot.
-// Invariant: one round has at most one submissionId on this phone, whatever happens.
+// Invariant: one round has at most one submissionId on this phone, whatever happens (a change,
+// where the item allows it, is a new submission that replaces the entry's).
+// Each ballot also gets a commitment salt (so the phone can find its own leaf in the published
+// list, H5) and a change key, of which the server only ever gets the hash with the first
+// ballot; a change sends the key itself (V6). Both stay in storage with the receipt, so a
+// reload or a lost ack does not lose them.
 // DOM-free: storage, randomness and waiting are injected, so outbox.test.ts runs in node.
 import { z } from 'zod';
 import { BallotContent, type BallotContent as Content } from '../../../shared/model.js';
 import type { ErrorCode, VoteAck, VotePayload } from '../../../shared/protocol.js';
 import type { ClientErrorCode } from '../i18n/errors.js';
 import type { AckOrTimeout } from '../net/emit.js';
+import { sha256Hex } from '../../../shared/sha256.js';
 import { cryptoBytes, newReceipt, newSubmissionId, type RandomBytes } from './receipt.js';
 
 export interface StorageLike {
@@ -20,6 +26,12 @@ const Entry = z.object({
   submissionId: z.string(),
   receipt: z.string(),
   content: BallotContent,
+  /** The ballot's commitment salt (absent in entries from before #12). */
+  salt: z.string().optional(),
+  /** The secret whose hash the first ballot carried: the proof this phone cast it. */
+  changeKey: z.string().optional(),
+  /** This submission replaces the ballot already recorded under `receipt` (allowChange). */
+  change: z.boolean().optional(),
   phase: z.enum(['pending', 'acked', 'refused']),
   /** What the server recorded (ack.recorded.content): the truth the phone shows. */
   recorded: BallotContent.nullable(),
@@ -111,6 +123,9 @@ export class Outbox {
       submissionId: had?.submissionId ?? newSubmissionId(this.random),
       receipt: had?.receipt ?? newReceipt(this.random),
       content,
+      salt: had?.salt ?? newSubmissionId(this.random),
+      changeKey: had?.changeKey ?? newSubmissionId(this.random),
+      ...(had?.change ? { change: true } : {}),
       phase: 'pending',
       recorded: null,
       error: null,
@@ -118,6 +133,40 @@ export class Outbox {
     };
     this.save(entry);
     return entry;
+  }
+
+  /**
+   * Change the ballot already recorded for this round (the item allows changes): a new
+   * submission under the same receipt, with a fresh salt, proven by the change key. Null when
+   * there is nothing of ours to change yet, or no key (an entry from before #12).
+   */
+  change(roundId: string, content: Content): OutboxEntry | null {
+    const had = this.get(roundId);
+    if (!had || had.phase !== 'acked' || had.changeKey === undefined) return null;
+    const entry: OutboxEntry = {
+      ...had,
+      submissionId: newSubmissionId(this.random),
+      content,
+      salt: newSubmissionId(this.random),
+      change: true,
+      phase: 'pending',
+      recorded: null,
+      error: null,
+      at: this.now(),
+    };
+    this.save(entry);
+    return entry;
+  }
+
+  /** What goes on the wire for an entry: a first ballot carries the key's hash, a change the key. */
+  private payload(e: OutboxEntry): VotePayload {
+    const p: VotePayload = { roundId: e.roundId, submissionId: e.submissionId, receipt: e.receipt, content: e.content };
+    if (e.salt !== undefined) p.salt = e.salt;
+    if (e.changeKey !== undefined) {
+      if (e.change) p.changeKey = e.changeKey;
+      else p.keyHash = sha256Hex(e.changeKey);
+    }
+    return p;
   }
 
   /** The server's view says our ballot is in (its ack was lost): settle the entry. */
@@ -145,12 +194,12 @@ export class Outbox {
     for (;;) {
       const e = this.pending();
       if (!e) return;
-      const res = await send({ roundId: e.roundId, submissionId: e.submissionId, receipt: e.receipt, content: e.content });
+      const res = await send(this.payload(e));
       const cur = this.get(e.roundId);
       if (!cur || cur.phase !== 'pending' || cur.submissionId !== e.submissionId) continue;
       if (res.ok) {
         this.save({ ...cur, phase: 'acked', receipt: res.recorded.receipt, recorded: res.recorded.content, error: null });
-      } else if (res.error === 'RECEIPT_TAKEN') {
+      } else if (res.error === 'RECEIPT_TAKEN' && !cur.change) {
         this.save({ ...cur, receipt: newReceipt(this.random), error: null });
       } else if (res.error === 'NETWORK') {
         return;

@@ -26,6 +26,7 @@ const CODES: Record<AnyErrorCode, true> = {
   ROUND_ACTIVE: true,
   ALREADY_VOTED: true,
   RECEIPT_TAKEN: true,
+  WRONG_CHANGE_KEY: true,
   NO_QUORUM: true,
   NOT_CLOSED: true,
   STORAGE_FAILED: true,

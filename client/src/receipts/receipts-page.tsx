@@ -7,10 +7,18 @@ import { Commitment } from '../common/commitment.js';
 import { LangToggle } from '../common/lang-toggle.js';
 import { formatReceipt } from '../deputy/receipt.js';
 import { errorText } from '../i18n/errors.js';
-import { fetchReceipts, normaliseCode, type ReceiptsResult } from './receipts-api.js';
+import { fetchReceipts, normaliseCode, ownBallot, type ReceiptsResult } from './receipts-api.js';
 import '../styles/receipts.css';
 
 const CODE_LENGTH = 8;
+
+function localStore() {
+  try {
+    return localStorage;
+  } catch {
+    return null; // disabled storage: no own ballot to check
+  }
+}
 
 export function ReceiptsPage({ meetingId, roundId, code }: { meetingId: string; roundId: string; code: string }) {
   const { t } = useTranslation(['receipts', 'common']);
@@ -47,6 +55,9 @@ export function ReceiptsPage({ meetingId, roundId, code }: { meetingId: string; 
     const { list } = state;
     const wanted = normaliseCode(input);
     const found = wanted.length === CODE_LENGTH && list.codes.includes(wanted);
+    // On the phone that cast it: recompute its leaf from the receipt, salt and recorded ballot.
+    const mine = found ? ownBallot(roundId, localStore()) : null;
+    const leafCheck = mine && mine.receipt === wanted && list.leaves.has(wanted) ? list.leaves.get(wanted) === mine.leaf : null;
     body = (
       <>
         <section className="receipts__search">
@@ -76,11 +87,26 @@ export function ReceiptsPage({ meetingId, roundId, code }: { meetingId: string; 
                 {t('receipts:page.notFound')}
               </p>
             ))}
+          {leafCheck === true && (
+            <p className="receipts__verdict receipts__verdict--found" role="status" data-testid="receipt-leaf-ok">
+              ✓ {t('receipts:page.leafOk')}
+            </p>
+          )}
+          {leafCheck === false && (
+            <p className="receipts__verdict receipts__verdict--missing" role="alert" data-testid="receipt-leaf-mismatch">
+              {t('receipts:page.leafMismatch')}
+            </p>
+          )}
         </section>
         <p className="receipts__count" data-testid="receipts-count">
           {t('receipts:page.count', { count: list.count })}
         </p>
         {list.commitment && <Commitment value={list.commitment} className="receipts__commitment" testId="receipts-commitment" />}
+        {list.rootMatches !== null && (
+          <p className={`receipts__note ${list.rootMatches ? '' : 'receipts__verdict--missing'}`} role={list.rootMatches ? 'status' : 'alert'} data-testid={list.rootMatches ? 'receipts-root-ok' : 'receipts-root-mismatch'}>
+            {list.rootMatches ? `✓ ${t('receipts:page.rootOk')}` : t('receipts:page.rootMismatch')}
+          </p>
+        )}
         <h2 className="receipts__heading">{t('receipts:page.list')}</h2>
         {list.secret && <p className="receipts__note">{t('receipts:page.secretNote')}</p>}
         <ol className="receipts__list" data-testid="receipts-list">
