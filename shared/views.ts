@@ -10,6 +10,7 @@ import type { Scene } from './scene.js';
 import { roundCommitment } from './commitment.js';
 import { disclosureRisk, type DisclosureRisk } from './disclosure.js';
 import { agendaEntries, stateWithScene, type AgendaEntry } from './scene-view.js';
+import { namedVotes, type NamedVoteRow } from './named-votes.js';
 
 export interface TurnoutView {
   roster: number;
@@ -69,6 +70,11 @@ export interface ScreenView {
   scene: Scene;
   /** The agenda overview scene's lines. */
   agenda: AgendaEntry[];
+  /**
+   * 记名表决 scene only: each deputy's mark once the named round is closed and may be shown
+   * (ballot contents left out); null otherwise and always for a secret round (N1).
+   */
+  named?: NamedVoteRow[] | null;
 }
 
 export interface ConsoleOutcome {
@@ -90,6 +96,8 @@ export interface ConsoleRoundView extends RoundView {
   voted: string[] | null;
   /** Secret votes: showing this result would reveal individual choices; warn before revealing. */
   disclosure?: DisclosureRisk | null;
+  /** Named votes, once closed: every deputy with their choice (N1); null for a secret round. */
+  named?: NamedVoteRow[] | null;
 }
 
 export type ConsoleRosterRow = { id: string; name: string; group: string; seat: string; present: boolean; by: 'self' | 'staff' | null };
@@ -210,7 +218,13 @@ export function screenView(s: MeetingState, now: number): ScreenView {
     segment: segmentView(s, now),
     scene: s.scene,
     agenda: agendaEntries(s),
+    named: s.scene.kind === 'named' && r && item && resultVisible(item, r) ? screenNamed(s, r) : null,
   };
+}
+
+/** The screen's seat list: marks only, not what a projects or rating ballot ticked. */
+function screenNamed(s: MeetingState, r: Round): NamedVoteRow[] | null {
+  return namedVotes(s, r)?.map((row) => ({ ...row, ballot: null })) ?? null;
 }
 
 function publicOutcome(s: MeetingState, item: AgendaItem): ItemResult | null {
@@ -283,6 +297,7 @@ export function consoleWireView(s: MeetingState, now: number): ConsoleWireView {
         ? null
         : s.roster.filter((_, i) => chunkedGet(r.submissions, i) != null).map((d) => d.id),
       disclosure: disclosureRisk(item, r),
+      named: namedVotes(s, r),
     });
   }
   return {

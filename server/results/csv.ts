@@ -6,6 +6,7 @@ import type { Cell, Sheet } from './tables.js';
 function field(c: Cell): string {
   if (c === null) return '';
   if (typeof c === 'number') return String(c);
+  if (typeof c === 'object') return `${(c.pct * 100).toFixed(1)}%`;
   const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
