@@ -14,6 +14,7 @@ import { prepareRoutes } from './prepare-http.js';
 import { segmentRoutes } from './segments-http.js';
 import { feedRoutes } from './feed.js';
 import { resultsRoutes } from './results/routes.js';
+import { documentRoutes } from './documents/routes.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -101,6 +102,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
 
   app.use(feedRoutes(ctx)); // GET /api/feed/<meeting>.json|.csv (docs/FEED.md)
   app.use(resultsRoutes(ctx)); // GET /api/meetings/:id/results.csv|.xlsx|.json
+  app.use(documentRoutes(ctx)); // GET /api/meetings/:id/notices/:item.json|.pdf
 
   if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
 
