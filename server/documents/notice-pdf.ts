@@ -98,9 +98,10 @@ export async function renderNoticePdf(n: NoticeText, meetingTitle: string): Prom
   room(p, 120);
   p.y += 28;
   const right = { x: MARGIN.x + WIDTH / 2, width: WIDTH / 2 };
-  const sealY = p.y + 22;
-  doc.save().lineWidth(0.6).strokeColor('#bbbbbb').dash(2, { space: 3 }).circle(right.x + right.width / 2, sealY, 40).stroke().undash().restore();
-  p.w.line(p.regular, n.seal, { x: right.x, y: sealY - 6, width: right.width, size: 9, align: 'center', color: '#999999' });
+  // The seal goes over the issuer and date, as on a printed notice; its label sits below them.
+  const sealY = p.y + LEAD * 0.7;
+  doc.save().lineWidth(0.6).strokeColor('#bbbbbb').dash(2, { space: 3 }).circle(right.x + right.width / 2, sealY, 42).stroke().undash().restore();
+  p.w.line(p.regular, n.seal, { x: right.x, y: p.y + 2 * LEAD + 4, width: right.width, size: 9, align: 'center', color: '#999999' });
   p.w.line(p.regular, n.issuer, { ...right, y: p.y, size: BODY, minSize: 9, align: 'center' });
   p.w.line(p.regular, n.date, { ...right, y: p.y + LEAD, size: BODY, align: 'center' });
   doc.end();
