@@ -49,13 +49,20 @@ function table(p: Pen, n: NoticeText): void {
   const wide = n.numeric.filter((x) => !x).length;
   const free = WIDTH - narrow.reduce((a, b) => a + b, 0);
   const widths = n.numeric.map((num, i) => (num ? (narrow[i] ?? 0) : free / Math.max(1, wide)));
-  const rowH = 22;
+  // A name is never cut: text cells wrap (N5 rules) and the row grows to its tallest cell.
+  const size = 10.5;
+  const lineH = size * 1.45;
   const drawRow = (cells: string[], bold: boolean) => {
+    const font = bold ? p.bold : p.regular;
+    const wrapped = cells.map((cell, c) => (n.numeric[c] ? [cell] : wrapText(cell, (widths[c] ?? 0) - 8, (x) => p.w.width(font, x, size))));
+    const rowH = Math.max(22, 10 + lineH * Math.max(1, ...wrapped.map((l) => l.length)));
     room(p, rowH);
     let x = MARGIN.x;
     for (let c = 0; c < cols; c++) {
       const w = widths[c] ?? 0;
-      p.w.line(bold ? p.bold : p.regular, cells[c] ?? '', { x: x + 4, y: p.y + 5, width: w - 8, size: 10.5, minSize: 7, align: n.numeric[c] ? 'right' : 'left', color: INK });
+      (wrapped[c] ?? []).forEach((line, i) => {
+        p.w.line(font, line, { x: x + 4, y: p.y + 5 + i * lineH, width: w - 8, size, minSize: 7, align: n.numeric[c] ? 'right' : 'left', color: INK });
+      });
       x += w;
     }
     p.doc.save().lineWidth(0.5).strokeColor('#777777').moveTo(MARGIN.x, p.y + rowH).lineTo(MARGIN.x + WIDTH, p.y + rowH).stroke().restore();
