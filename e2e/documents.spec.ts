@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { closingAtLineStart } from './line-starts.js';
-import { linkUrls, loginApi, moderator, openConsole, openPhone, openScreen, SHOTS, shot, socketDeputy } from './kinds-helpers.js';
+import { addAgendaItem, linkUrls, loginApi, moderator, openConsole, openPhone, openScreen, SHOTS, shot, socketDeputy } from './kinds-helpers.js';
 import { startBuiltServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -135,6 +135,46 @@ test('公告 and 测评结果通报 from a real sitting: the console warns on an
   await shot(doc, 'rating-notice-page');
 
   for (const d of others) d.close();
+});
+
+test('the printed report is a formal record: meeting, place, 应到/实到, rule and rounds, 测评 labels, the named list, chain head slot and signatures', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const session = await loginApi(server.url);
+  const auth = { authorization: `Bearer ${session}`, 'content-type': 'application/json' };
+  const patch = await fetch(`${server.url}/api/meetings/demo`, { method: 'PATCH', headers: auth, body: JSON.stringify({ place: '市人民大会堂第一会议室' }) });
+  expect(patch.status).toBe(200);
+  await addAgendaItem(server.url, session, { id: 'named-motion', kind: 'motion', title: '表决《关于命名市级文明社区的决定》（记名）', settings: { secret: false, countdownSec: 0 } });
+  const mod = await moderator(server.url, session);
+  const links = await linkUrls(server.url, session);
+  const deps = await Promise.all(links.slice(16, 22).map((l) => socketDeputy(server.url, l)));
+  await mod.run({ type: 'startRound', itemId: 'named-motion', countdownSec: 0, confirmNoQuorum: true });
+  const rid = await mod.activeRound();
+  for (const [i, d] of deps.entries()) if (i < 5) await d.vote(rid, { kind: 'motion', choice: i === 1 ? 'against' : 'for' });
+  await mod.run({ type: 'close', roundId: rid });
+
+  const console_ = await openConsole(browser, server.url);
+  await mod.run({ type: 'showItem', itemId: 'named-motion' });
+  await expect(console_.getByTestId('named-list')).toBeVisible();
+  await expect(console_.getByTestId('named-row')).toHaveCount(30);
+  await expect(console_.locator('[data-testid="named-row"][data-mark="against"]')).toHaveCount(1);
+  await console_.getByTestId('print-report').click();
+  const report = console_.getByTestId('report-sheet');
+  await expect(report).toBeVisible();
+  await expect(console_.getByTestId('report-meta')).toContainText('市人民大会堂第一会议室');
+  await expect(console_.getByTestId('report-meta')).toContainText('应到 30 人');
+  await expect(console_.getByTestId('report-item-rating-departments')).toContainText('测评');
+  await expect(console_.getByTestId('report-item-rating-departments')).not.toContainText('表决 ·');
+  await expect(console_.getByTestId(`report-named-${rid}`).getByTestId('named-row')).toHaveCount(30);
+  await expect(console_.getByTestId(`report-named-${rid}`)).toContainText('未按');
+  await expect(console_.getByTestId('report-chain-head')).not.toBeEmpty();
+  await expect(console_.getByTestId('report-sign')).toContainText('监票人');
+  expect(await closingAtLineStart(console_, '.report__page')).toEqual([]);
+  await shot(console_, 'report');
+  // Printed, the report is the only thing on the paper.
+  const { text } = await printed(console_, 'report-printed.pdf');
+  expect(text).toContain('记录人');
+  expect(text).not.toContain('大屏画面');
+  for (const d of deps) d.close();
 });
 
 test('the QR sheet print page prints its cards, not blank pages', async ({ browser }) => {

@@ -186,7 +186,7 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
         <section className="report__item report__audit" data-testid="report-audit">
           <h2>{t('votes:report.audit')}</h2>
           <p>
-            {t('votes:report.chainHead')}：<code data-testid="report-chain-head">{head ?? t('votes:report.chainHeadMissing')}</code>
+            {t('votes:report.chainHead')}：{head ? <code data-testid="report-chain-head">{head}</code> : <span data-testid="report-chain-head">{t('votes:report.chainHeadMissing')}</span>}
           </p>
           {lastCommitment && (
             <p>
