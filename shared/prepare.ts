@@ -56,7 +56,9 @@ export function createMeeting(
 /** [P6] */
 export function duplicateMeeting(s: MeetingState, id: string, now: number, title?: string): EventOf<'meeting.created'> {
   const input = { title: title ?? s.info.title, date: s.info.date, quorum: s.info.settings.quorum };
-  return createMeeting(id, input, now, s.roster, s.agenda);
+  const created = createMeeting(id, input, now, s.roster, s.agenda);
+  // The documents' settings (place, issuer, numbering, time zone) come along with the copy.
+  return { ...created, meeting: { ...created.meeting, settings: { ...s.info.settings } } };
 }
 
 export function decideMeetingUpdate(s: MeetingState, patch: MeetingPatch, now: number): Decision {
