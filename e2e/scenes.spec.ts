@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { largeMeeting } from './large-meeting.js';
+import { closingAtLineStart } from './line-starts.js';
 import { ADMIN_PASSWORD, startBuiltServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -144,6 +145,50 @@ test('every scene at 1920x1080 with a meeting of realistic size', async ({ brows
   await en.waitForTimeout(1700);
   await shot(en, 'result-projects-en');
   await square.close();
+  await ctx.close();
+});
+
+test('记名表决: every deputy of 300 as a seat coloured by choice with its word, at 1920x1080 and 4:3; the 公告 scene breaks no line before closing punctuation', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A named motion added to the agenda, as staff would before the sitting.
+  const auth = { authorization: `Bearer ${m.session}`, 'content-type': 'application/json' };
+  const meeting = (await (await fetch(`${server.url}/api/meetings/${m.id}`, { headers: auth })).json()) as { agenda: unknown[] };
+  const named = { id: 'named-vote', kind: 'motion', title: '表决《关于设立城市更新专项基金的决定（草案）》（记名表决）', settings: { secret: false, visibility: 'turnout', countdownSec: 0 } };
+  const put = await fetch(`${server.url}/api/meetings/${m.id}/agenda`, { method: 'PUT', headers: auth, body: JSON.stringify({ agenda: [...meeting.agenda, named] }) });
+  expect(put.status).toBe(200);
+  expect((await m.command({ type: 'startRound', itemId: 'named-vote', countdownSec: 0 })).ok).toBe(true);
+  await m.vote('motion', 276, (i) => (i % 23 === 5 ? 'against' : i % 31 === 7 ? 'abstain' : 'for'));
+  const r = await m.activeRound();
+  expect((await m.command({ type: 'close', roundId: r })).ok).toBe(true);
+
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await openScreen(page);
+  await cut(page, { kind: 'named', itemId: 'named-vote' });
+  await expect(page.getByTestId('named-seat')).toHaveCount(300);
+  await expect(page.locator('[data-mark="notVoted"]')).toHaveCount(12); // 288 present, 276 voted
+  await expect(page.locator('[data-mark="absent"]')).toHaveCount(12);
+  await expect(page.getByTestId('named-legend')).toContainText('赞成');
+  // Every seat lies inside the stage.
+  const outside = await page.evaluate(() => {
+    const stage = document.querySelector('.scene-layer .scene')?.getBoundingClientRect();
+    return [...document.querySelectorAll('.scene-layer [data-testid="named-seat"]')].filter((e) => {
+      const b = e.getBoundingClientRect();
+      return !stage || b.bottom > stage.bottom + 1 || b.right > stage.right + 1;
+    }).length;
+  });
+  expect(outside).toBe(0);
+  await shot(page, 'named');
+  const square = await browser.newContext({ viewport: { width: 1440, height: 1080 }, locale: 'zh-CN' });
+  const sq = await square.newPage();
+  await openScreen(sq);
+  await expect(sq.getByTestId('named-seat')).toHaveCount(300);
+  await sq.waitForTimeout(800);
+  await shot(sq, 'named-4x3');
+  await square.close();
+
+  await cut(page, { kind: 'notice', itemId: 'projects-2027' });
+  expect(await closingAtLineStart(page, '[data-testid="scene-notice"]')).toEqual([]);
   await ctx.close();
 });
 

@@ -18,6 +18,7 @@ import { sourceKey } from './login-guard.js';
 import { securityHeaders } from './headers.js';
 import { DATA_FORMAT } from './ops/format.js';
 import { VERSION } from './ops/version.js';
+import { documentRoutes } from './documents/routes.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -113,6 +114,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
 
   app.use(feedRoutes(ctx)); // GET /api/feed/<meeting>.json|.csv (docs/FEED.md)
   app.use(resultsRoutes(ctx)); // GET /api/meetings/:id/results.csv|.xlsx|.json
+  app.use(documentRoutes(ctx)); // GET /api/meetings/:id/notices/:item.json|.pdf
 
   if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
 

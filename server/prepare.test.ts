@@ -179,6 +179,19 @@ describe('meetings', () => {
     expect((await scr.until((v) => v.meeting.id === copy)).turnout).toMatchObject({ roster: 3, present: 0 });
   });
 
+  it('[N4] the documents\' settings: place, issuer, first notice number, time zone; an empty text clears one; a duplicate keeps them', async () => {
+    const id = await meetingWithRoster(h.url, admin, 3);
+    const patch = (json: object) => api(h.url, 'PATCH', `/api/meetings/${id}`, { session: admin, json });
+    expect((await patch({ place: '县人民会堂', issuer: '××县人大主席团', noticeFrom: 7, timeZone: 'Asia/Urumqi' })).status).toBe(200);
+    const settings = async (m = id) => ((await get(m)) as unknown as { meeting: { settings: Record<string, unknown> } }).meeting.settings;
+    expect(await settings()).toEqual({ quorum: 'half', place: '县人民会堂', issuer: '××县人大主席团', noticeFrom: 7, timeZone: 'Asia/Urumqi' });
+    expect((await patch({ timeZone: 'Mars/Olympus' })).status).toBe(400);
+    expect((await patch({ place: '' })).status).toBe(200);
+    expect(await settings()).not.toHaveProperty('place');
+    const dup = await api(h.url, 'POST', `/api/meetings/${id}/duplicate`, { session: admin, json: { title: '副本会议' } });
+    expect(await settings(dup.body.id as string)).toMatchObject({ issuer: '××县人大主席团', noticeFrom: 7 });
+  });
+
   it('[P1] an archived meeting leaves the list and refuses commands until restored', async () => {
     const id = await meetingWithRoster(h.url, admin, 3);
     const con = track(consoleOf(h.url, admin, id));

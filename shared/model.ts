@@ -168,9 +168,33 @@ export type RatingItem = z.infer<typeof RatingItem>;
 export type AgendaItem = z.infer<typeof AgendaItem>;
 export type ItemKind = AgendaItem['kind'];
 
+/** An IANA time zone name that this runtime's Intl knows (times in the documents and exports). */
+export const TimeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 export const MeetingSettings = z.strictObject({
   /** Quorum for check-in: more than half of the roster, or two thirds. */
   quorum: Threshold.default('half'),
+  /** 会议地点, printed on the report. */
+  place: z.string().trim().max(60).optional(),
+  /** The body that issues the 公告, e.g. ××县第×届人民代表大会第×次会议主席团. */
+  issuer: z.string().trim().max(80).optional(),
+  /** Number of the meeting's first 公告 (公告 第N号); the next notices count on from it. */
+  noticeFrom: z.number().int().min(1).max(9999).optional(),
+  /** Times in the exports and documents; default Asia/Shanghai. */
+  timeZone: TimeZone.optional(),
 });
 export type MeetingSettings = z.infer<typeof MeetingSettings>;
 

@@ -15,7 +15,7 @@
 //    no rounds, and (the server's part) new links.
 import { z } from 'zod';
 import type { EventOf, MeetingEvent } from './events.js';
-import { Threshold, type AgendaItem, type Deputy, type MeetingInfo, type Project, type Subject } from './model.js';
+import { Threshold, TimeZone, type AgendaItem, type Deputy, type MeetingInfo, type Project, type Subject } from './model.js';
 import type { ErrorCode } from './protocol.js';
 import { chunkedGet } from './chunked.js';
 import { err, ok, type Result } from './result.js';
@@ -32,6 +32,11 @@ export const MeetingPatch = z.strictObject({
   title: z.string().trim().min(1).max(120).optional(),
   date: z.string().trim().max(40).optional(),
   quorum: Threshold.optional(),
+  /** The documents' settings (model.ts MeetingSettings); an empty text clears one. */
+  place: z.string().trim().max(60).optional(),
+  issuer: z.string().trim().max(80).optional(),
+  noticeFrom: z.number().int().min(1).max(9999).optional(),
+  timeZone: TimeZone.optional(),
 });
 export type MeetingPatch = z.infer<typeof MeetingPatch>;
 
@@ -51,7 +56,9 @@ export function createMeeting(
 /** [P6] */
 export function duplicateMeeting(s: MeetingState, id: string, now: number, title?: string): EventOf<'meeting.created'> {
   const input = { title: title ?? s.info.title, date: s.info.date, quorum: s.info.settings.quorum };
-  return createMeeting(id, input, now, s.roster, s.agenda);
+  const created = createMeeting(id, input, now, s.roster, s.agenda);
+  // The documents' settings (place, issuer, numbering, time zone) come along with the copy.
+  return { ...created, meeting: { ...created.meeting, settings: { ...s.info.settings } } };
 }
 
 export function decideMeetingUpdate(s: MeetingState, patch: MeetingPatch, now: number): Decision {
@@ -60,9 +67,22 @@ export function decideMeetingUpdate(s: MeetingState, patch: MeetingPatch, now: n
     ...s.info,
     title: patch.title ?? s.info.title,
     date: patch.date ?? s.info.date,
-    settings: { ...s.info.settings, quorum: patch.quorum ?? s.info.settings.quorum },
+    settings: documentSettings({ ...s.info.settings, quorum: patch.quorum ?? s.info.settings.quorum }, patch),
   };
   return ok(canon(info) === canon(s.info) ? [] : [{ t: 'meeting.updated', at: now, meeting: info }]);
+}
+
+/** The patch's document settings over the meeting's; an empty text drops the setting. */
+function documentSettings(settings: MeetingInfo['settings'], patch: MeetingPatch): MeetingInfo['settings'] {
+  const out = { ...settings };
+  for (const key of ['place', 'issuer', 'timeZone'] as const) {
+    const v = patch[key];
+    if (v === undefined) continue;
+    if (v === '') delete out[key];
+    else out[key] = v;
+  }
+  if (patch.noticeFrom !== undefined) out.noticeFrom = patch.noticeFrom;
+  return out;
 }
 
 /** [P1] */

@@ -7,6 +7,8 @@ import type { ItemResult } from './rules/index.js';
 import { roundsOf, type MeetingState, type Round } from './state.js';
 import { segmentLog, type SegmentLog } from './segment-view.js';
 import { shownResultOf } from './views.js';
+import { namedVotes, type NamedVoteRow } from './named-votes.js';
+import { DEFAULT_TIME_ZONE } from './model.js';
 
 export type VotingItem = MotionItem | ProjectsItem | RatingItem;
 
@@ -25,6 +27,8 @@ export interface ReportRound {
   /** Run-off candidates, else null. */
   candidates: string[] | null;
   result: ItemResult | null;
+  /** 记名表决 once closed: every deputy with their ballot; null for a secret round (N1). */
+  named: NamedVoteRow[] | null;
 }
 
 export interface ReportItem {
@@ -36,7 +40,7 @@ export interface ReportItem {
 }
 
 export interface MeetingReport {
-  meeting: { id: string; title: string; date: string };
+  meeting: { id: string; title: string; date: string; place: string; issuer: string; noticeFrom: number; timeZone: string };
   generatedAt: number;
   roster: number;
   present: number;
@@ -63,6 +67,7 @@ function reportRound(s: MeetingState, r: Round, number: number): ReportRound {
     closedAt: r.closedAt,
     candidates: r.candidates ? [...r.candidates] : null,
     result: shownResultOf(s, r),
+    named: namedVotes(s, r),
   };
 }
 
@@ -82,7 +87,15 @@ export function meetingReport(s: MeetingState, now: number): MeetingReport {
     };
   });
   return {
-    meeting: { id: s.info.id, title: s.info.title, date: s.info.date },
+    meeting: {
+      id: s.info.id,
+      title: s.info.title,
+      date: s.info.date,
+      place: s.info.settings.place ?? '',
+      issuer: s.info.settings.issuer ?? '',
+      noticeFrom: s.info.settings.noticeFrom ?? 1,
+      timeZone: s.info.settings.timeZone ?? DEFAULT_TIME_ZONE,
+    },
     generatedAt: now,
     roster: s.roster.length,
     present: s.presentCount,

@@ -22,6 +22,8 @@ export const SCENE_KINDS = [
   'ranking',
   /** 公告 of the adopted projects. */
   'notice',
+  /** 记名表决: after a named vote, every deputy's choice as a seat list coloured by choice. */
+  'named',
   /** A free message, e.g. 休会 10 分钟. */
   'message',
   /** 电视问政: the segment the rundown is on — who asks, who answers, the timer, the evidence. */
@@ -32,7 +34,7 @@ export const SceneKind = z.enum(SCENE_KINDS);
 export type SceneKind = z.infer<typeof SceneKind>;
 
 /** Scenes about one agenda item: their itemId makes that item the current one when shown. */
-export const ITEM_SCENES: readonly SceneKind[] = ['intro', 'voting', 'result', 'notice'];
+export const ITEM_SCENES: readonly SceneKind[] = ['intro', 'voting', 'result', 'notice', 'named'];
 
 export const Scene = z.strictObject({
   kind: SceneKind,

@@ -13,6 +13,7 @@ import { roundCommitment } from './commitment.js';
 import { disclosureRisk, type DisclosureRisk } from './disclosure.js';
 import { agendaEntries, stateWithScene, type AgendaEntry } from './scene-view.js';
 import { liveBatchOf, shownBallots } from './live-batch.js';
+import { namedVotes, type NamedVoteRow } from './named-votes.js';
 
 export interface TurnoutView {
   roster: number;
@@ -76,6 +77,11 @@ export interface ScreenView {
   agenda: AgendaEntry[];
   /** Once the round shown is closed: the audit chain head, small print on the result scene to write down (chain-head.ts). */
   auditHead?: ChainHead | null;
+  /**
+   * 记名表决 scene only: each deputy's mark once the named round is closed and may be shown
+   * (ballot contents left out); null otherwise and always for a secret round (N1).
+   */
+  named?: NamedVoteRow[] | null;
 }
 
 export interface ConsoleOutcome {
@@ -100,6 +106,8 @@ export interface ConsoleRoundView extends RoundView {
   voted: string[] | null;
   /** Secret votes: showing this result would reveal individual choices; warn before revealing. */
   disclosure?: DisclosureRisk | null;
+  /** Named votes, once closed: every deputy with their choice (N1); null for a secret round. */
+  named?: NamedVoteRow[] | null;
 }
 
 export type ConsoleRosterRow = { id: string; name: string; group: string; seat: string; present: boolean; by: 'self' | 'staff' | null };
@@ -272,7 +280,13 @@ export function screenView(s: MeetingState, now: number): ScreenView {
     segment: segmentView(s, now),
     scene: s.scene,
     agenda: agendaEntries(s),
+    named: s.scene.kind === 'named' && r && item && resultVisible(item, r) ? screenNamed(s, r) : null,
   };
+}
+
+/** The screen's seat list: marks only, not what a projects or rating ballot ticked. */
+function screenNamed(s: MeetingState, r: Round): NamedVoteRow[] | null {
+  return namedVotes(s, r)?.map((row) => ({ ...row, ballot: null })) ?? null;
 }
 
 function publicOutcome(s: MeetingState, item: AgendaItem): ItemResult | null {
@@ -345,6 +359,7 @@ export function consoleWireView(s: MeetingState, now: number): ConsoleWireView {
       // Only once closed (reveal needs it closed): while open, the warning coming and going
       // would itself tell when a ballot broke (or kept) unanimity.
       disclosure: r.status === 'closed' ? disclosureRisk(item, r) : null,
+      named: namedVotes(s, r),
     });
   }
   return {

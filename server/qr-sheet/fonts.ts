@@ -33,6 +33,11 @@ export class CjkFont {
     private readonly fallback: string,
   ) {}
 
+  /** The face used for what no subset draws (and for a subset the PDF library cannot read). */
+  get fallbackFile(): string {
+    return this.fallback;
+  }
+
   static load(weight: FontWeight): CjkFont {
     const faces = parseFontFaces(readFileSync(join(packageDir, `${weight}.css`), 'utf-8'));
     const latin = faces.find((f) => f.file.includes('-latin-'));

@@ -19,8 +19,28 @@ export interface LineStyle {
 /** Draws fonts registered on demand: each subset is embedded once per document. */
 export class TextWriter {
   private readonly registered = new Set<string>();
+  /** Subsets fontkit cannot lay out (@fontsource/noto-sans-sc subset 101, which holds 乍 and 戊, throws in its cmap). */
+  private readonly broken = new Set<string>();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  /** The runs of a text, each in a subset that can be drawn: a broken one gives way to the fallback face (a box, not a crash). */
+  private runsOf(font: CjkFont, text: string): FontRun[] {
+    return font.runs(text).map((run) => (this.usable(font, run) ? run : { font: font.fallbackFile, text: run.text }));
+  }
+
+  private usable(font: CjkFont, run: FontRun): boolean {
+    if (this.broken.has(run.font)) return false;
+    if (this.registered.has(run.font)) return true;
+    try {
+      this.use(font, run, 10);
+      this.doc.widthOfString(run.text);
+      return true;
+    } catch {
+      this.broken.add(run.font);
+      return false;
+    }
+  }
 
   private use(font: CjkFont, run: FontRun, size: number): void {
     if (!this.registered.has(run.font)) {
@@ -32,7 +52,7 @@ export class TextWriter {
 
   width(font: CjkFont, text: string, size: number): number {
     let total = 0;
-    for (const run of font.runs(text)) {
+    for (const run of this.runsOf(font, text)) {
       this.use(font, run, size);
       total += this.doc.widthOfString(run.text);
     }
@@ -47,7 +67,7 @@ export class TextWriter {
     const align = style.align ?? 'left';
     let x = align === 'left' ? style.x : align === 'center' ? style.x + (style.width - width) / 2 : style.x + style.width - width;
     this.doc.fillColor(style.color ?? '#000000');
-    for (const run of font.runs(content)) {
+    for (const run of this.runsOf(font, content)) {
       this.use(font, run, size);
       this.doc.text(run.text, x, style.y, { lineBreak: false });
       x += this.doc.widthOfString(run.text);

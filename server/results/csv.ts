@@ -1,15 +1,17 @@
 // CSV of the results report: the sheets one after another, separated by an empty line, each
 // headed by its name. Written by the one CSV writer (shared/csv.ts): BOM, RFC 4180 quoting,
-// formulas defused.
+// formulas defused. A share (kept as a number for XLSX's 0.0% format) is written as "85.0%".
 import { toCsv, type CsvCell } from '../../shared/csv.js';
-import type { Sheet } from './tables.js';
+import type { Cell, Sheet } from './tables.js';
+
+const csvCell = (c: Cell): CsvCell => (c !== null && typeof c === 'object' ? `${(c.pct * 100).toFixed(1)}%` : c);
 
 export function sheetsToCsv(sheets: readonly Sheet[]): string {
   const rows: (readonly CsvCell[])[] = [];
   sheets.forEach((sheet, i) => {
     if (i > 0) rows.push([]);
     rows.push([`【${sheet.name}】`]);
-    rows.push(...sheet.rows);
+    for (const row of sheet.rows) rows.push(row.map(csvCell));
   });
   return toCsv(rows);
 }

@@ -1,7 +1,8 @@
 // Headings and marks of the exported results (CSV, XLSX). The record is kept in Chinese, the
 // language of the congress; the words match DOMAIN.md's table and the client's zh-CN locale.
-import type { Base, ScaleId } from '../../shared/model.js';
+import type { Base, ScaleId, VotableItem } from '../../shared/model.js';
 import type { MotionLabel, ProjectLabel, RuleLabel, UnfilledNote } from '../../shared/labels.js';
+import type { BallotWords } from '../../shared/named-votes.js';
 import type { RankingRule } from '../../shared/rules/index.js';
 import type { Round } from '../../shared/state.js';
 
@@ -54,6 +55,15 @@ export const L = {
   weights: '计分权重',
   flagAbove: '整改线',
   rankingRule: '排名规则',
+  timeZone: '时区',
+  secrecy: '表决方式',
+  secret: '无记名',
+  named: '记名',
+  namedList: '记名表决情况',
+  deputy: '代表',
+  group: '代表团',
+  choice: '表决情况',
+  seat: '座位',
 };
 
 /**
@@ -99,9 +109,11 @@ export function ruleText(r: RuleLabel): string {
 export const rankingRuleText = (r: RankingRule) => `${RANKING_LABEL.rankBy[r.rankBy]}；${RANKING_LABEL.combine[r.combine]}`;
 
 const PURPOSE: Record<Round['purpose'], string> = { vote: '表决', revote: '重新表决', runoff: '再次投票' };
+// A rating is 测评, not 表决: deputies rate, they do not vote for or against.
+const RATING_PURPOSE: Record<Round['purpose'], string> = { vote: '测评', revote: '重新测评', runoff: '再次测评' };
 const STATUS: Record<Round['status'], string> = { open: '投票中', paused: '已暂停', closed: '已结束', voided: '已作废' };
 
-export const purposeLabel = (p: Round['purpose']) => PURPOSE[p];
+export const purposeLabel = (p: Round['purpose'], kind: VotableItem['kind'] = 'motion') => (kind === 'rating' ? RATING_PURPOSE : PURPOSE)[p];
 export const statusLabel = (s: Round['status']) => STATUS[s];
 
 const LEVELS: Record<ScaleId, Record<string, string>> = {
@@ -121,3 +133,15 @@ export function weightsText(scale: ScaleId, weights: readonly { level: string; w
   return weights.map((w) => `${levelLabel(scale, w.level)} ${w.weight}`).join(' · ');
 }
 export const flagAboveText = (flagAbove: number) => `不满意率超过 ${Math.round(flagAbove * 1000) / 10}%`;
+const MARKS = { for: '赞成', against: '反对', abstain: '弃权', voted: '已投票', notVoted: '未按', absent: '未到' } as const;
+
+/** The record's words for a named ballot (shared/named-votes.ts ballotSummary). */
+export function NAMED_WORDS(item: VotableItem): BallotWords {
+  return {
+    mark: MARKS,
+    level: (level) => (item.kind === 'rating' ? levelLabel(item.settings.scale, level) : level),
+    colon: '：',
+    sep: '；',
+    none: '未选',
+  };
+}

@@ -22,7 +22,7 @@ export function segmentSheet(log: readonly SegmentLog[]): Sheet {
       sec(q.answer, 'usedMs'),
       sec(q.answer, 'allowedMs'),
       seg.rating?.score ?? null,
-      seg.rating?.satisfactionRate == null ? null : `${(seg.rating.satisfactionRate * 100).toFixed(1)}%`,
+      seg.rating?.satisfactionRate == null ? null : { pct: seg.rating.satisfactionRate },
     ]),
   );
   return { name: '问政记录', headings: [0], rows: [SEGMENT_HEAD, ...rows] };

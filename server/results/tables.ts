@@ -5,10 +5,16 @@ import type { AgendaItem } from '../../shared/model.js';
 import type { MeetingReport, ReportItem, ReportRound, VotingItem } from '../../shared/report.js';
 import type { ItemResult, MotionResult, ProjectsResult, RatingResult } from '../../shared/rules/index.js';
 import { motionLabel, projectLabel, ruleLabel, unfilledNotes } from '../../shared/labels.js';
-import { flagAboveText, L, levelLabel, OUTCOME_LABEL, purposeLabel, RANKING_LABEL, rankingRuleText, ruleText, statusLabel, unfilledText, weightsText } from './labels.js';
+import { localTime } from '../../shared/local-time.js';
+import { ballotSummary, type NamedVoteRow } from '../../shared/named-votes.js';
+import { flagAboveText, L, levelLabel, NAMED_WORDS, OUTCOME_LABEL, purposeLabel, RANKING_LABEL, rankingRuleText, ruleText, statusLabel, unfilledText, weightsText } from './labels.js';
 import { segmentSheet } from './segment-sheet.js';
 
-export type Cell = string | number | null;
+/** A share kept as a number: XLSX writes it with the 0.0% format, CSV as "85.0%". */
+export interface Pct {
+  pct: number;
+}
+export type Cell = string | number | Pct | null;
 export interface Sheet {
   name: string;
   /** Row indexes (into rows) of headings, drawn bold in XLSX. */
@@ -16,7 +22,7 @@ export interface Sheet {
   rows: Cell[][];
 }
 
-const pct = (x: number | null) => (x === null ? null : `${(x * 100).toFixed(1)}%`);
+const pct = (x: number | null): Pct | null => (x === null ? null : { pct: x });
 
 function motionRows(r: MotionResult): Cell[][] {
   return [
@@ -83,15 +89,20 @@ function resultRows(item: VotingItem, r: ItemResult): Cell[][] {
   return [];
 }
 
-function roundHeading(rd: ReportRound): Cell[] {
-  const marks = [purposeLabel(rd.purpose), statusLabel(rd.status)];
+function roundHeading(rd: ReportRound, kind: VotingItem['kind'], timeZone: string): Cell[] {
+  const marks = [purposeLabel(rd.purpose, kind), statusLabel(rd.status), localTime(rd.startedAt, timeZone)];
   if (rd.manual) marks.push(L.manual);
   if (rd.withoutQuorum) marks.push(L.withoutQuorum);
   if (rd.voidReason) marks.push(`${L.voidReason}：${rd.voidReason}`);
   return [L.roundNo(rd.number), ...marks];
 }
 
-function itemSheet(ri: ReportItem, index: number): Sheet {
+/** 记名表决情况: one row per deputy, in roster order, with what they chose. */
+function namedRows(item: VotingItem, rows: readonly NamedVoteRow[]): Cell[][] {
+  return [[L.deputy, L.group, L.seat, L.choice], ...rows.map((r) => [r.name, r.group, r.seat, ballotSummary(item, r, NAMED_WORDS(item))])];
+}
+
+function itemSheet(ri: ReportItem, index: number, timeZone: string): Sheet {
   const headings: number[] = [];
   const rows: Cell[][] = [];
   const heading = (row: Cell[]) => {
@@ -99,7 +110,7 @@ function itemSheet(ri: ReportItem, index: number): Sheet {
     rows.push(row);
   };
   heading([L.item, ri.item.title]);
-  rows.push([L.kind, L.kinds[ri.item.kind]]);
+  rows.push([L.kind, L.kinds[ri.item.kind]], [L.secrecy, ri.item.settings.secret ? L.secret : L.named]);
   if (ri.outcome) {
     rows.push([]);
     heading([L.finalResult, ...(ri.outcomeManual ? [L.manual] : [])]);
@@ -109,8 +120,12 @@ function itemSheet(ri: ReportItem, index: number): Sheet {
   }
   for (const rd of ri.rounds) {
     rows.push([]);
-    heading(roundHeading(rd));
+    heading(roundHeading(rd, ri.item.kind, timeZone));
     if (rd.result) rows.push(...resultRows(ri.item, rd.result));
+    if (rd.named) {
+      heading([L.namedList]);
+      rows.push(...namedRows(ri.item, rd.named));
+    }
   }
   return { name: sheetName(index + 1, ri.item.title), headings, rows };
 }
@@ -141,10 +156,11 @@ export function reportSheets(report: MeetingReport): Sheet[] {
       [report.meeting.title],
       [L.date, report.meeting.date],
       [L.roster, report.roster, L.present, report.present],
-      [L.generatedAt, new Date(report.generatedAt).toISOString()],
+      [L.generatedAt, localTime(report.generatedAt, report.meeting.timeZone)],
+      [L.timeZone, report.meeting.timeZone],
     ],
   };
-  const sheets = [cover, ...report.items.map(itemSheet)];
+  const sheets = [cover, ...report.items.map((ri, i) => itemSheet(ri, i, report.meeting.timeZone))];
   if (report.ranking.length > 0) sheets.push(rankingSheet(report));
   if (report.segments.some((s) => s.questions.some((q) => q.question || q.answer))) sheets.push(segmentSheet(report.segments));
   return sheets;

@@ -16,6 +16,7 @@ import { logout } from './api.js';
 import { LoginView } from './login-view.js';
 import { ConsoleTabs } from './prepare/console-tabs.js';
 import { QrSheetPage } from './prepare/qr-sheet-page.js';
+import { NoticePage } from './notice-page.js';
 import type { PanelProps } from './panel.js';
 import { ResultPanel } from './result-panel.js';
 import { RosterPanel } from './roster-panel.js';
@@ -68,6 +69,8 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
   const query = new URLSearchParams(window.location.search); // ?print=qr: the printable QR sheet
   const printId = meetingId ?? sock.view?.meeting.id;
   if (query.get('print') === 'qr' && printId) return <QrSheetPage session={session.token} meetingId={printId} deputies={query.getAll('deputy')} />;
+  const noticeItem = query.get('item'); // ?print=notice&item=…: the 公告 or 测评结果通报 to print
+  if (query.get('print') === 'notice' && printId && noticeItem) return <NoticePage session={session.token} meetingId={printId} itemId={noticeItem} />;
 
   const signOut = () => {
     void logout(session.token);

@@ -1,7 +1,15 @@
-// The one-page results report (表决结果报告), drawn from the console view and printed with the
-// browser: every voting item with its decisive result and every round it went through, voided
-// and hand-counted rounds marked, then the ranking of rated subjects. Print CSS hides the rest.
+// The results report (表决结果报告), the record a clerk signs: drawn from the console view and
+// printed with the browser. Meeting, date, place, 应到/实到; each item with its rule, turnout and
+// decisive result, every round in its place (run-offs, re-votes, voided and hand-counted ones
+// marked, a named round's per-deputy list), the commitments and the audit chain head, and a
+// signature block. Its own print rules (report.css) apply only while it is open.
 import { useEffect } from 'react';
+import { localTime } from '../../../shared/local-time.js';
+import { DEFAULT_TIME_ZONE } from '../../../shared/model.js';
+import type { ConsoleRoundView } from '../../../shared/views.js';
+import { NamedList } from './named-list.js';
+import { usePrintScope } from './notice-page.js';
+import { ruleText } from '../screen/motion-result.js';
 import type { AgendaItem } from '../../../shared/model.js';
 import type { ItemResult } from '../../../shared/rules/index.js';
 import type { ConsoleView } from '../../../shared/views.js';
@@ -76,8 +84,38 @@ function Outcome({ item, result, t }: { item: AgendaItem; result: ItemResult; t:
   return null;
 }
 
+
+function ruleLine(item: AgendaItem, t: T, needed: number | null): string {
+  const way = item.kind === 'segment' ? '' : t(item.settings.secret ? 'votes:report.secret' : 'votes:report.named');
+  if (item.kind === 'motion') return [way, needed === null ? '' : ruleText(t, item.settings, needed)].filter(Boolean).join('；');
+  if (item.kind === 'projects') return [way, t('votes:report.projectsRule', { adopt: item.settings.adopt, base: t(`common:rule.base.${item.settings.base}`), threshold: t(`votes:report.threshold.${item.settings.threshold}`) })].join('；');
+  if (item.kind === 'rating') return [way, t('votes:report.ratingRule', { flag: Math.round(item.settings.flagAbove * 1000) / 10 })].join('；');
+  return '';
+}
+
+function roundLine(r: ConsoleRoundView, i: number, item: AgendaItem, t: T, tz: string): string {
+  const purpose = item.kind === 'rating' ? t(`votes:report.ratingPurpose.${r.purpose}`) : t(`votes:report.purpose.${r.purpose}`);
+  // An open secret round has no figures to anyone (SPEC W7): its line says so by leaving them out.
+  const res = r.result;
+  const turnout = res === null ? '' : r.manual && res.kind !== 'motion' ? '' : t('votes:report.roundTurnout', { cast: res.cast, present: res.present });
+  return [
+    t('votes:console.roundNo', { n: i + 1 }),
+    purpose,
+    localTime(r.startedAt, tz),
+    turnout,
+    r.manual ? t('votes:report.manualMark') : '',
+    r.withoutQuorum ? t('common:round.withoutQuorum') : '',
+    r.status === 'voided' ? t('votes:report.voided', { reason: r.voidReason ?? '' }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () => void }) {
   const { t } = useVotesT();
+  usePrintScope('report');
+  const tz = view.meeting.settings.timeZone ?? DEFAULT_TIME_ZONE;
+  const lastCommitment = [...view.rounds].reverse().find((r) => r.commitment)?.commitment ?? null;
   useEffect(() => {
     const id = setTimeout(() => window.print(), 300);
     return () => clearTimeout(id);
@@ -95,33 +133,43 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
       </div>
       <article className="report__page">
         <h1>{view.meeting.title}</h1>
-        <p className="report__meta">
-          {t('votes:report.title')} · {view.meeting.date} · {t('votes:report.turnout', { roster: view.turnout.roster, present: view.turnout.present })}
-        </p>
-        {items.map((item) => {
+        <p className="report__subtitle">{t('votes:report.title')}</p>
+        <table className="report__meta" data-testid="report-meta">
+          <tbody>
+            <tr>
+              <th>{t('votes:report.date')}</th>
+              <td>{view.meeting.date || '—'}</td>
+              <th>{t('votes:report.place')}</th>
+              <td>{view.meeting.settings.place || '—'}</td>
+            </tr>
+            <tr>
+              <th>{t('votes:report.attendance')}</th>
+              <td>{t('votes:report.turnout', { roster: view.turnout.roster, present: view.turnout.present })}</td>
+              <th>{t('votes:report.generatedAt')}</th>
+              <td>{localTime(view.serverNow, tz)}</td>
+            </tr>
+          </tbody>
+        </table>
+        {items.map((item, n) => {
           const o = view.outcomes?.find((x) => x.itemId === item.id);
           const rounds = view.rounds.filter((r) => r.itemId === item.id);
+          const needed = o?.result?.kind === 'motion' ? o.result.needed : null;
           return (
             <section key={item.id} className="report__item" data-testid={`report-item-${item.id}`}>
               <h2>
-                {item.title}
-                {o?.manual && <span className="report__mark">{t('votes:console.manual')}</span>}
+                {n + 1}. {item.title} <small>{item.kind === 'rating' ? t('votes:report.kindRating') : item.kind === 'projects' ? t('votes:report.kindProjects') : t('votes:report.kindMotion')}</small>
+                {o?.manual && <span className="report__mark">{t('votes:report.manualMark')}</span>}
               </h2>
+              <p className="report__rule">{ruleLine(item, t, needed)}</p>
               {o?.result ? <Outcome item={item} result={o.result} t={t} /> : <p>{t('votes:report.noResult')}</p>}
-              {rounds.length > 0 && (
-                <p className="report__rounds">
-                  {rounds
-                    .map((r, i) =>
-                      [t('votes:console.roundNo', { n: i + 1 }), t(`votes:report.purpose.${r.purpose}`), r.manual ? t('votes:console.manual') : '', r.status === 'voided' ? t('votes:report.voided', { reason: r.voidReason ?? '' }) : '']
-                        .filter(Boolean)
-                        .join(' · '),
-                    )
-                    .join('；')}
-                </p>
-              )}
-              {rounds.map((r, i) =>
-                r.commitment ? <Commitment key={r.id} value={r.commitment} round={rounds.length > 1 ? i + 1 : undefined} className="report__commitment" testId={`report-commitment-${r.id}`} /> : null,
-              )}
+              {rounds.map((r, i) => (
+                <div key={r.id} className={`report__round ${r.purpose === 'runoff' ? 'is-runoff' : ''}`} data-testid={`report-round-${r.id}`}>
+                  <p className="report__rounds">{roundLine(r, i, item, t, tz)}</p>
+                  {r.purpose === 'runoff' && r.status === 'closed' && r.result && <Outcome item={item} result={r.result} t={t} />}
+                  {r.commitment ? <Commitment value={r.commitment} round={rounds.length > 1 ? i + 1 : undefined} className="report__commitment" testId={`report-commitment-${r.id}`} /> : null}
+                  {r.named && r.named.length > 0 && <NamedList item={item} rows={r.named} open testId={`report-named-${r.id}`} />}
+                </div>
+              ))}
             </section>
           );
         })}
@@ -144,6 +192,14 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
           </section>
         )}
         <SegmentReport log={view.rundown?.log ?? []} />
+        <section className="report__item report__audit" data-testid="report-audit">
+          <h2>{t('votes:report.audit')}</h2>
+          {lastCommitment && (
+            <p>
+              {t('votes:report.lastCommitment')}：<code>{lastCommitment}</code>
+            </p>
+          )}
+        </section>
         {/* Apart from the results above: the head to write down and check the record against later. */}
         {view.auditHead && (
           <section className="report__item report__chain" data-testid="report-chain">
@@ -152,6 +208,18 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
             <p className="report__note">{t('receipts:chainHead.reportNote')}</p>
           </section>
         )}
+        <section className="report__sign" data-testid="report-sign">
+          {(['clerk', 'scrutineer', 'chair'] as const).map((k) => (
+            <div key={k} className="report__signline">
+              <span>{t(`votes:report.sign.${k}`)}</span>
+              <span className="report__signspace" />
+            </div>
+          ))}
+          <div className="report__signline">
+            <span>{t('votes:report.sign.date')}</span>
+            <span className="report__signspace" />
+          </div>
+        </section>
       </article>
     </div>
   );

@@ -8,6 +8,7 @@ import { motionLabel } from '../../../shared/labels.js';
 import { motionOutcomeText } from '../i18n/outcome-labels.js';
 import { KindResult } from './kind-result.js';
 import { ManualEntry } from './manual-entry.js';
+import { NamedList } from './named-list.js';
 import type { PanelProps } from './panel.js';
 import { ResultsExport } from './results-export.js';
 import { currentItem, focusRound } from './rounds.js';
@@ -73,6 +74,7 @@ export function ResultPanel(props: PanelProps) {
         </>
       )}
       {(item.kind === 'projects' || item.kind === 'rating') && <KindResult {...props} item={item} round={round} />}
+      {round.named && round.named.length > 0 && <NamedList item={item} rows={round.named} />}
       {round.commitment && <Commitment value={round.commitment} className="result__commitment" testId="console-commitment" />}
       {round.status === 'voided' && round.voidReason !== null && (
         <p className="panel__hint">{t('console:round.voidedBecause', { reason: round.voidReason })}</p>

@@ -6,6 +6,7 @@ import { errorText } from '../i18n/errors.js';
 import { useVotesT } from '../i18n/votes.js';
 import type { PanelProps } from './panel.js';
 import { ReportSheet } from './report-sheet.js';
+import { downloadBlob, noticePagePath, noticeUrl } from './documents-api.js';
 
 async function download(session: string, meetingId: string, ext: 'csv' | 'xlsx'): Promise<string | null> {
   let res: Response;
@@ -32,6 +33,18 @@ export function ResultsExport({ view, session }: PanelProps) {
     const e = await download(session, view.meeting.id, ext);
     setError(e === null ? null : t('votes:console.exportFailed', { message: errorText(t, e) }));
   };
+  // A notice for every projects or rating item whose outcome is closed (N4).
+  const documents = view.agenda.flatMap((item) => {
+    if (item.kind !== 'projects' && item.kind !== 'rating') return [];
+    const o = view.outcomes?.find((x) => x.itemId === item.id);
+    const last = view.rounds.find((r) => r.id === o?.roundIds[o.roundIds.length - 1]);
+    if (!o?.result || (last && last.status !== 'closed')) return [];
+    return [{ item, label: item.kind === 'projects' ? t('console:documents.notice') : t('console:documents.ratingNotice') }];
+  });
+  const pdf = async (itemId: string, label: string) => {
+    const e = await downloadBlob(session, noticeUrl(view.meeting.id, itemId, 'pdf'), `${view.meeting.id}-${label}.pdf`);
+    setError(e === null ? null : t('votes:console.exportFailed', { message: errorText(t, e) }));
+  };
   return (
     <div className="results-export" data-testid="results-export">
       <span className="results-export__label">{t('votes:console.exports')}</span>
@@ -44,6 +57,16 @@ export function ResultsExport({ view, session }: PanelProps) {
       <button type="button" className="btn btn--ghost" data-testid="print-report" onClick={() => setPrinting(true)}>
         {t('votes:console.print')}
       </button>
+      {documents.map(({ item, label }) => (
+        <span key={item.id} className="results-export__doc" data-testid={`documents-${item.id}`}>
+          <a className="btn btn--ghost" href={noticePagePath(view.meeting.id, item.id)} target="_blank" rel="noopener" data-testid={`notice-page-${item.id}`}>
+            {label} · {item.title}
+          </a>
+          <button type="button" className="btn btn--ghost" data-testid={`notice-pdf-${item.id}`} onClick={() => void pdf(item.id, label)}>
+            {t('console:documents.pdf')}
+          </button>
+        </span>
+      ))}
       {error && <p className="panel__error">{error}</p>}
       {printing && <ReportSheet view={view} onClose={() => setPrinting(false)} />}
     </div>

@@ -37,9 +37,23 @@ export function ScenePanel({ view, send, offset }: PanelProps) {
     }
     return { kind, text };
   };
+  // The 公告 never goes on air empty by accident: without an adopted list that the screen may
+  // show, the first press only warns; a second press of the same button goes ahead.
+  const [armed, setArmed] = useState<string | null>(null);
+  const noticeEmpty = () => {
+    const r = live.outcome ?? live.result;
+    return !(live.item?.kind === 'projects' && r?.kind === 'projects' && r.adopted.length > 0);
+  };
   const act = (kind: SceneKind, type: 'setScene' | 'cueScene') => {
     const scene = sceneOf(kind);
-    if (scene) run({ type, scene });
+    if (!scene) return;
+    if (kind === 'notice' && noticeEmpty() && armed !== `${kind}/${type}`) {
+      setArmed(`${kind}/${type}`);
+      setError(t('scenes:panel.noticeEmpty'));
+      return;
+    }
+    setArmed(null);
+    run({ type, scene });
   };
   const feedUrl = (ext: string) => `${window.location.origin}/api/feed/${encodeURIComponent(view.meeting.id)}.${ext}`;
 
@@ -105,7 +119,7 @@ export function ScenePanel({ view, send, offset }: PanelProps) {
         </span>
       </div>
       {error && (
-        <p className="panel__error" role="alert">
+        <p className="panel__error" role="alert" data-testid="scene-error">
           {error}
         </p>
       )}

@@ -13,6 +13,7 @@ import { ResultScene } from './scenes/result-scene.js';
 import { TitleScene } from './scenes/title-scene.js';
 import { VotingScene } from './scenes/voting-scene.js';
 import { SegmentScene } from './scenes/segment-scene.js';
+import { NamedScene } from './scenes/named-scene.js';
 
 export const SCENES: Record<SceneKind, ComponentType<SceneProps>> = {
   title: TitleScene,
@@ -25,6 +26,7 @@ export const SCENES: Record<SceneKind, ComponentType<SceneProps>> = {
   notice: NoticeScene,
   message: MessageScene,
   segment: SegmentScene,
+  named: NamedScene,
 };
 
 /** A scene kind this client does not know (a newer server) shows the title rather than nothing. */

@@ -1,4 +1,5 @@
-// A meeting's title, date and quorum rule: the form for a new meeting and for editing one.
+// A meeting's title, date and quorum rule: the form for a new meeting and for editing one;
+// editing also sets what the documents print (place, the 公告's issuing body and first number).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Threshold } from '../../../../shared/model.js';
@@ -20,7 +21,8 @@ export function MeetingForm({ initial, submitLabel, disabled, onSubmit }: Props)
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    void onSubmit({ ...f, title: f.title.trim(), date: f.date.trim() }).then((r) => {
+    const docs = f.issuer === undefined ? {} : { place: f.place?.trim() ?? '', issuer: f.issuer.trim(), noticeFrom: f.noticeFrom ?? 1 };
+    void onSubmit({ ...f, title: f.title.trim(), date: f.date.trim(), ...docs }).then((r) => {
       setBusy(false);
       setNote(r.ok ? { ok: true, text: t('prepare:meeting.saved') } : { ok: false, text: prepareError(t, r.error) });
     });
@@ -42,6 +44,22 @@ export function MeetingForm({ initial, submitLabel, disabled, onSubmit }: Props)
           <option value="twoThirds">{t('prepare:meeting.quorumTwoThirds')}</option>
         </select>
       </label>
+      {f.issuer !== undefined && (
+        <>
+          <label className="form__field">
+            <span>{t('prepare:meeting.place')}</span>
+            <input maxLength={60} value={f.place ?? ''} disabled={disabled} onChange={(e) => setF({ ...f, place: e.target.value })} data-testid="meeting-place" />
+          </label>
+          <label className="form__field form__field--wide">
+            <span>{t('prepare:meeting.issuer')}</span>
+            <input maxLength={80} value={f.issuer} placeholder={t('prepare:meeting.issuerHint')} disabled={disabled} onChange={(e) => setF({ ...f, issuer: e.target.value })} data-testid="meeting-issuer" />
+          </label>
+          <label className="form__field">
+            <span>{t('prepare:meeting.noticeFrom')}</span>
+            <input type="number" min={1} max={9999} value={f.noticeFrom ?? 1} disabled={disabled} onChange={(e) => setF({ ...f, noticeFrom: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} data-testid="meeting-notice-from" />
+          </label>
+        </>
+      )}
       <div className="meeting-form__actions">
         <button type="submit" className="btn btn--primary" disabled={disabled || busy || f.title.trim() === ''} data-testid="meeting-submit">
           {submitLabel}

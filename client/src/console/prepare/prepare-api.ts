@@ -72,6 +72,10 @@ export interface MeetingFields {
   title: string;
   date: string;
   quorum: Threshold;
+  /** The documents' settings: only when editing a meeting (a new one takes the defaults). */
+  place?: string;
+  issuer?: string;
+  noticeFrom?: number;
 }
 export const createMeeting = (session: string, f: MeetingFields) => call(Created, session, '/api/meetings', jsonInit('POST', f));
 export const updateMeeting = (session: string, id: string, f: Partial<MeetingFields>) => call(Done, session, m(id), jsonInit('PATCH', f));

@@ -44,7 +44,14 @@ export function PreparePage({ session, meetingId }: { session: string; meetingId
               {detail.archived && <p className="panel__hint">{t('prepare:meeting.archivedNote')}</p>}
               <MeetingForm
                 key={detail.meeting.id}
-                initial={{ title: detail.meeting.title, date: detail.meeting.date, quorum: detail.meeting.settings.quorum }}
+                initial={{
+                  title: detail.meeting.title,
+                  date: detail.meeting.date,
+                  quorum: detail.meeting.settings.quorum,
+                  place: detail.meeting.settings.place ?? '',
+                  issuer: detail.meeting.settings.issuer ?? '',
+                  noticeFrom: detail.meeting.settings.noticeFrom ?? 1,
+                }}
                 submitLabel={t('prepare:meeting.save')}
                 disabled={detail.archived}
                 onSubmit={(f) =>

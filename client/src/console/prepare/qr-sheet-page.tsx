@@ -3,6 +3,7 @@
 // The codes are SVG made by the server's qrcode package; nothing is fetched from elsewhere.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePrintScope } from '../notice-page.js';
 import { prepareError, qrSheet, type QrCardData } from './prepare-api.js';
 import '../../styles/qr-sheet.css';
 
@@ -15,6 +16,7 @@ export function QrSheetPage({ session, meetingId, deputies }: { session: string;
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = deputies.join(',');
+  usePrintScope('qr');
 
   useEffect(() => {
     let live = true;
