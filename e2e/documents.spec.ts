@@ -168,6 +168,8 @@ test('the printed report is a formal record: meeting, place, 应到/实到, rule
   await expect(console_.getByTestId(`report-named-${rid}`)).toContainText('未按');
   await expect(console_.getByTestId('report-chain-head-value')).not.toBeEmpty();
   await expect(console_.getByTestId('report-sign')).toContainText('监票人');
+  // The ranking says which weights and 整改 line made its scores (R7, R9).
+  await expect(console_.getByTestId('report-ranking-weights').first()).toContainText('计分权重：满意 100 · 基本满意 60 · 不满意 0');
   expect(await closingAtLineStart(console_, '.report__page')).toEqual([]);
   await shot(console_, 'report');
   // Printed, the report is the only thing on the paper.

@@ -66,3 +66,28 @@ describe('feed figures (FEED.md)', () => {
     expect(doc.rows.find((r) => r.type === 'rule' && r.id === 'flagAbove')?.share).toBe(0.2);
   });
 });
+
+describe('feed ranking basis (FEED.md)', () => {
+  it('[R11] the ranking says its rule and, per set of rows, the weights and 整改 line that made the scores', () => {
+    const rule = { combine: 'mean' as const, rankBy: 'satisfaction' as const };
+    const w1 = [{ level: 'satisfied', weight: 100 }, { level: 'basic', weight: 60 }, { level: 'unsatisfied', weight: 0 }];
+    const w2 = [{ level: 'satisfied', weight: 100 }, { level: 'basic', weight: 70 }, { level: 'unsatisfied', weight: 0 }];
+    const rowOf = (subjectId: string, weights: typeof w1, flagAbove: number, rank: number) => ({ itemId: 'r', subjectId, itemTitle: '测评', name: subjectId, person: '', title: '', manual: false, ratings: [], rank, score: 90 - rank, satisfactionRate: 0.9, unsatisfiedRate: 0.1, valid: 40, flagged: false, weights, flagAbove, rule });
+    const doc = feedOf({ ...base, ranking: [rowOf('s1', w1, 0.2, 1), rowOf('s2', w2, 0.3, 2), rowOf('s3', w1, 0.2, 3)] });
+    const basis = doc.ranking.filter((r) => r.type !== 'ranking');
+    expect(basis.filter((r) => r.id.startsWith('ranking.rankBy') || r.id === 'ranking.combine').map((r) => r.status)).toEqual(['satisfaction', 'mean']);
+    expect(basis.filter((r) => r.type === 'weight').map((r) => [r.id, r.value, r.name])).toEqual([
+      ['ranking.satisfied', 100, 's1 s3'],
+      ['ranking.basic', 60, 's1 s3'],
+      ['ranking.unsatisfied', 0, 's1 s3'],
+      ['ranking.satisfied', 100, 's2'],
+      ['ranking.basic', 70, 's2'],
+      ['ranking.unsatisfied', 0, 's2'],
+    ]);
+    expect(basis.filter((r) => r.id === 'ranking.flagAbove').map((r) => [r.share, r.name])).toEqual([
+      [0.2, 's1 s3'],
+      [0.3, 's2'],
+    ]);
+    expect(feedCsv(doc)).toContain('weight,ranking.basic,s2,70');
+  });
+});

@@ -129,10 +129,37 @@ export function feedOf(view: ScreenView): FeedDoc {
     turnout: view.turnout,
     visible: figures !== null && figures !== undefined,
     rows: figures ? figureRows(view, figures) : [],
-    ranking: (view.ranking ?? []).map((x) =>
-      row('ranking', x.subjectId, x.score, { name: x.name, share: round4(x.satisfactionRate), rank: x.rank, status: x.flagged ? 'flagged' : '' }),
-    ),
+    ranking: [
+      ...(view.ranking ?? []).map((x) =>
+        row('ranking', x.subjectId, x.score, { name: x.name, share: round4(x.satisfactionRate), rank: x.rank, status: x.flagged ? 'flagged' : '' }),
+      ),
+      ...rankingBasis(view.ranking ?? []),
+    ],
   };
+}
+
+/**
+ * What the ranking's scores were made with (R7, R9, R11): its rule, then each distinct set of
+ * weights and 整改 line among its rows, `name` listing the subjects scored with that set.
+ */
+function rankingBasis(ranking: NonNullable<ScreenView['ranking']>): FeedRow[] {
+  const first = ranking[0];
+  if (!first) return [];
+  const sets = new Map<string, { weights: (typeof first)['weights']; flagAbove: number; ids: string[] }>();
+  for (const x of ranking) {
+    const key = JSON.stringify([x.weights, x.flagAbove]);
+    const set = sets.get(key) ?? { weights: x.weights, flagAbove: x.flagAbove, ids: [] };
+    set.ids.push(x.subjectId);
+    sets.set(key, set);
+  }
+  return [
+    row('rule', 'ranking.rankBy', null, { status: first.rule.rankBy }),
+    row('rule', 'ranking.combine', null, { status: first.rule.combine }),
+    ...[...sets.values()].flatMap((set) => [
+      ...set.weights.map((w) => row('weight', `ranking.${w.level}`, w.weight, { name: set.ids.join(' ') })),
+      row('rule', 'ranking.flagAbove', null, { share: round4(set.flagAbove), name: set.ids.join(' ') }),
+    ]),
+  ];
 }
 
 /** The header rows of the CSV: who, what and where, before the figures. */

@@ -10,8 +10,8 @@ import type { ConsoleRoundView } from '../../../shared/views.js';
 import { NamedList } from './named-list.js';
 import { usePrintScope } from './notice-page.js';
 import { ruleText } from '../screen/motion-result.js';
-import type { AgendaItem } from '../../../shared/model.js';
-import type { ItemResult } from '../../../shared/rules/index.js';
+import type { AgendaItem, ScaleId } from '../../../shared/model.js';
+import type { ItemResult, RatingResult } from '../../../shared/rules/index.js';
 import type { ConsoleView } from '../../../shared/views.js';
 import { ChainHead } from '../common/chain-head.js';
 import { Commitment } from '../common/commitment.js';
@@ -84,6 +84,17 @@ function Outcome({ item, result, t }: { item: AgendaItem; result: ItemResult; t:
   return null;
 }
 
+
+/** The weights and 整改 lines the ranking's scores were made with (R7, R9): one line per distinct set. */
+function rankingBases(view: ConsoleView): { key: string; weights: RatingResult['weights']; flagAbove: number; scale: ScaleId | null }[] {
+  const out = new Map<string, { key: string; weights: RatingResult['weights']; flagAbove: number; scale: ScaleId | null }>();
+  for (const r of view.ranking ?? []) {
+    const key = JSON.stringify([r.weights, r.flagAbove]);
+    const item = view.agenda.find((i) => i.id === r.itemId);
+    if (!out.has(key)) out.set(key, { key, weights: r.weights, flagAbove: r.flagAbove, scale: item?.kind === 'rating' ? item.settings.scale : null });
+  }
+  return [...out.values()];
+}
 
 function ruleLine(item: AgendaItem, t: T, needed: number | null): string {
   const way = item.kind === 'segment' ? '' : t(item.settings.secret ? 'votes:report.secret' : 'votes:report.named');
@@ -181,6 +192,11 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
                 {t(`common:rankingRule.${view.ranking[0].rule.rankBy}`)}；{t(`common:rankingRule.${view.ranking[0].rule.combine}`)}
               </p>
             )}
+            {rankingBases(view).map((b) => (
+              <p key={b.key} data-testid="report-ranking-weights">
+                {weightsText(t, b, (l) => (b.scale ? levelLabel(t, b.scale, l) : l))}
+              </p>
+            ))}
             <ol className="report__list">
               {view.ranking?.map((r) => (
                 <li key={`${r.itemId}/${r.subjectId}`}>

@@ -23,7 +23,7 @@ export function projectsRuleText(t: T, r: ProjectsResult): string {
 }
 
 /** R7, R9: the weights and the 整改 line that produced the scores. */
-export function weightsText(t: T, r: RatingResult, level: (l: string) => string): string {
+export function weightsText(t: T, r: Pick<RatingResult, 'weights' | 'flagAbove'>, level: (l: string) => string): string {
   const w = r.weights.length === 0 ? t('common:weights.mean') : t('common:weights.levels', { weights: r.weights.map((x) => `${level(x.level)} ${x.weight}`).join(' · ') });
   return `${w}；${t('common:weights.flagAbove', { pct: Math.round(r.flagAbove * 1000) / 10 })}`;
 }
