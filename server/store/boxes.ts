@@ -124,6 +124,11 @@ export class BallotBoxes {
       for (const f of files.filter((x) => x.endsWith('.box')).sort()) {
         const roundId = f.slice(0, -'.box'.length);
         const header = boxHeader(st, roundId);
+        if (!header && st.rehearsalRounds.includes(roundId)) {
+          // A rehearsal's box: kept as its record, not a round of the meeting any more (SPEC J3).
+          this.log.info({ meetingId, file: f }, 'ballot box of a rehearsal round: kept, not opened');
+          continue;
+        }
         if (!header) {
           this.log.warn({ meetingId, file: f }, 'ballot box: no secret round of that id in the journal; the file is ignored');
           continue;
