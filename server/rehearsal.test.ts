@@ -123,6 +123,18 @@ describe('rehearsal 彩排 through the real server', () => {
     expect((await again.until(() => true)).me.present).toBe(false);
     await con.until((v) => v.turnout.present === 1);
 
+    // The audit log keeps the rehearsal, marked by its start and end, and still hides who voted
+    // when in its secret round (W8): the round is gone from the meeting, its secrecy is not.
+    const audit = (await (await fetch(`${h.url}/api/meetings/${M}/audit`, { headers: { authorization: `Bearer ${session}` } })).json()) as {
+      entries: { redacted?: string; roundId?: string; events?: { t: string; roundId?: string; deputyId?: string }[] }[];
+    };
+    const kinds = audit.entries.flatMap((e) => e.events?.map((x) => x.t) ?? []);
+    expect(kinds.filter((k) => k.startsWith('rehearsal.'))).toEqual(['rehearsal.started', 'rehearsal.ended']);
+    expect(audit.entries.flatMap((e) => e.events ?? []).filter((x) => x.t === 'voted' && x.roundId === secret.roundId)).toEqual([]);
+    expect(audit.entries.filter((e) => e.redacted === 'secretVote' && e.roundId === secret.roundId)).toHaveLength(3);
+    // The named rehearsal vote's participation stays readable, as for any named vote.
+    expect(audit.entries.flatMap((e) => e.events ?? []).filter((x) => x.t === 'voted' && x.roundId === named.roundId)).toHaveLength(3);
+
     // The rehearsal's secret ballot box is kept as its record.
     expect(await readdir(join(h.dataDir, 'ballots', M))).toContain(`${secret.roundId}.box`);
 

@@ -110,6 +110,7 @@ describe('rehearsal 彩排', () => {
     const used = [...before.roundOrder];
     const after = run(before, { type: 'endRehearsal' });
     expect(after.rehearsalRounds).toEqual(used);
+    expect(after.rehearsalSecret).toEqual(used.slice(0, 1)); // i1 secret, i2 named
     // An id source that first offers the rehearsal's ids again.
     const offered = [...used, 'fresh1'];
     const d = decideCommand(after, { type: 'startRound', itemId: 'i1', confirmNoQuorum: true }, 100, () => offered.shift() ?? 'x');

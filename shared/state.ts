@@ -90,6 +90,8 @@ export interface MeetingState extends SceneState {
   readonly rehearsal: { readonly startedAt: number } | null;
   /** Ids of rounds that past rehearsals cleared: never reused, and their ballot boxes are known. */
   readonly rehearsalRounds: readonly string[];
+  /** Those of them that were secret votes: who voted in them stays hidden in the audit log (W8). */
+  readonly rehearsalSecret: readonly string[];
 }
 
 export function initialState(e: EventOf<'meeting.created'>): MeetingState {
@@ -111,6 +113,7 @@ export function initialState(e: EventOf<'meeting.created'>): MeetingState {
     linkReissues: 0,
     rehearsal: null,
     rehearsalRounds: [],
+    rehearsalSecret: [],
     ...initialSceneState,
   };
 }
@@ -345,9 +348,16 @@ function afterRehearsal(s: MeetingState): MeetingState {
     rundown: EMPTY_RUNDOWN,
     rehearsal: null,
     rehearsalRounds: [...s.rehearsalRounds, ...s.roundOrder],
+    rehearsalSecret: [...s.rehearsalSecret, ...s.roundOrder.filter((id) => isSecret(s, id))],
     scene: TITLE_SCENE,
     cued: null,
   };
+}
+
+function isSecret(s: MeetingState, roundId: string): boolean {
+  const r = s.rounds.get(roundId);
+  const item = r && itemById(s, r.itemId);
+  return !!item && item.kind !== 'segment' && item.settings.secret && r.manual === undefined;
 }
 
 export function replay(events: Iterable<MeetingEvent>): MeetingState | undefined {
