@@ -83,6 +83,7 @@ describe('rehearsal 彩排 through the real server', () => {
     const linksBefore = await links(h.url, session, M);
     const deps = await phones(3);
 
+    const filesBefore = h.app.fds.needed;
     expect(await command(con, { type: 'startRehearsal' })).toEqual({ ok: true });
     await con.until((v) => v.rehearsal != null);
     await scr.until((v) => v.rehearsal != null);
@@ -98,7 +99,9 @@ describe('rehearsal 彩排 through the real server', () => {
     await con.until((v) => v.activeRoundId === null);
     expect((await get('csv').then((r) => r.text()))).toContain('记名议案');
 
+    expect(h.app.fds.needed).toBe(filesBefore + 1); // the secret round's box, held open
     expect(await command(con, { type: 'endRehearsal' })).toEqual({ ok: true });
+    expect(h.app.fds.needed).toBe(filesBefore); // released with the rehearsal
     const after = await con.until(clean);
     expect(after.outcomes).toEqual([]);
     expect(after.roster.filter((r) => r.present)).toEqual([]);

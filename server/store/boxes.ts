@@ -115,6 +115,17 @@ export class BallotBoxes {
     return box;
   }
 
+  /** Close the boxes of rounds that are gone (a rehearsal's, once it ended): their files stay as they are. */
+  async release(meetingId: string, roundIds: readonly string[]): Promise<void> {
+    for (const roundId of roundIds) {
+      const key = `${meetingId}/${roundId}`;
+      const box = this.open.get(key);
+      if (!box) continue;
+      this.open.delete(key);
+      await box.close();
+    }
+  }
+
   /** Open every existing box, settle it, and fold its ballots into the states. */
   async load(states: Map<string, MeetingState>, records: readonly JournalRecord[]): Promise<void> {
     const holds = journalHolds(records);
