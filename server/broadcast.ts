@@ -55,7 +55,8 @@ function deputyCommonKey(s: MeetingState): readonly unknown[] {
   const r = focusRound(s);
   // agenda and roster change identity only when staff edit them (agenda.set, roster.set), so an
   // edited item or a corrected name reaches every phone without a per-vote cost.
-  return [s.info, s.agenda, s.roster, s.currentItemId, r?.id, r?.status, r?.endsAt, r?.pausedRemainingMs, r?.revealed];
+  // s.rehearsal moves only at its start and end; the end also clears every deputy's check-in.
+  return [s.info, s.agenda, s.roster, s.currentItemId, r?.id, r?.status, r?.endsAt, r?.pausedRemainingMs, r?.revealed, s.rehearsal];
 }
 
 const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);

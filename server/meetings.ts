@@ -134,6 +134,8 @@ export class Meetings {
     // A secret round's box is created before the start is acknowledged, so its first ballot
     // does not wait for the file (a failure here is reported by that ballot, which tries again).
     for (const e of journalEvents) if (e.t === 'round.started') await this.boxes.get(s, e.roundId)?.opened();
+    // A rehearsal's rounds are gone: their boxes take no more ballots and need no descriptor (SPEC J3).
+    if (journalEvents.some((e) => e.t === 'rehearsal.ended')) await this.boxes.release(meetingId, s.rehearsalRounds);
     return ok(rest as unknown as T);
   }
 

@@ -95,8 +95,14 @@ export function decideTimer(s: MeetingState, roundId: string, now: number): Meet
   return [{ t: 'round.closed', at: now, roundId, by: 'timer' }];
 }
 
-export function decideCommand(s: MeetingState, c: Command, now: number, newId: () => string): Result<MeetingEvent[], ErrorCode> {
+export function decideCommand(s: MeetingState, c: Command, now: number, drawId: () => string): Result<MeetingEvent[], ErrorCode> {
   if (s.archived) return err('ARCHIVED'); // an archived meeting is a closed record
+  // A round id a rehearsal used names its ballot box file: a new round must never take it (J4).
+  const newId = () => {
+    let id = drawId();
+    while (s.rehearsalRounds.includes(id) || s.rounds.has(id)) id = drawId();
+    return id;
+  };
   const active = s.activeRoundId ? s.rounds.get(s.activeRoundId) : undefined;
   const roundOf = (id: string) => s.rounds.get(id);
   switch (c.type) {
@@ -200,6 +206,15 @@ export function decideCommand(s: MeetingState, c: Command, now: number, newId: (
     }
     case 'checkIn':
       return decideCheckIn(s, c.deputyId, 'staff', now);
+    case 'startRehearsal':
+      if (s.rehearsal) return ok([]);
+      // J1: ending it clears every round, so it may start only before any real round exists.
+      if (s.roundOrder.length > 0) return err('NOT_PREPARED');
+      return ok([{ t: 'rehearsal.started', at: now }]);
+    case 'endRehearsal':
+      if (!s.rehearsal) return ok([]);
+      if (active) return err('ROUND_ACTIVE'); // J2: a ballot box still taking ballots is not cleared
+      return ok([{ t: 'rehearsal.ended', at: now }]);
     case 'setScene':
     case 'cueScene':
     case 'take':

@@ -49,6 +49,14 @@ export const MeetingEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('agenda.set'), at: At, agenda: z.array(AgendaItem) }),
   /** Archived meetings leave the default list and refuse every command; false restores. */
   z.strictObject({ t: z.literal('meeting.archived'), at: At, archived: z.boolean() }),
+  // ---- rehearsal (彩排): shared/decide.ts decides these ----
+  /** A rehearsal begins with the real roster and rundown; everything until rehearsal.ended is practice. */
+  z.strictObject({ t: z.literal('rehearsal.started'), at: At }),
+  /**
+   * The rehearsal is over: rounds, check-ins, scene and rundown progress go back to the prepared
+   * state. The events before it stay in the journal and audit log (the rehearsal's record).
+   */
+  z.strictObject({ t: z.literal('rehearsal.ended'), at: At }),
   // ---- access (recorded so the console and the audit log show them) ----
   /** A second device tried to open a deputy's link bound to another device, and was refused. */
   z.strictObject({ t: z.literal('device.refused'), at: At, deputyId: Id }),

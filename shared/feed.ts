@@ -36,6 +36,8 @@ export interface FeedDoc {
   rows: FeedRow[];
   /** 排名 of every rated subject whose result may be shown. */
   ranking: FeedRow[];
+  /** A rehearsal (彩排) is running: graphics may mark it; its figures are cleared when it ends (SPEC J). */
+  rehearsal: boolean;
 }
 
 /** Every share in the feed: a fraction with four decimals (docs/FEED.md). */
@@ -135,6 +137,7 @@ export function feedOf(view: ScreenView): FeedDoc {
       ),
       ...rankingBasis(view.ranking ?? []),
     ],
+    rehearsal: view.rehearsal != null,
   };
 }
 
@@ -167,6 +170,7 @@ function contextRows(doc: FeedDoc): FeedRow[] {
   const t = doc.turnout;
   return [
     row('meeting', doc.meeting.id, null, { name: doc.meeting.title, status: doc.meeting.date }),
+    ...(doc.rehearsal ? [row('meeting', 'rehearsal', 1, { status: 'rehearsal' })] : []),
     row('scene', doc.scene.kind, null, { name: doc.scene.text ?? '' }),
     ...(doc.item ? [row('item', doc.item.id, null, { name: doc.item.title, status: doc.item.kind })] : []),
     ...(doc.round ? [row('round', doc.round.id, doc.round.remainingSec, { status: doc.round.status })] : []),

@@ -63,6 +63,8 @@ export type ErrorCode =
   | 'ITEM_LOCKED'
   /** Two deputies, items, projects or subjects share an id. */
   | 'DUPLICATE_ID'
+  /** A rehearsal can start only on a prepared meeting: no round has been held yet. */
+  | 'NOT_PREPARED'
   | BallotError;
 
 /** Every ack is a result value: expected refusals are `{ ok: false, error }`, never exceptions. */
@@ -164,6 +166,11 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('timerStop'), timerId: Id }),
   /** Play or pause the evidence video on the screens from this position (the console's controls). */
   z.strictObject({ type: z.literal('evidencePlayback'), playing: z.boolean(), positionMs: z.number().int().min(0).max(86_400_000) }),
+  // ---- rehearsal (彩排, SPEC J) ----
+  /** Run the meeting as a rehearsal. NOT_PREPARED once a round exists; again while rehearsing: no-op. */
+  z.strictObject({ type: z.literal('startRehearsal') }),
+  /** End it: the meeting goes back to its prepared state. ROUND_ACTIVE while a round is open; not rehearsing: no-op. */
+  z.strictObject({ type: z.literal('endRehearsal') }),
   // ---- the big screen (shared/scene.ts, shared/scene-decide.ts) ----
   /** Cut every screen to this scene now; an item scene's itemId also makes that item current. */
   z.strictObject({ type: z.literal('setScene'), scene: Scene }),

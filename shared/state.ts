@@ -7,6 +7,7 @@ import type { EventOf, MeetingEvent } from './events.js';
 import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './model.js';
 import { EMPTY_RUNDOWN, reduceRundown, type Rundown } from './rundown.js';
 import { followScene, initialSceneState, type SceneState } from './scene-state.js';
+import { TITLE_SCENE } from './scene.js';
 import { liveBatchOf, stepSnapshots, type LiveSnapshots } from './live-batch.js';
 
 export type RoundStatus = 'open' | 'paused' | 'closed' | 'voided';
@@ -85,6 +86,12 @@ export interface MeetingState extends SceneState {
   readonly refusedDevices: readonly DeviceRefusal[];
   /** Links reissued so far: a console showing links fetches them again when it moves. */
   readonly linkReissues: number;
+  /** A rehearsal (彩排) is running: its check-ins, rounds and results are cleared when it ends. */
+  readonly rehearsal: { readonly startedAt: number } | null;
+  /** Ids of rounds that past rehearsals cleared: never reused, and their ballot boxes are known. */
+  readonly rehearsalRounds: readonly string[];
+  /** Those of them that were secret votes: who voted in them stays hidden in the audit log (W8). */
+  readonly rehearsalSecret: readonly string[];
 }
 
 export function initialState(e: EventOf<'meeting.created'>): MeetingState {
@@ -104,6 +111,9 @@ export function initialState(e: EventOf<'meeting.created'>): MeetingState {
     archived: false,
     refusedDevices: [],
     linkReissues: 0,
+    rehearsal: null,
+    rehearsalRounds: [],
+    rehearsalSecret: [],
     ...initialSceneState,
   };
 }
@@ -159,6 +169,10 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
       return { ...s, refusedDevices: [...s.refusedDevices, { deputyId: e.deputyId, at: e.at }].slice(-MAX_REFUSALS) };
     case 'link.reissued':
       return { ...s, refusedDevices: s.refusedDevices.filter((r) => r.deputyId !== e.deputyId), linkReissues: s.linkReissues + 1 };
+    case 'rehearsal.started':
+      return { ...s, rehearsal: { startedAt: e.at } };
+    case 'rehearsal.ended':
+      return afterRehearsal(s);
     case 'scene.set':
     case 'scene.cued':
     case 'feed.enabled':
@@ -315,6 +329,35 @@ function withRoster(s: MeetingState, roster: readonly Deputy[]): MeetingState {
     presentCount: present.filter((p) => p !== null).length,
     refusedDevices: s.refusedDevices.filter((r) => roster.some((d) => d.id === r.deputyId)),
   };
+}
+
+/**
+ * Back to the prepared state (彩排 J2): no rounds, no check-ins, no current item, the title on the
+ * screen, the rundown at its start. Roster, agenda, settings, links, refused devices and the feed
+ * switch are preparation and stay.
+ */
+function afterRehearsal(s: MeetingState): MeetingState {
+  return {
+    ...s,
+    present: chunkedFilled<CheckIn | null>(s.roster.length, null),
+    presentCount: 0,
+    currentItemId: null,
+    rounds: new Map(),
+    roundOrder: [],
+    activeRoundId: null,
+    rundown: EMPTY_RUNDOWN,
+    rehearsal: null,
+    rehearsalRounds: [...s.rehearsalRounds, ...s.roundOrder],
+    rehearsalSecret: [...s.rehearsalSecret, ...s.roundOrder.filter((id) => isSecret(s, id))],
+    scene: TITLE_SCENE,
+    cued: null,
+  };
+}
+
+function isSecret(s: MeetingState, roundId: string): boolean {
+  const r = s.rounds.get(roundId);
+  const item = r && itemById(s, r.itemId);
+  return !!item && item.kind !== 'segment' && item.settings.secret && r.manual === undefined;
 }
 
 export function replay(events: Iterable<MeetingEvent>): MeetingState | undefined {

@@ -52,6 +52,8 @@ export interface DeputyView {
   round: RoundView | null;
   /** The submission id of my ballot in this round, or null. Never the choice. */
   mySubmission: string | null;
+  /** A rehearsal (彩排) is running: its votes are practice and are cleared when it ends (SPEC J). */
+  rehearsal?: { startedAt: number } | null;
 }
 
 export interface ScreenView {
@@ -82,6 +84,8 @@ export interface ScreenView {
    * (ballot contents left out); null otherwise and always for a secret round (N1).
    */
   named?: NamedVoteRow[] | null;
+  /** A rehearsal (彩排) is running: its votes are practice and are cleared when it ends (SPEC J). */
+  rehearsal?: { startedAt: number } | null;
 }
 
 export interface ConsoleOutcome {
@@ -135,6 +139,8 @@ export interface ConsoleView {
   linksVersion: number;
   /** The live data feed is readable without a login. */
   feedEnabled: boolean;
+  /** A rehearsal (彩排) is running: its votes are practice and are cleared when it ends (SPEC J). */
+  rehearsal?: { startedAt: number } | null;
   /** What the screens show now, and what they would show after 'take' (null: nothing cued). */
   preview: { live: ScreenView; next: ScreenView | null };
   /** The audit chain head now (chain-head.ts): shown in the console's header and printed in the report. */
@@ -281,6 +287,7 @@ export function screenView(s: MeetingState, now: number): ScreenView {
     scene: s.scene,
     agenda: agendaEntries(s),
     named: s.scene.kind === 'named' && r && item && resultVisible(item, r) ? screenNamed(s, r) : null,
+    rehearsal: s.rehearsal,
   };
 }
 
@@ -323,6 +330,7 @@ export function deputyView(s: MeetingState, deputyId: string, now: number): Depu
     item: itemById(s, r ? r.itemId : s.currentItemId) ?? null,
     round: r ? roundView(s, r) : null,
     mySubmission: r ? (chunkedGet(r.submissions, i) ?? null) : null,
+    rehearsal: s.rehearsal,
   };
 }
 
@@ -377,6 +385,7 @@ export function consoleWireView(s: MeetingState, now: number): ConsoleWireView {
     refusedDevices: [...s.refusedDevices],
     linksVersion: s.linkReissues,
     feedEnabled: s.feedEnabled,
+    rehearsal: s.rehearsal,
     preview: { live: screenView(s, now), next: s.cued ? screenView(stateWithScene(s, s.cued), now) : null },
   };
 }

@@ -27,6 +27,8 @@ export interface SecretParticipation {
 }
 
 const isSecretRound = (s: MeetingState, roundId: unknown): boolean => {
+  // A rehearsal's round is gone from the state once it ended; its secrecy is not (SPEC J3).
+  if (typeof roundId === 'string' && s.rehearsalSecret.includes(roundId)) return true;
   const r = typeof roundId === 'string' ? s.rounds.get(roundId) : undefined;
   const item = r && itemById(s, r.itemId);
   return !!item && item.kind !== 'segment' && item.settings.secret;

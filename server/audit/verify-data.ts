@@ -87,7 +87,8 @@ function checkBoxes(d: DataDirContents, problems: string[], warnings: string[]):
     for (const i of box.dirtySlots ?? []) problems.push(`ballot box ${key}: slot ${i} has bytes outside its ballot and checksum that are not zero (altered)`);
     const [meetingId, roundId] = key.split('/');
     if (box.header.meetingId !== meetingId || box.header.roundId !== roundId) problems.push(`ballot box ${key}: its header names ${box.header.meetingId}/${box.header.roundId}, not the round of its file name`);
-    if (!d.meetings.get(meetingId ?? '')?.rounds.has(roundId ?? '')) warnings.push(`ballot box ${key}: no such round in the journal (a crash before the round was recorded)`);
+    const m = d.meetings.get(meetingId ?? '');
+    if (!m?.rounds.has(roundId ?? '') && !m?.rehearsalRounds.includes(roundId ?? '')) warnings.push(`ballot box ${key}: no such round in the journal (a crash before the round was recorded)`);
     const torn = box.slots.filter((s) => s.kind === 'torn').length;
     const pending = box.slots.filter((s) => s.kind === 'ballot' && isPending(s.payload)).length;
     if (torn > 0) warnings.push(`ballot box ${key}: ${torn} slot(s) fail their checksum (an interrupted write, or tampering; not counted)`);

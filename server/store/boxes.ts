@@ -115,6 +115,17 @@ export class BallotBoxes {
     return box;
   }
 
+  /** Close the boxes of rounds that are gone (a rehearsal's, once it ended): their files stay as they are. */
+  async release(meetingId: string, roundIds: readonly string[]): Promise<void> {
+    for (const roundId of roundIds) {
+      const key = `${meetingId}/${roundId}`;
+      const box = this.open.get(key);
+      if (!box) continue;
+      this.open.delete(key);
+      await box.close();
+    }
+  }
+
   /** Open every existing box, settle it, and fold its ballots into the states. */
   async load(states: Map<string, MeetingState>, records: readonly JournalRecord[]): Promise<void> {
     const holds = journalHolds(records);
@@ -124,6 +135,11 @@ export class BallotBoxes {
       for (const f of files.filter((x) => x.endsWith('.box')).sort()) {
         const roundId = f.slice(0, -'.box'.length);
         const header = boxHeader(st, roundId);
+        if (!header && st.rehearsalRounds.includes(roundId)) {
+          // A rehearsal's box: kept as its record, not a round of the meeting any more (SPEC J3).
+          this.log.info({ meetingId, file: f }, 'ballot box of a rehearsal round: kept, not opened');
+          continue;
+        }
         if (!header) {
           this.log.warn({ meetingId, file: f }, 'ballot box: no secret round of that id in the journal; the file is ignored');
           continue;

@@ -114,12 +114,15 @@ export async function readDataDir(dir: string): Promise<DataDirContents> {
     for (const [key, box] of boxes) {
       const [m, roundId = ''] = key.split('/');
       if (m !== meetingId) continue;
-      if (!box.header || !st.rounds.has(roundId)) continue;
+      // A rehearsal's round is gone from the state but its box is its record: read it, so that
+      // stateAt() can check what the audit log recorded when that round closed (SPEC J3).
+      const rehearsed = st.rehearsalRounds.includes(roundId);
+      if (!box.header || (!st.rounds.has(roundId) && !rehearsed)) continue;
       const ballots = [...resolveBox(box.slots, holds.get(`${meetingId}/${roundId}`) ?? NOTHING_HELD).values()]
         .sort((a, b) => (a.receipt < b.receipt ? -1 : 1))
         .map(boxBallot);
       boxBallots.set(`${meetingId}/${roundId}`, ballots);
-      st = foldBallots(st, roundId, ballots);
+      if (!rehearsed) st = foldBallots(st, roundId, ballots);
     }
     meetings.set(meetingId, st);
   }

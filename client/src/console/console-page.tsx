@@ -19,6 +19,7 @@ import { QrSheetPage } from './prepare/qr-sheet-page.js';
 import { NoticePage } from './notice-page.js';
 import type { PanelProps } from './panel.js';
 import { ResultPanel } from './result-panel.js';
+import { RehearsalBanner, RehearsalPanel } from './rehearsal.js';
 import { RosterPanel } from './roster-panel.js';
 import { RundownPanel } from './rundown-panel.js';
 import { RoundControls } from './round-controls.js';
@@ -88,6 +89,11 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
         <span className="console__meeting" data-testid="console-meeting">
           {view?.meeting.title ?? ''}
         </span>
+        {view?.rehearsal && (
+          <span className="console__rehearsal" data-testid="console-rehearsal-mark">
+            {t('console:rehearsal.mark')}
+          </span>
+        )}
         {view?.auditHead && <ChainHead head={view.auditHead} place="console" testId="console-chain-head" />}
         <span className="console__user">{t('console:login.signedInAs', { name: session.username })}</span>
         <LangToggle role="console" />
@@ -104,21 +110,25 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
 
 function Panels(p: PanelProps) {
   return (
-    <div className="console__grid">
-      <div className="console__col console__col--left">
-        {/* Attendance first: it must stay in view however long the agenda grows. */}
-        <TurnoutPanel {...p} />
-        <AgendaPanel {...p} />
-      </div>
-      <div className="console__col console__col--main">
-        <div className="console__row">
-          <RoundControls {...p} />
-          <ResultPanel {...p} />
+    <>
+      <RehearsalBanner {...p} />
+      <div className="console__grid">
+        <div className="console__col console__col--left">
+          {/* Attendance first: it must stay in view however long the agenda grows. */}
+          <TurnoutPanel {...p} />
+          <AgendaPanel {...p} />
+          <RehearsalPanel {...p} />
         </div>
-        <RundownPanel {...p} />
-        <ScenePanel {...p} />
-        <RosterPanel {...p} />
+        <div className="console__col console__col--main">
+          <div className="console__row">
+            <RoundControls {...p} />
+            <ResultPanel {...p} />
+          </div>
+          <RundownPanel {...p} />
+          <ScenePanel {...p} />
+          <RosterPanel {...p} />
+        </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { CheckIn } from './check-in.js';
 import { MotionBody, Notice } from './motion-body.js';
 import { useOutbox } from './use-outbox.js';
 import '../styles/deputy.css';
+import '../styles/rehearsal.css';
 
 export function DeputyPage({ token }: { token: string }) {
   const { t } = useTranslation(['deputy', 'common']);
@@ -31,6 +32,11 @@ export function DeputyPage({ token }: { token: string }) {
         </p>
         <LangToggle role="deputy" />
       </header>
+      {view?.rehearsal && (
+        <p className="deputy__rehearsal" role="note" data-testid="deputy-rehearsal">
+          {t('deputy:rehearsal')}
+        </p>
+      )}
       {view && <Me view={view} />}
       {view && <Body view={view} offset={offset} socket={socket} entry={entry} submit={(choice) => submit({ kind: 'motion', choice })} submitBallot={submit} />}
     </main>

@@ -24,6 +24,7 @@ const CODES: Record<AnyErrorCode, true> = {
   ROUND_CLOSED: true,
   ROUND_PAUSED: true,
   ROUND_ACTIVE: true,
+  NOT_PREPARED: true,
   ALREADY_VOTED: true,
   RECEIPT_TAKEN: true,
   WRONG_CHANGE_KEY: true,

@@ -12,6 +12,7 @@ import '../styles/screen.css';
 import '../styles/scenes.css';
 import '../styles/scene-figures.css';
 import '../styles/scene-tables.css';
+import '../styles/rehearsal.css';
 
 export function ScreenPage({ meetingId }: { meetingId: string | undefined }) {
   const { t } = useTranslation(['screen', 'common']);
@@ -27,6 +28,12 @@ export function ScreenPage({ meetingId }: { meetingId: string | undefined }) {
           <span className="screen__date">{view?.meeting.date}</span>
         </header>
         {view ? <SceneStage view={view} offset={offset} /> : <p className="screen__waiting">{noMeeting ? t('screen:waiting') : ''}</p>}
+        {view?.rehearsal && (
+          // For the staff and the camera crew, not the audience: small, in the corner.
+          <span className="screen__rehearsal" data-testid="screen-rehearsal-mark">
+            {t('screen:rehearsal')}
+          </span>
+        )}
         {conn === 'offline' && view && <span className="screen__offline" data-testid="screen-offline" title={t('common:net.offline')} />}
       </div>
     </Stage>
