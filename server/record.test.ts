@@ -6,16 +6,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgendaItem, type BallotContent } from '../shared/model.js';
-import { ok } from '../shared/result.js';
 import type { ConsoleView, DeputyView } from '../shared/views.js';
 import { parseAudit } from './audit/chain.js';
 import { demoRoster } from './demo.js';
-import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from './test/harness.js';
+import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness, clientTracker, prepareMeeting } from './test/harness.js';
 
 let h: Harness;
 let session: string;
-let clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T): T => (clients.push(c), c);
+const clients = clientTracker();
+const track = clients.track;
 
 const M = 'record';
 const roster = demoRoster(5);
@@ -58,14 +57,10 @@ const agenda = [
 beforeEach(async () => {
   h = await startServer({ demoSize: 5 });
   session = await login(h.url);
-  const created = { t: 'meeting.created' as const, at: 1, meeting: { id: M, title: '记录会议', date: '', settings: { quorum: 'half' as const } }, roster, agenda };
-  const r = await h.app.ctx.meetings.commit(M, () => ok({ events: [created] }), null);
-  if (!r.ok) throw new Error(r.error);
-  await h.app.ctx.auth.ensureLinks(M, roster.map((d) => d.id));
+  await prepareMeeting(h, { meeting: { id: M, title: '记录会议', date: '', settings: { quorum: 'half' as const } }, roster, agenda });
 });
 afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
+  clients.closeAll();
   await h.close();
 });
 

@@ -7,17 +7,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgendaItem, type BallotContent } from '../shared/model.js';
 import type { MeetingReport } from '../shared/report.js';
-import { ok } from '../shared/result.js';
 import { NS } from '../shared/protocol.js';
 import type { ConsoleView, DeputyView, ScreenView } from '../shared/views.js';
 import { verifyDataDir } from './audit/verify-data.js';
 import { demoRoster } from './demo.js';
-import { command, connect, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from './test/harness.js';
+import { command, connect, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness, clientTracker, prepareMeeting } from './test/harness.js';
 
 let h: Harness;
 let session: string;
-let clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T): T => (clients.push(c), c);
+const clients = clientTracker();
+const track = clients.track;
 
 const M = 'reh';
 const roster = demoRoster(5);
@@ -30,14 +29,10 @@ const FOR: BallotContent = { kind: 'motion', choice: 'for' };
 beforeEach(async () => {
   h = await startServer({ demoSize: 5 });
   session = await login(h.url);
-  const created = { t: 'meeting.created' as const, at: 1, meeting: { id: M, title: '彩排会议', date: '', settings: { quorum: 'half' as const } }, roster, agenda };
-  const r = await h.app.ctx.meetings.commit(M, () => ok({ events: [created] }), null);
-  if (!r.ok) throw new Error(r.error);
-  await h.app.ctx.auth.ensureLinks(M, roster.map((d) => d.id));
+  await prepareMeeting(h, { meeting: { id: M, title: '彩排会议', date: '', settings: { quorum: 'half' as const } }, roster, agenda });
 });
 afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
+  clients.closeAll();
   await h.close();
 });
 
@@ -142,8 +137,7 @@ describe('rehearsal 彩排 through the real server', () => {
     expect(await readdir(join(h.dataDir, 'ballots', M))).toContain(`${secret.roundId}.box`);
 
     // A restart: still clean, the start-up box check passes, and verify checks the rehearsal's rounds too.
-    for (const c of clients) c.close();
-    clients = [];
+    clients.closeAll();
     await h.restart();
     session = await login(h.url);
     const con2 = track(console_(h.url, session, M));

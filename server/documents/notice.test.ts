@@ -4,10 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { badLineStarts } from '../../shared/line-break.js';
 import { AgendaItem, type BallotContent } from '../../shared/model.js';
-import { ok } from '../../shared/result.js';
 import type { ConsoleView, DeputyView } from '../../shared/views.js';
 import { demoRoster } from '../demo.js';
-import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from '../test/harness.js';
+import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness, clientTracker, prepareMeeting } from '../test/harness.js';
 import type { NoticeText } from './words.js';
 
 const M = 'docs';
@@ -37,20 +36,17 @@ const agenda = [
 
 let h: Harness;
 let session: string;
-let clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T): T => (clients.push(c), c);
+const clients = clientTracker();
+const track = clients.track;
 
 beforeEach(async () => {
   h = await startServer({ demoSize: 5 });
   session = await login(h.url);
   const meeting = { id: M, title: '××县第十八届人民代表大会第四次会议', date: '2026年3月5日', settings: { quorum: 'half' as const, issuer: '××县第十八届人民代表大会第四次会议主席团', noticeFrom: 5 } };
-  const r = await h.app.ctx.meetings.commit(M, () => ok({ events: [{ t: 'meeting.created' as const, at: 1, meeting, roster, agenda }] }), null);
-  if (!r.ok) throw new Error(r.error);
-  await h.app.ctx.auth.ensureLinks(M, roster.map((d) => d.id));
+  await prepareMeeting(h, { meeting, roster, agenda });
 });
 afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
+  clients.closeAll();
   await h.close();
 });
 

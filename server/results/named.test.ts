@@ -4,11 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AgendaItem, type BallotContent } from '../../shared/model.js';
 import { NS } from '../../shared/protocol.js';
-import { ok } from '../../shared/result.js';
 import type { MeetingReport } from '../../shared/report.js';
 import type { ConsoleView, DeputyView, ScreenView } from '../../shared/views.js';
 import { demoRoster } from '../demo.js';
-import { command, connect, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness } from '../test/harness.js';
+import { command, connect, console_, deputy, emit, links, login, receipt, startServer, vote, type Client, type Harness, clientTracker, prepareMeeting } from '../test/harness.js';
 
 const M = 'named';
 // 07:30 on 5 March 2026 in Beijing, 23:30 on the 4th in UTC: a UTC timestamp shows the wrong day.
@@ -28,21 +27,17 @@ const agenda = [
 
 let h: Harness;
 let session: string;
-let clients: { close(): void }[] = [];
-const track = <T extends { close(): void }>(c: T): T => (clients.push(c), c);
+const clients = clientTracker();
+const track = clients.track;
 
 beforeEach(async () => {
   const t0 = Date.now();
   h = await startServer({ demoSize: 5, clock: () => BASE + (Date.now() - t0) });
   session = await login(h.url);
-  const created = { t: 'meeting.created' as const, at: BASE, meeting: { id: M, title: '记名会议', date: '2026年3月5日', settings: { quorum: 'half' as const } }, roster, agenda };
-  const r = await h.app.ctx.meetings.commit(M, () => ok({ events: [created] }), null);
-  if (!r.ok) throw new Error(r.error);
-  await h.app.ctx.auth.ensureLinks(M, roster.map((d) => d.id));
+  await prepareMeeting(h, { at: BASE, meeting: { id: M, title: '记名会议', date: '2026年3月5日', settings: { quorum: 'half' as const } }, roster, agenda });
 });
 afterEach(async () => {
-  for (const c of clients) c.close();
-  clients = [];
+  clients.closeAll();
   await h.close();
 });
 

@@ -5,7 +5,9 @@ import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import type { EventOf } from '../../shared/events.js';
 import { NS, PROTOCOL_VERSION, type Ack, type Command, type VoteAck } from '../../shared/protocol.js';
+import { ok } from '../../shared/result.js';
 import type { ConsoleView, DeputyView, ScreenView } from '../../shared/views.js';
 import { createApp, type App, type AppOptions } from '../app.js';
 import { memoryLogger, type MemoryLogger } from '../logger.js';
@@ -162,5 +164,28 @@ export function serverPerTest(opts: Partial<AppOptions> = { demoSize: 5 }) {
     /** Close this client after the test. */
     track: <T extends { close(): void }>(c: T): T => (clients.push(c), c),
     closeClients,
+  };
+}
+
+/**
+ * A meeting made ready the way a prepared one is (one `meeting.created`, outside the console)
+ * with its deputies' personal links issued; for tests that need their own roster and agenda.
+ */
+export async function prepareMeeting(h: Harness, created: Omit<EventOf<'meeting.created'>, 't' | 'at'> & { at?: number }): Promise<void> {
+  const event: EventOf<'meeting.created'> = { t: 'meeting.created', at: created.at ?? 1, meeting: created.meeting, roster: created.roster, agenda: created.agenda };
+  const r = await h.app.ctx.meetings.commit(created.meeting.id, () => ok({ events: [event] }), null);
+  if (!r.ok) throw new Error(r.error);
+  await h.app.ctx.auth.ensureLinks(created.meeting.id, created.roster.map((d) => d.id));
+}
+
+/** Clients a test opens, closed together after it. */
+export function clientTracker() {
+  let clients: { close(): void }[] = [];
+  return {
+    track: <T extends { close(): void }>(c: T): T => (clients.push(c), c),
+    closeAll(): void {
+      for (const c of clients) c.close();
+      clients = [];
+    },
   };
 }
