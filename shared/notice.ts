@@ -142,3 +142,20 @@ export function noticeOf(s: MeetingState, itemId: string, tally: Tally): Result<
   }
   return err('WRONG_KIND');
 }
+
+/** A notice's wording as printed (server/documents/words.ts), sent to the console's print page as JSON. */
+export interface NoticeText {
+  kind: Notice['kind'];
+  title: string;
+  number: string;
+  lead: string;
+  columns: string[];
+  /** Which columns hold figures (right-aligned). */
+  numeric: boolean[];
+  rows: string[][];
+  statements: string[];
+  closing: string;
+  issuer: string;
+  date: string;
+  seal: string;
+}

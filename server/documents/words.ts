@@ -1,25 +1,11 @@
 // The words of the documents (公告, 测评结果通报). A notice is part of the record, kept in
 // Chinese like the exports (server/results/labels.ts); the PDF and the console's A4 page both
 // lay out this one text, so what is printed from either reads the same.
-import type { Notice, ProjectsNotice, RatingNotice } from '../../shared/notice.js';
-import { levelLabel } from '../results/labels.js';
 import type { ScaleId } from '../../shared/model.js';
+import type { Notice, NoticeText, ProjectsNotice, RatingNotice } from '../../shared/notice.js';
+import { levelLabel } from '../results/labels.js';
 
-export interface NoticeText {
-  kind: Notice['kind'];
-  title: string;
-  number: string;
-  lead: string;
-  columns: string[];
-  /** Which columns hold figures (right-aligned). */
-  numeric: boolean[];
-  rows: string[][];
-  statements: string[];
-  closing: string;
-  issuer: string;
-  date: string;
-  seal: string;
-}
+export type { NoticeText };
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const turnout = (n: Notice) => `应到代表${n.roster}人，实到${n.present}人，收回选票${n.cast}张，其中有效票${n.valid}张${n.manual ? '（举手表决，手工录入）' : ''}`;

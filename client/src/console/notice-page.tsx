@@ -5,23 +5,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errors.js';
+import type { NoticeText } from '../../../shared/notice.js';
 import { downloadBlob, noticeUrl } from './documents-api.js';
 import '../styles/notice-doc.css';
 
-interface NoticeText {
-  kind: 'projects' | 'rating';
-  title: string;
-  number: string;
-  lead: string;
-  columns: string[];
-  numeric: boolean[];
-  rows: string[][];
-  statements: string[];
-  closing: string;
-  issuer: string;
-  date: string;
-  seal: string;
-}
 
 /** Marks the document as what prints: the scoped print rules key on this class. */
 export function usePrintScope(name: string): void {
