@@ -73,7 +73,8 @@ test('run-off, two thirds, a rating at close and a vote without quorum, on the s
   await expect(screen.getByTestId('result-outcome')).toHaveText('未达法定人数');
   await expect(screen.getByTestId('result-rule')).toHaveText('未达法定人数时开始，表决无效');
   await expect(screen.getByTestId('scene-result')).not.toContainText('通过');
-  await screen.waitForTimeout(800);
+  // The result builds in (the outcome last, at 0.9 s + 0.5 s): shoot it built.
+  await screen.waitForTimeout(1600);
   await shot(screen, 'screen-record-no-quorum');
 
   // Twenty present from here on (quorum met).
