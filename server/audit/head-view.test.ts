@@ -3,8 +3,7 @@
 // they show is what `verify --head` accepts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatChainHead } from '../../shared/chain-head.js';
-import type { DeputyView } from '../../shared/views.js';
-import { command, console_, deputy, emit, links, login, receipt, screen, startServer, vote, type Client, type Harness } from '../test/harness.js';
+import { checkedInDeputies, command, console_, login, receipt, screen, startServer, vote, type Harness } from '../test/harness.js';
 import { verifyDataDir } from './verify-data.js';
 
 let h: Harness;
@@ -25,14 +24,7 @@ describe('[H4] the chain head on the console and the screen', () => {
     clients.push(con, scr);
     const first = await con.until((v) => v.auditHead !== undefined && v.auditHead !== null);
     expect(first.auditHead?.hash).toMatch(/^[0-9a-f]{64}$/);
-    const deps: Client<DeputyView>[] = [];
-    for (const l of await links(h.url, s)) {
-      const d = deputy(h.url, l.url);
-      clients.push(d);
-      await d.until(() => true);
-      await emit(d.socket, 'checkIn', {});
-      deps.push(d);
-    }
+    const deps = await checkedInDeputies(h.url, s, (c) => clients.push(c));
     expect(await command(con, { type: 'startRound', itemId: 'motion-appoint', countdownSec: 0 })).toEqual({ ok: true });
     const roundId = (await con.until((v) => v.activeRoundId !== null)).activeRoundId ?? '';
     for (const d of deps) expect(await vote(d, { roundId, submissionId: `s-${receipt()}`, receipt: receipt(), content: { kind: 'motion', choice: 'for' } })).toMatchObject({ ok: true });

@@ -2,10 +2,9 @@
 // closed, on a real server; then the server is stopped so the data folder is complete on disk.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DeputyView } from '../../shared/views.js';
 import { AUDIT_FILE } from './audit-log.js';
 import { parseAudit } from './chain.js';
-import { command, console_, deputy, emit, links, login, receipt, vote, type Client, type Harness } from '../test/harness.js';
+import { checkedInDeputies, command, console_, login, receipt, vote, type Harness } from '../test/harness.js';
 
 export interface Sitting {
   namedRound: string;
@@ -27,14 +26,7 @@ export async function holdSitting(h: Harness): Promise<Sitting> {
     const con = console_(h.url, s);
     clients.push(con);
     await con.until(() => true);
-    const deps: Client<DeputyView>[] = [];
-    for (const l of await links(h.url, s)) {
-      const d = deputy(h.url, l.url);
-      clients.push(d);
-      await d.until(() => true);
-      await emit(d.socket, 'checkIn', {});
-      deps.push(d);
-    }
+    const deps = await checkedInDeputies(h.url, s, (c) => clients.push(c));
     const rounds: string[] = [];
     for (const itemId of ['motion-budget', 'motion-appoint']) {
       const started = await command(con, { type: 'startRound', itemId, countdownSec: 0 });

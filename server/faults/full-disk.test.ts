@@ -9,7 +9,7 @@ import { ballotsOf } from '../../shared/state.js';
 import type { DeputyView } from '../../shared/views.js';
 import { verifyDataDir } from '../audit/verify-data.js';
 import { readDataDir } from '../store/load.js';
-import { command, console_, deputy, emit, links, login, receipt, startServer, vote, type Client } from '../test/harness.js';
+import { checkedInDeputies, command, console_, login, receipt, startServer, vote, type Client } from '../test/harness.js';
 import { canMount, mountSmallDisk, type SmallDisk } from './tmpfs.js';
 
 const mountable = canMount();
@@ -40,14 +40,7 @@ describe.skipIf(!mountable)('[F3] a real full disk (tmpfs)', () => {
       const con = console_(h.url, s);
       clients.push(con);
       await con.until(() => true);
-      const deps: Client<DeputyView>[] = [];
-      for (const l of await links(h.url, s)) {
-        const d = deputy(h.url, l.url);
-        clients.push(d);
-        await d.until(() => true);
-        expect(await emit(d.socket, 'checkIn', {})).toEqual({ ok: true });
-        deps.push(d);
-      }
+      const deps = await checkedInDeputies(h.url, s, (c) => clients.push(c));
       if (named) {
         const agenda = (h.app.ctx.meetings.get('demo')?.agenda ?? []).map((i) => (i.id === item && i.kind === 'motion' ? { ...i, settings: { ...i.settings, secret: false } } : i));
         const put = await fetch(`${h.url}/api/meetings/demo/agenda`, { method: 'PUT', headers: { authorization: `Bearer ${s}`, 'content-type': 'application/json' }, body: JSON.stringify({ agenda }) });

@@ -189,3 +189,17 @@ export function clientTracker() {
     },
   };
 }
+
+/** Every deputy of the meeting connected by their own link and checked in (refused: throws); each client goes to `keep`, to be closed after. */
+export async function checkedInDeputies(url: string, session: string, keep: (c: { close(): void }) => void, meetingId = 'demo'): Promise<Client<DeputyView>[]> {
+  const deps: Client<DeputyView>[] = [];
+  for (const l of await links(url, session, meetingId)) {
+    const d = deputy(url, l.url);
+    keep(d);
+    await d.until(() => true);
+    const ack = await emit(d.socket, 'checkIn', {});
+    if (!ack.ok) throw new Error(`check-in refused: ${ack.error}`);
+    deps.push(d);
+  }
+  return deps;
+}

@@ -12,7 +12,8 @@ export async function downloadBlob(session: string, url: string, fileName: strin
   } catch {
     return 'NETWORK';
   }
-  if (!res.ok) return res.status === 401 ? 'UNAUTHORIZED' : res.status === 404 ? 'NOT_FOUND' : res.status === 409 ? 'NOT_CLOSED' : 'INTERNAL';
+  const codes: Record<number, string> = { 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'NOT_CLOSED' };
+  if (!res.ok) return codes[res.status] ?? 'INTERNAL';
   const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = href;

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { AgendaItem, Deputy, MeetingInfo, type Threshold } from '../../../../shared/model.js';
 import { errorText } from '../../i18n/errors.js';
+import { downloadBlob } from '../documents-api.js';
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: string; body?: unknown };
 
@@ -148,21 +149,8 @@ export const qrSheet = (session: string, meetingId: string, deputies: string[] =
 
 /** Fetch the QR sheet PDF with the session and hand it to the browser as a download. */
 export async function downloadQrPdf(session: string, meetingId: string, fileName: string): Promise<Answer<null>> {
-  try {
-    const res = await fetch(`${m(meetingId)}/qr-sheet.pdf`, { headers: { authorization: `Bearer ${session}` } });
-    if (!res.ok) return { ok: false, error: res.status === 403 ? 'FORBIDDEN' : res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL' };
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    return { ok: true, value: null };
-  } catch {
-    return { ok: false, error: 'NETWORK' };
-  }
+  const error = await downloadBlob(session, `${m(meetingId)}/qr-sheet.pdf`, fileName);
+  return error === null ? { ok: true, value: null } : { ok: false, error };
 }
 
 export const UserRow = z.object({ username: z.string(), role: z.enum(['admin', 'operator']) });
