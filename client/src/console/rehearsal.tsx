@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../../shared/protocol.js';
 import { errorText } from '../i18n/errors.js';
+import { ConfirmBox } from './confirm-box.js';
 import type { PanelProps } from './panel.js';
 import '../styles/rehearsal.css';
 
@@ -36,17 +37,17 @@ export function RehearsalBanner({ view, send }: PanelProps) {
       <span className="rehearsal-banner__mark">{t('console:rehearsal.mark')}</span>
       <span className="rehearsal-banner__text">{t('console:rehearsal.running', { time: started })}</span>
       {ask ? (
-        <div className="confirm rehearsal-banner__confirm" role="alertdialog" data-testid="rehearsal-end-confirm">
-          <p>{t('console:rehearsal.endConfirm', { rounds: view.rounds.length, present: view.turnout.present })}</p>
-          <div className="btn-row">
-            <button type="button" className="btn btn--danger" disabled={busy || view.activeRoundId !== null} onClick={() => run({ type: 'endRehearsal' }, () => setAsk(false))} data-testid="rehearsal-end-yes">
-              {t('console:rehearsal.endYes')}
-            </button>
-            <button type="button" className="btn" onClick={() => setAsk(false)}>
-              {t('console:round.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          className="rehearsal-banner__confirm"
+          message={t('console:rehearsal.endConfirm', { rounds: view.rounds.length, present: view.turnout.present })}
+          yes={t('console:rehearsal.endYes')}
+          tone="danger"
+          disabled={busy || view.activeRoundId !== null}
+          onYes={() => run({ type: 'endRehearsal' }, () => setAsk(false))}
+          onCancel={() => setAsk(false)}
+          testId="rehearsal-end-confirm"
+          yesTestId="rehearsal-end-yes"
+        />
       ) : (
         <button type="button" className="btn btn--danger" disabled={busy} onClick={() => setAsk(true)} data-testid="rehearsal-end">
           {t('console:rehearsal.end')}
@@ -73,17 +74,16 @@ export function RehearsalPanel({ view, send }: PanelProps) {
       <h2 className="panel__title">{t('console:rehearsal.title')}</h2>
       <p className="panel__hint">{t('console:rehearsal.hint')}</p>
       {ask ? (
-        <div className="confirm" role="alertdialog" data-testid="rehearsal-start-confirm">
-          <p>{t('console:rehearsal.startConfirm')}</p>
-          <div className="btn-row">
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => run({ type: 'startRehearsal' }, () => setAsk(false))} data-testid="rehearsal-start-yes">
-              {t('console:rehearsal.startYes')}
-            </button>
-            <button type="button" className="btn" onClick={() => setAsk(false)}>
-              {t('console:round.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          message={t('console:rehearsal.startConfirm')}
+          yes={t('console:rehearsal.startYes')}
+          tone="primary"
+          disabled={busy}
+          onYes={() => run({ type: 'startRehearsal' }, () => setAsk(false))}
+          onCancel={() => setAsk(false)}
+          testId="rehearsal-start-confirm"
+          yesTestId="rehearsal-start-yes"
+        />
       ) : (
         <button type="button" className="btn" disabled={busy} onClick={() => setAsk(true)} data-testid="rehearsal-start">
           {t('console:rehearsal.start')}

@@ -7,6 +7,7 @@ import type { Command } from '../../../shared/protocol.js';
 import type { ConsoleRoundView } from '../../../shared/views.js';
 import { errorText } from '../i18n/errors.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
+import { ConfirmBox } from './confirm-box.js';
 import type { PanelProps } from './panel.js';
 import { currentItem, defaultCountdown, latestRoundOf } from './rounds.js';
 
@@ -67,17 +68,16 @@ export function RoundControls({ view, send, offset }: PanelProps) {
             <input type="number" min={0} max={3600} value={seconds} onChange={(e) => setCountdown(e.target.value)} data-testid="countdown-input" />
           </label>
           {askQuorum ? (
-            <div className="confirm" role="alertdialog" data-testid="quorum-confirm">
-              <p>{t('console:round.noQuorumConfirm', { present: view.turnout.present, needed: view.turnout.quorumNeeded })}</p>
-              <div className="btn-row">
-                <button type="button" className="btn btn--danger" disabled={busy} onClick={() => start(true)} data-testid="confirm-no-quorum">
-                  {t('console:round.confirmStart')}
-                </button>
-                <button type="button" className="btn" onClick={() => setAskQuorum(false)}>
-                  {t('console:round.cancel')}
-                </button>
-              </div>
-            </div>
+            <ConfirmBox
+              message={t('console:round.noQuorumConfirm', { present: view.turnout.present, needed: view.turnout.quorumNeeded })}
+              yes={t('console:round.confirmStart')}
+              tone="danger"
+              disabled={busy}
+              onYes={() => start(true)}
+              onCancel={() => setAskQuorum(false)}
+              testId="quorum-confirm"
+              yesTestId="confirm-no-quorum"
+            />
           ) : (
             <button type="button" className="btn btn--primary btn--big" disabled={busy} onClick={() => start(false)} data-testid="start-round">
               {t('console:round.start')}
