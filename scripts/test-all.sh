@@ -8,9 +8,10 @@ if [ ! -d node_modules ] || [ -n "$(node -e "import('./scripts/prepare.mjs').the
 fi
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
 echo "== lint"; npx eslint .
+echo "== system packages: Debian's chromium, poppler-utils and redis-server (as root, once)"
+bash scripts/ensure-chromium.sh
 echo "== unit and integration tests"; npx vitest run
 echo "== end-to-end tests (Playwright, Debian Chromium)"
-bash scripts/ensure-chromium.sh
 npm run build
 npx playwright test
 echo "== release package: packs, unpacks, starts with node alone and no registry"
