@@ -13,6 +13,7 @@ bash scripts/ensure-chromium.sh
 echo "== unit and integration tests"; npx vitest run
 echo "== end-to-end tests (Playwright, Debian Chromium)"
 npm run build
+echo "== the deputy page's bundle runs on the oldest supported phone (README, Browsers)"; npm run check:es
 npx playwright test
 echo "== release package: packs, unpacks, starts with node alone and no registry"
 WZ_RELEASE_TEST=1 npx vitest run server/ops/package.test.ts

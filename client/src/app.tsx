@@ -1,14 +1,20 @@
-// One SPA, one page per role, chosen by path. The screen and console pages are loaded on
-// demand so a deputy's phone on a weak chamber Wi-Fi downloads only the phone page.
+// One SPA, one page per role, chosen by path. Every page but the phone's is loaded on demand,
+// with the full broadcast font, so a deputy's phone on a weak chamber Wi-Fi downloads only the
+// phone page (its font is the meeting's subset the server links into the HTML).
 import { lazy, Suspense } from 'react';
 import { DeputyPage } from './deputy/deputy-page.js';
-import { LandingPage } from './landing/landing-page.js';
 import type { Route } from './routes.js';
 
-const ScreenPage = lazy(() => import('./screen/screen-page.js').then((m) => ({ default: m.ScreenPage })));
-const OverlayPage = lazy(() => import('./overlay/overlay-page.js').then((m) => ({ default: m.OverlayPage })));
-const ReceiptsPage = lazy(() => import('./receipts/receipts-page.js').then((m) => ({ default: m.ReceiptsPage })));
-const ConsolePage = lazy(() => import('./console/console-page.js').then((m) => ({ default: m.ConsolePage })));
+/** A lazy page's module, once the full font's CSS (styles/broadcast-font.ts) is in too. */
+function withFont<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([import('./styles/broadcast-font.js'), load()]).then(([, m]) => m);
+}
+
+const ScreenPage = lazy(() => withFont(() => import('./screen/screen-page.js')).then((m) => ({ default: m.ScreenPage })));
+const OverlayPage = lazy(() => withFont(() => import('./overlay/overlay-page.js')).then((m) => ({ default: m.OverlayPage })));
+const ReceiptsPage = lazy(() => withFont(() => import('./receipts/receipts-page.js')).then((m) => ({ default: m.ReceiptsPage })));
+const ConsolePage = lazy(() => withFont(() => import('./console/console-page.js')).then((m) => ({ default: m.ConsolePage })));
+const LandingPage = lazy(() => withFont(() => import('./landing/landing-page.js')).then((m) => ({ default: m.LandingPage })));
 
 export function App({ route }: { route: Route }) {
   return <Suspense fallback={null}>{page(route)}</Suspense>;

@@ -1,8 +1,8 @@
-// Entry: zod without eval (CSP), the self-hosted Chinese font (the chamber LAN has no internet and test machines have
-// no CJK system font), the language for this role, then the page for this path.
+// Entry: zod without eval (CSP), the language for this role, then the page for this path. The
+// self-hosted Chinese font (the chamber LAN has no internet and test machines have no CJK
+// system font) is not here: the phone gets its meeting's subset from the server, the other
+// pages the full font with their lazy chunk (app.tsx, styles/broadcast-font.ts).
 import './zod-jitless.js';
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
 import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
