@@ -19,6 +19,7 @@ import { securityHeaders } from './headers.js';
 import { DATA_FORMAT } from './ops/format.js';
 import { VERSION } from './ops/version.js';
 import { documentRoutes } from './documents/routes.js';
+import { clientFiles } from './client-files.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -122,20 +123,6 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });
   });
 
-  if (opts.clientDir && existsSync(join(opts.clientDir, 'index.html'))) {
-    const dir = opts.clientDir;
-    app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
-    // One page app: every other GET is a client route (/console, /screen, /d/<token> ...).
-    app.use((req, res, next) => {
-      if (req.method !== 'GET' || req.path.startsWith('/socket.io')) return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(dir, 'index.html'));
-    });
-  }
+  if (opts.clientDir && existsSync(join(opts.clientDir, 'index.html'))) app.use(clientFiles(ctx, opts.clientDir));
   return app;
-}
-
-// index.html must never be cached: a phone holding an old page would speak an old protocol.
-function noCacheHtml(res: Response, path: string): void {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
 }
