@@ -65,7 +65,8 @@ export function clientFiles(ctx: Ctx, dir: string): Router {
   r.use(fonts.router);
   r.get('/index.html', (req, res) => sendHtml(req, res, index)); // the page's one set of headers
   r.use(expressStaticGzip(dir, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { index: false, setHeaders: cacheHeaders } }));
-  r.use('/assets', (_req, res) => void res.status(404).json({ ok: false, error: 'NOT_FOUND' }));
+  // A file that is not there is a 404, not the page: a stale page must not get HTML for a script.
+  r.use((req, res, next) => (req.path.startsWith('/assets/') || /\/[^/]*\.[A-Za-z0-9]+$/.test(req.path) ? void res.status(404).json({ ok: false, error: 'NOT_FOUND' }) : next()));
   // One page app: every other GET is a client route (/console, /screen, /d/<token> ...).
   r.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/socket.io')) return next();

@@ -5,9 +5,12 @@ import { lazy, Suspense } from 'react';
 import { DeputyPage } from './deputy/deputy-page.js';
 import type { Route } from './routes.js';
 
-/** A lazy page's module, once the full font's CSS (styles/broadcast-font.ts) is in too. */
+/** A lazy page's module, once the full font's CSS (styles/broadcast-font.ts) and every page's texts are in too. */
 function withFont<T>(load: () => Promise<T>): Promise<T> {
-  return Promise.all([import('./styles/broadcast-font.js'), load()]).then(([, m]) => m);
+  return Promise.all([import('./styles/broadcast-font.js'), import('./i18n/resources.js'), load()]).then(([, r, m]) => {
+    r.addAllResources();
+    return m;
+  });
 }
 
 const ScreenPage = lazy(() => withFont(() => import('./screen/screen-page.js')).then((m) => ({ default: m.ScreenPage })));

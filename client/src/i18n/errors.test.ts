@@ -1,7 +1,7 @@
 // Every error code has a human message in both languages, and the two files hold the same keys.
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from './errors.js';
-import { resources } from './index.js';
+import { resources } from './resources.js';
 
 function keysOf(o: unknown, prefix = ''): string[] {
   if (typeof o !== 'object' || o === null) return [prefix];

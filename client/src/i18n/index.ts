@@ -1,35 +1,26 @@
 // i18next setup: zh-CN is the default, en the second language. Resources are per-area JSON
-// files so each role's page loads with all its text bundled (the chamber LAN has no CDN).
+// files bundled with the pages that use them (the chamber LAN has no CDN). Only the phone's
+// namespaces are in the entry (a deputy's phone on a weak Wi-Fi downloads no console text);
+// the other pages' chunks add the rest before they render (resources.ts, app.tsx).
 // The language is chosen per role (a deputy's phone and the big screen may differ) from
 // ?lang=… in the URL, else what that role last used on this browser, else zh-CN.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCommon from './zh-CN/common.json';
 import zhDeputy from './zh-CN/deputy.json';
-import zhScreen from './zh-CN/screen.json';
-import zhConsole from './zh-CN/console.json';
-import zhSegments from './zh-CN/segments.json';
-import zhScenes from './zh-CN/scenes.json';
-import zhOverlay from './zh-CN/overlay.json';
-import zhPrepare from './zh-CN/prepare.json';
 import zhReceipts from './zh-CN/receipts.json';
 import enCommon from './en/common.json';
 import enDeputy from './en/deputy.json';
-import enScreen from './en/screen.json';
-import enConsole from './en/console.json';
-import enSegments from './en/segments.json';
-import enScenes from './en/scenes.json';
-import enOverlay from './en/overlay.json';
-import enPrepare from './en/prepare.json';
 import enReceipts from './en/receipts.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing';
 
-export const resources = {
-  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts },
-  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts },
+/** The namespaces a deputy's phone shows ('votes' is added by votes.ts on first use). */
+export const phoneResources = {
+  'zh-CN': { common: zhCommon, deputy: zhDeputy, receipts: zhReceipts },
+  en: { common: enCommon, deputy: enDeputy, receipts: enReceipts },
 } as const;
 
 const storageKey = (role: Role) => `wz.lang.${role}`;
@@ -76,10 +67,10 @@ export function initialLanguage(role: Role, search: string): Language {
 export function setupI18n(role: Role, search: string): typeof i18n {
   const lng = initialLanguage(role, search);
   void i18n.use(initReactI18next).init({
-    resources,
+    resources: phoneResources,
     lng,
     fallbackLng: 'zh-CN',
-    ns: ['common', 'deputy', 'screen', 'console', 'segments', 'scenes', 'overlay', 'prepare', 'receipts'],
+    ns: ['common', 'deputy', 'receipts'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,
