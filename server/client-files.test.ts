@@ -118,8 +118,10 @@ describe('[#14] serving the built client', () => {
   });
 
   it('a missing asset is a 404, not the page (a stale page must not run HTML as a script)', async () => {
-    const a = await get('/assets/index-Old00000.js', 'br');
-    expect(a.status).toBe(404);
-    expect(decoded(a)).not.toContain('<div id="root">');
+    for (const p of ['/assets/index-Old00000.js', '/favicon.ico', '/robots.txt']) {
+      const a = await get(p, 'br');
+      expect(a.status, p).toBe(404);
+      expect(decoded(a), p).not.toContain('<div id="root">');
+    }
   });
 });

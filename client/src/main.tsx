@@ -7,11 +7,13 @@ import './styles/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
+import { keepPhoneFont } from './deputy/font-retry.js';
 import { setupI18n } from './i18n/index.js';
 import { roleOf, routeOf } from './routes.js';
 
 const route = routeOf(window.location.pathname, window.location.search);
 setupI18n(roleOf(route), window.location.search);
+if (route.page === 'deputy') keepPhoneFont(); // its one font file, fetched again after a drop
 
 const root = document.getElementById('root');
 if (root) {
