@@ -92,6 +92,16 @@ test('[#14] Wi-Fi gone for 20 s mid-vote: banner within 3 s, countdown marked pa
   // Waiting, not failing: no error wording on the pending ballot.
   await expect(page.getByTestId('submitting')).toContainText('等待网络恢复后自动提交');
   await expect(page.getByTestId('submitting')).not.toContainText('失败');
+  // No boxes: every character of what the phone says while cut off is in a loaded font piece.
+  const unrendered = await page.evaluate(() => {
+    const family = getComputedStyle(document.body).fontFamily;
+    return ['conn-banner', 'countdown', 'submitting'].flatMap((id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      const text = el?.textContent ?? '';
+      return [400, 700].every((w) => document.fonts.check(`${w} 16px ${family}`, text)) ? [] : [text];
+    });
+  });
+  expect(unrendered).toEqual([]);
   await page.waitForTimeout(20_000 - (Date.now() - cut));
   expect(voters.get(rid) ?? 0).toBe(0);
 

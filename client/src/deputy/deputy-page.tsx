@@ -18,6 +18,7 @@ import { RecordedEcho } from './recorded-echo.js';
 import { SettingsMenu } from './settings-sheet.js';
 import { useOutbox } from './use-outbox.js';
 import { VotePanel } from './vote-panel.js';
+import { useWarmOfflineFont } from './warm-font.js';
 import '../styles/deputy.css';
 import '../styles/votes.css';
 import '../styles/rehearsal.css';
@@ -26,6 +27,7 @@ export function DeputyPage({ token }: { token: string }) {
   const { t } = useTranslation(['deputy', 'common']);
   const { view, offset, conn, fatal, socket } = useDeputySocket(token);
   const { entry, submit } = useOutbox(token, socket, view);
+  useWarmOfflineFont();
 
   if (fatal === 'UNAUTHORIZED') return <SeeStaff reason="BAD_LINK" role="deputy" />;
   if (fatal) return <SeeStaff reason={fatal} role="deputy" />;
