@@ -288,6 +288,8 @@ test('[#14] screenshots at 390x844 and 320x640, normal and 大字: check-in, mot
     }
   };
   await each('checkin', (p) => expect(p.getByTestId('check-in')).toBeVisible());
+  await each('settings', (p) => p.getByTestId('settings').click());
+  for (const { page } of phones) await page.getByTestId('settings-close').click();
   for (const { page } of phones) await checkIn(page);
   const m = await start('ux-m5');
   await each('motion', (p) => expect(p.getByTestId('choice-for')).toBeVisible());

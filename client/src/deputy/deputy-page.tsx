@@ -63,7 +63,12 @@ function Me({ view }: { view: DeputyView }) {
   return (
     <section className="me" data-testid="me">
       <p className="me__name">{me.name}</p>
-      <p className="me__meta">{[me.group, me.seat ? t('deputy:seat', { seat: me.seat }) : ''].filter(Boolean).join(' · ')}</p>
+      <p className="me__meta">
+        {me.group}
+        {me.group && me.seat && ' · '}
+        {/* 座位 1排10号 stays on one line: a seat split after its number reads as another seat. */}
+        {me.seat && <span className="me__seat">{t('deputy:seat', { seat: me.seat })}</span>}
+      </p>
       {me.present && (
         <span className="me__badge" data-testid="checked-in">
           {t('deputy:checkedIn')}
