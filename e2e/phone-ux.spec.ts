@@ -39,6 +39,13 @@ test.beforeAll(async () => {
     settings: { countdownSec: 300, form: 'select', adopt: 3 },
     projects: ['城区老旧小区改造提升工程（含加装电梯与雨污分流改造）', '新建公办幼儿园 6 所', '城乡公交一体化', '社区嵌入式养老服务中心', '背街小巷路面整治', '农村饮水安全巩固提升'].map((name, i) => ({ id: `p${i + 1}`, name, department: '市住建局', budget: `${(i + 1) * 300} 万元` })),
   });
+  await addAgendaItem(server.url, session, {
+    id: 'ux-p2',
+    kind: 'projects',
+    title: '民生实事项目票决（4 选 2）',
+    settings: { countdownSec: 300, form: 'select', adopt: 2 },
+    projects: ['新建公办幼儿园', '城乡公交一体化', '社区养老服务中心', '农村饮水安全'].map((name, i) => ({ id: `q${i + 1}`, name })),
+  });
   mod = await moderator(server.url, session);
   mod.socket.on('view', (v: { rounds?: { id: string; voterCount: number }[] }) => {
     for (const r of v.rounds ?? []) voters.set(r.id, r.voterCount);
@@ -146,6 +153,27 @@ test('[#14] a reload in the middle of a five-subject rating keeps the step and e
   // Submitted: the draft is gone from the phone.
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wz.draft.')));
   expect(left).toEqual([]);
+  await mod.run({ type: 'close', roundId: rid });
+  await page.context().close();
+});
+
+test('[#14] a reload keeps the ticks on a project ballot, and the confirm step', async ({ browser }) => {
+  const page = await phone(browser, links[12] ?? '');
+  await checkIn(page);
+  const rid = await start('ux-p2');
+  await page.getByTestId('pick-q2').click();
+  await page.getByTestId('pick-q4').click();
+  await expect(page.getByTestId('pick-counter')).toContainText('2');
+  await page.reload();
+  await expect(page.getByTestId('pick-counter')).toContainText('2');
+  await expect(page.getByTestId('pick-q2').locator('input')).toBeChecked();
+  await expect(page.getByTestId('pick-q4').locator('input')).toBeChecked();
+  await expect(page.getByTestId('pick-q1').locator('input')).toBeDisabled(); // full: 2 of 2
+  await page.getByTestId('ballot-next').click();
+  await page.reload();
+  await expect(page.getByTestId('confirm-picks').locator('li')).toHaveText(['城乡公交一体化', '农村饮水安全']);
+  await page.getByTestId('confirm-submit').click();
+  await expect(page.getByTestId('echo-q4')).toBeVisible();
   await mod.run({ type: 'close', roundId: rid });
   await page.context().close();
 });
