@@ -129,7 +129,10 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
   await expect(p1.getByTestId('submitted')).toContainText('已提交');
   await expect(p1.getByTestId('submitted-choice')).toHaveText('赞成');
   await expect(p1.getByTestId('receipt')).toHaveText(receipt ?? '');
-  await p1.getByTestId('lang-toggle').click();
+  // The language is in the phone's settings sheet (off the main screen since #14).
+  await p1.getByTestId('settings').click();
+  await p1.getByTestId('lang-en').click();
+  await p1.getByTestId('settings-close').click();
   await expect(p1.getByTestId('submitted')).toContainText('Submitted');
   await expect(p1.getByTestId('submitted-choice')).toHaveText('For');
   await shot(p1, 'phone-submitted-en');

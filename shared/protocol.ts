@@ -101,6 +101,8 @@ export interface VoteAck {
 export interface DeputyClientEvents {
   checkIn: (payload: unknown, ack: AckFn) => void;
   vote: (payload: unknown, ack: AckFn<VoteAck>) => void;
+  /** A heartbeat: answered at once, so a phone notices a dead link in seconds (#14). */
+  echo: (payload: unknown, ack: AckFn) => void;
 }
 export interface DeputyServerEvents {
   view: (v: DeputyView) => void;

@@ -68,6 +68,10 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
       }, null).then((r) => (r.ok ? { ok: true } : r));
     });
 
+    // The phone's heartbeat: engine.io's own ping (10 s + 8 s) is far too slow to tell a deputy
+    // within 3 s that the chamber Wi-Fi is gone. No state, no lookup: it costs one packet.
+    handle<object>(socket, 'echo', ctx.log, () => ({ ok: true }));
+
     handle<VoteAck>(socket, 'vote', ctx.log, async (payload) => {
       if (!stillValid()) return err('UNAUTHORIZED');
       const p = VotePayload.safeParse(payload);

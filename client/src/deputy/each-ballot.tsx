@@ -1,9 +1,11 @@
 // 逐项表决 on a phone: 赞成 / 反对 / 弃权 for every project, a sticky 已表决 n / N counter, and
 // a confirmation step. Submitting needs a mark on every project (an incomplete ballot is
 // refused, INCOMPLETE), so the button waits until the last one is marked.
-import { useState } from 'react';
-import type { BallotContent, MotionChoice, Project } from '../../../shared/model.js';
+import { z } from 'zod';
+import { MotionChoice, type BallotContent, type Project } from '../../../shared/model.js';
 import { useVotesT } from '../i18n/votes.js';
+import { ConfirmActions } from './ballot-shell.js';
+import { useDraft } from './drafts.js';
 import { CHOICES } from './vote-panel.js';
 
 interface Props {
@@ -13,9 +15,9 @@ interface Props {
 
 export function EachBallot({ projects, onSubmit }: Props) {
   const { t } = useVotesT();
-  const [marks, setMarks] = useState<Readonly<Record<string, MotionChoice>>>({});
-  const [confirming, setConfirming] = useState(false);
-  const done = projects.filter((p) => marks[p.id] !== undefined).length;
+  const [marks, setMarks] = useDraft<Readonly<Record<string, MotionChoice>>>('marks', z.record(z.string(), MotionChoice), {});
+  const [confirming, setConfirming] = useDraft('confirming', z.boolean(), false);
+  const done = Object.keys(shown(projects, marks)).length;
   const complete = done === projects.length;
 
   if (confirming) {
@@ -34,12 +36,7 @@ export function EachBallot({ projects, onSubmit }: Props) {
             );
           })}
         </ul>
-        <button type="button" className="big-button big-button--primary" data-testid="confirm-submit" onClick={() => onSubmit({ kind: 'each', choices: { ...marks } })}>
-          {t('deputy:confirm')}
-        </button>
-        <button type="button" className="text-button" data-testid="confirm-change" onClick={() => setConfirming(false)}>
-          {t('deputy:change')}
-        </button>
+        <ConfirmActions onConfirm={() => onSubmit({ kind: 'each', choices: shown(projects, marks) })} onChange={() => setConfirming(false)} />
       </section>
     );
   }
@@ -79,4 +76,14 @@ export function EachBallot({ projects, onSubmit }: Props) {
       </div>
     </section>
   );
+}
+
+/** The marks of this round's projects only: a draft may hold one for a project no longer listed. */
+function shown(projects: readonly Project[], marks: Readonly<Record<string, MotionChoice>>): Record<string, MotionChoice> {
+  const out: Record<string, MotionChoice> = {};
+  for (const p of projects) {
+    const c = marks[p.id];
+    if (c) out[p.id] = c;
+  }
+  return out;
 }

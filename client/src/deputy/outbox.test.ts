@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteAck, VotePayload } from '../../../shared/protocol.js';
 import type { AckOrTimeout } from '../net/emit.js';
-import { Outbox, type Send, type StorageLike } from './outbox.js';
+import { Outbox, retryDelay, type Send, type StorageLike } from './outbox.js';
 import { RECEIPT_ALPHABET, newReceipt } from './receipt.js';
 import { sha256Hex } from '../../../shared/sha256.js';
 
@@ -205,5 +205,61 @@ describe('[V6] salt and change key', () => {
     box.change('r1', AGAINST);
     await box.pump(scripted([{ ok: false, error: 'WRONG_CHANGE_KEY' }]).send);
     expect(box.get('r1')).toMatchObject({ phase: 'refused', error: 'WRONG_CHANGE_KEY', receipt });
+  });
+});
+
+describe('[#14] resends spread with jitter and backoff', () => {
+  it('each wait doubles up to a cap and is drawn from the upper half of its step', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((a) => retryDelay(a, 1))).toEqual([1000, 2000, 4000, 8000, 16_000, 16_000, 16_000]);
+    expect([0, 1, 2, 3, 4].map((a) => retryDelay(a, 0))).toEqual([500, 1000, 2000, 4000, 8000]);
+    expect(retryDelay(2, 0.5)).toBe(3000);
+  });
+
+  it('a ballot answered TIMEOUT five times waits longer each time on a fake clock, then is acked once', async () => {
+    const storage = new MemoryStorage();
+    let clock = 0;
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      clock += ms;
+    };
+    const box = new Outbox({ storage, key: 'k', random, sleep, now: () => clock, jitter: () => 0.5 });
+    box.submit('r1', FOR);
+    const { seen, send } = scripted(Array.from({ length: 5 }, () => ({ ok: false, error: 'TIMEOUT' }) as const));
+    await box.pump(send);
+    expect(waits).toEqual([750, 1500, 3000, 6000, 12_000]);
+    expect(clock).toBe(23_250);
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen.map((p) => p.submissionId)).size).toBe(1);
+    expect(box.get('r1')?.phase).toBe('acked');
+  });
+
+  it('phones that come back together send spread over the window, not in one wave', async () => {
+    let s = 7;
+    const uniform = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) >>> 8) / 2 ** 23;
+    const firstSends: number[] = [];
+    for (let phone = 0; phone < 200; phone += 1) {
+      let clock = 0;
+      const box = new Outbox({ storage: new MemoryStorage(), key: 'k', random, jitter: uniform, sleep: async (ms) => void (clock += ms) });
+      box.submit('r1', FOR);
+      await box.pump(async (p) => (firstSends.push(clock), okAck(p)), { spreadMs: 2000 });
+    }
+    expect(Math.min(...firstSends)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...firstSends)).toBeLessThanOrEqual(2000);
+    // Ten 200 ms slots: none holds more than a quarter of the phones (one wave would be all 200).
+    const slots = new Array<number>(10).fill(0);
+    for (const t of firstSends) {
+      const i = Math.min(9, Math.floor(t / 200));
+      slots[i] = (slots[i] ?? 0) + 1;
+    }
+    expect(Math.max(...slots)).toBeLessThan(50);
+    expect(Math.min(...slots)).toBeGreaterThan(5);
+  });
+
+  it('a pump with nothing pending does not wait', async () => {
+    const waits: number[] = [];
+    const box = new Outbox({ storage: new MemoryStorage(), key: 'k', random, sleep: async (ms) => void waits.push(ms) });
+    await box.pump(async (p) => okAck(p), { spreadMs: 2000 });
+    expect(waits).toEqual([]);
   });
 });

@@ -46,6 +46,17 @@ const Entries = z.array(Entry);
 const TRANSIENT: ReadonlySet<string> = new Set<ErrorCode | ClientErrorCode>(['TIMEOUT', 'INTERNAL', 'STORAGE_FAILED', 'RATE_LIMITED']);
 const KEEP = 10; // rounds remembered per link: enough to show this meeting's receipts
 
+/**
+ * How long to wait before resend number `attempt` (0, 1, ...) after a transient answer:
+ * exponential from `baseMs` up to `maxMs`, each wait drawn from its upper half ("equal
+ * jitter"). A chamber's phones that failed together (the server restarting, say) then come
+ * back spread over seconds instead of in one wave, and none waits less than half the step.
+ */
+export function retryDelay(attempt: number, rnd: number, baseMs = 1000, maxMs = 16_000): number {
+  const step = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 30));
+  return Math.round(step / 2 + (Math.min(Math.max(rnd, 0), 1) * step) / 2);
+}
+
 export type Send = (p: VotePayload) => Promise<AckOrTimeout<VoteAck>>;
 
 export interface OutboxDeps {
@@ -54,7 +65,19 @@ export interface OutboxDeps {
   random?: RandomBytes;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** The first resend's step after a transient answer (doubling up to retryMaxMs). */
   retryMs?: number;
+  retryMaxMs?: number;
+  /** A uniform draw in [0, 1) for the jitter of resends. */
+  jitter?: () => number;
+}
+
+export interface PumpOptions {
+  /**
+   * Wait a random 0..spreadMs before the first send: on a reconnect, when every phone in the
+   * chamber that was cut off sends at once otherwise.
+   */
+  spreadMs?: number;
 }
 
 export class Outbox {
@@ -62,6 +85,8 @@ export class Outbox {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly retryMs: number;
+  private readonly retryMaxMs: number;
+  private readonly jitter: () => number;
   private pumping: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -69,7 +94,9 @@ export class Outbox {
     this.random = deps.random ?? cryptoBytes;
     this.now = deps.now ?? Date.now;
     this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.retryMs = deps.retryMs ?? 2000;
+    this.retryMs = deps.retryMs ?? 1000;
+    this.retryMaxMs = deps.retryMaxMs ?? 16_000;
+    this.jitter = deps.jitter ?? Math.random;
   }
 
   subscribe(f: () => void): () => void {
@@ -181,16 +208,18 @@ export class Outbox {
    * Send the pending entry until it is answered. Stops when `send` reports the socket is down
    * (NETWORK): call again on reconnect. Concurrent calls share one loop.
    */
-  pump(send: Send): Promise<void> {
+  pump(send: Send, opts: PumpOptions = {}): Promise<void> {
     if (!this.pumping) {
-      this.pumping = this.loop(send).finally(() => {
+      this.pumping = this.loop(send, opts.spreadMs ?? 0).finally(() => {
         this.pumping = null;
       });
     }
     return this.pumping;
   }
 
-  private async loop(send: Send): Promise<void> {
+  private async loop(send: Send, spreadMs: number): Promise<void> {
+    if (spreadMs > 0 && this.pending()) await this.sleep(Math.round(this.jitter() * spreadMs));
+    let attempt = 0;
     for (;;) {
       const e = this.pending();
       if (!e) return;
@@ -205,7 +234,8 @@ export class Outbox {
         return;
       } else if (TRANSIENT.has(res.error)) {
         this.save({ ...cur, error: res.error });
-        await this.sleep(this.retryMs);
+        await this.sleep(retryDelay(attempt, this.jitter(), this.retryMs, this.retryMaxMs));
+        attempt += 1;
       } else {
         this.save({ ...cur, phase: 'refused', error: res.error });
       }

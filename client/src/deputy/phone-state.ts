@@ -1,5 +1,5 @@
 // Which screen a phone shows for the current round, from the server's view and the phone's
-// outbox. One decision for every kind of ballot (motion-body.tsx, ballot-body.tsx).
+// outbox. One decision for every kind of ballot (ballot-shell.tsx).
 // Invariant: the local copy describes the ballot on record only if its submission id is the
 // one the server holds (or the server has none yet).
 import type { BallotContent } from '../../../shared/model.js';

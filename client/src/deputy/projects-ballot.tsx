@@ -2,9 +2,11 @@
 // 已选 n / N counter, and a confirmation step listing the ticked projects. Once N are ticked
 // the others cannot be ticked: the UI cannot produce an invalid ballot (the server refuses
 // one anyway, TOO_MANY_PICKS).
-import { useState } from 'react';
+import { z } from 'zod';
 import type { BallotContent, Project } from '../../../shared/model.js';
 import { useVotesT } from '../i18n/votes.js';
+import { ConfirmActions } from './ballot-shell.js';
+import { useDraft } from './drafts.js';
 
 interface Props {
   projects: readonly Project[];
@@ -16,18 +18,18 @@ interface Props {
 
 export function ProjectsBallot({ projects, max, runoff, onSubmit }: Props) {
   const { t } = useVotesT();
-  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = useState(false);
-  const full = picked.size >= max;
+  // Kept as a list in the draft; only this round's candidates count, however many were stored.
+  const [ticked, setTicked] = useDraft<string[]>('picks', z.array(z.string()), []);
+  const [confirming, setConfirming] = useDraft('confirming', z.boolean(), false);
   // Agenda order, whatever order they were ticked in.
-  const picks = projects.filter((p) => picked.has(p.id));
+  const picks = projects.filter((p) => ticked.includes(p.id)).slice(0, max);
+  const picked: ReadonlySet<string> = new Set(picks.map((p) => p.id));
+  const full = picked.size >= max;
 
   const toggle = (id: string) =>
-    setPicked((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else if (next.size < max) next.add(id);
-      return next;
+    setTicked((prev) => {
+      if (prev.includes(id)) return prev.filter((x) => x !== id);
+      return prev.filter((x) => projects.some((p) => p.id === x)).length < max ? [...prev, id] : prev;
     });
 
   if (confirming) {
@@ -47,12 +49,7 @@ export function ProjectsBallot({ projects, max, runoff, onSubmit }: Props) {
             {picks.length < max && <p className="ballot-confirm__hint">{t('votes:projects.confirmFewer', { n: max })}</p>}
           </>
         )}
-        <button type="button" className="big-button big-button--primary" data-testid="confirm-submit" onClick={() => onSubmit({ kind: 'select', picks: picks.map((p) => p.id) })}>
-          {t('deputy:confirm')}
-        </button>
-        <button type="button" className="text-button" data-testid="confirm-change" onClick={() => setConfirming(false)}>
-          {t('deputy:change')}
-        </button>
+        <ConfirmActions onConfirm={() => onSubmit({ kind: 'select', picks: picks.map((p) => p.id) })} onChange={() => setConfirming(false)} />
       </section>
     );
   }

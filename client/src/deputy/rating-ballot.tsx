@@ -2,9 +2,12 @@
 // (满意 / 基本满意 / 不满意 by default), progress through the list, and a review of every
 // rating before submitting. A subject may be left unrated (R3); at least one must be rated.
 import { useState } from 'react';
+import { z } from 'zod';
 import type { BallotContent, RatingItem } from '../../../shared/model.js';
 import { scaleOf } from '../../../shared/rules/scales.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
+import { ConfirmActions } from './ballot-shell.js';
+import { useDraft } from './drafts.js';
 
 type Value = string | number;
 
@@ -12,9 +15,11 @@ export function RatingBallot({ item, onSubmit }: { item: RatingItem; onSubmit: (
   const { t } = useVotesT();
   const scale = scaleOf(item.settings.scale);
   const subjects = item.subjects;
-  const [values, setValues] = useState<Readonly<Record<string, Value>>>({});
+  // Every step is kept (drafts.ts): a reload comes back to the same subject with every choice.
+  const [values, setValues] = useDraft<Readonly<Record<string, Value>>>('values', z.record(z.string(), z.union([z.string(), z.number()])), {});
   // 0..n-1: rating subject i; n: the review.
-  const [at, setAt] = useState(0);
+  const [stored, setAt] = useDraft('at', z.number().int().min(0), 0);
+  const at = Math.min(stored, subjects.length);
   const rated = subjects.filter((s) => values[s.id] !== undefined);
   const label = (v: Value) => levelLabel(t, scale.id, v);
 
@@ -37,18 +42,12 @@ export function RatingBallot({ item, onSubmit }: { item: RatingItem; onSubmit: (
           })}
         </ul>
         {rated.length === 0 && <p className="ballot-confirm__hint">{t('votes:rating.noneRated')}</p>}
-        <button
-          type="button"
-          className="big-button big-button--primary"
-          data-testid="confirm-submit"
+        <ConfirmActions
           disabled={rated.length === 0}
-          onClick={() => onSubmit({ kind: 'rating', ratings: Object.fromEntries(rated.map((s) => [s.id, values[s.id] ?? ''])) })}
-        >
-          {t('deputy:confirm')}
-        </button>
-        <button type="button" className="text-button" onClick={() => setAt(subjects.length - 1)}>
-          {t('votes:rating.prev')}
-        </button>
+          onConfirm={() => onSubmit({ kind: 'rating', ratings: Object.fromEntries(rated.map((s) => [s.id, values[s.id] ?? ''])) })}
+          onChange={() => setAt(subjects.length - 1)}
+          changeLabel={t('votes:rating.prev')}
+        />
       </section>
     );
   }

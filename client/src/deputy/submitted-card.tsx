@@ -1,18 +1,24 @@
-// The states after pressing 确认提交: 正在提交… while the outbox retries, and the big 已提交
-// with the choice the server echoed and the receipt code.
+// The states after pressing 确认提交: 正在提交… (or, cut off, 选票已保存在本机) while the outbox
+// retries, and the big 已提交 with the choice the server echoed and the receipt code.
 import { useTranslation } from 'react-i18next';
 import type { BallotContent } from '../../../shared/model.js';
 import { receiptsPath } from '../routes.js';
 import { formatReceipt } from './receipt.js';
 
-export function Submitting({ content, retrying }: { content: BallotContent; retrying: string | null }) {
+/**
+ * A ballot on its way. Only ever waiting words: the outbox retries transient answers and
+ * resends after a drop by itself, so nothing here may read like a failure. `offline`: the
+ * link is down, the ballot is safe on the phone and goes when it returns; `retrying`: the
+ * server asked for patience (a timeout, a busy moment) and the outbox is trying again.
+ */
+export function Submitting({ content, offline, retrying }: { content: BallotContent; offline: boolean; retrying: boolean }) {
   const { t } = useTranslation(['deputy', 'common']);
   return (
-    <section className="state-card state-card--pending" data-testid="submitting" aria-live="polite">
-      <div className="spinner" aria-hidden="true" />
-      <p className="state-card__title">{t('deputy:submitting')}</p>
+    <section className={`state-card state-card--pending ${offline ? 'is-offline' : ''}`} data-testid="submitting" aria-live="polite">
+      {!offline && <div className="spinner" aria-hidden="true" />}
+      <p className="state-card__title">{offline ? t('deputy:savedOnPhone') : t('deputy:submitting')}</p>
       {content.kind === 'motion' && <p className={`state-card__choice choice-text--${content.choice}`}>{t(`common:choice.${content.choice}`)}</p>}
-      <p className="state-card__hint">{retrying ?? t('deputy:submittingHint')}</p>
+      <p className="state-card__hint">{offline ? t('deputy:waitingNetwork') : retrying ? t('deputy:retrying') : t('deputy:submittingHint')}</p>
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { ACK_TIMEOUT_MS, ackResult, type AckOrTimeout } from '../net/emit.js';
 import type { DeputySocket } from '../net/use-deputy-socket.js';
 import { Outbox, type OutboxEntry, type Send } from './outbox.js';
 
+const RECONNECT_SPREAD_MS = 1500;
+
 function browserStorage() {
   try {
     return localStorage;
@@ -32,10 +34,11 @@ export function useOutbox(token: string, socket: DeputySocket | null, view: Depu
 
   useEffect(() => {
     if (!socket) return undefined;
-    const pump = () => void box.pump(send);
-    socket.on('connect', pump);
-    if (socket.connected) pump();
-    return () => void socket.off('connect', pump);
+    // After a drop the whole chamber reconnects at once: spread the resends (outbox.ts).
+    const resend = () => void box.pump(send, { spreadMs: RECONNECT_SPREAD_MS });
+    socket.on('connect', resend);
+    if (socket.connected) void box.pump(send);
+    return () => void socket.off('connect', resend);
   }, [socket, box, send]);
 
   const roundId = view?.round?.id ?? null;

@@ -1,15 +1,16 @@
 // One motion ballot on a phone: three large buttons, then a confirm screen showing the choice
 // alone with one big 确认提交 button. Two steps on purpose: a slip of the thumb on a crowded
 // desk must not cast a vote, and the confirm screen is also a plain "is this what I meant".
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MotionChoice } from '../../../shared/model.js';
+import { MotionChoice } from '../../../shared/model.js';
+import { ConfirmActions } from './ballot-shell.js';
+import { useDraft } from './drafts.js';
 
 export const CHOICES: readonly MotionChoice[] = ['for', 'against', 'abstain'];
 
 export function VotePanel({ onSubmit }: { onSubmit: (choice: MotionChoice) => void }) {
   const { t } = useTranslation(['deputy', 'common']);
-  const [picked, setPicked] = useState<MotionChoice | null>(null);
+  const [picked, setPicked] = useDraft<MotionChoice | null>('motion', MotionChoice.nullable(), null);
 
   if (picked) {
     return (
@@ -18,12 +19,7 @@ export function VotePanel({ onSubmit }: { onSubmit: (choice: MotionChoice) => vo
         <p className={`vote-confirm__choice choice--${picked}`} data-testid="confirm-choice">
           {t(`common:choice.${picked}`)}
         </p>
-        <button type="button" className="big-button big-button--primary" data-testid="confirm-submit" onClick={() => onSubmit(picked)}>
-          {t('deputy:confirm')}
-        </button>
-        <button type="button" className="text-button" data-testid="confirm-change" onClick={() => setPicked(null)}>
-          {t('deputy:change')}
-        </button>
+        <ConfirmActions onConfirm={() => onSubmit(picked)} onChange={() => setPicked(null)} />
       </section>
     );
   }

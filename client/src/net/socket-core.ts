@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ConnectErrorCode, type Handshake } from '../../../shared/protocol.js';
+import { startHeartbeat } from './heartbeat.js';
 import { reloadOnceForNewVersion } from './reload-guard.js';
 
 export type ConnState = 'connecting' | 'online' | 'offline';
@@ -56,6 +57,11 @@ export function openSocket<L extends object, E extends object>(ns: string, auth:
 
 const NO_MEETING_RETRY_MS = 3000;
 
+export interface CoreOptions {
+  /** Ask the server for an echo every second and treat silence as a lost link (heartbeat.ts). */
+  heartbeat?: boolean;
+}
+
 /**
  * Drive one socket made by `make` (null = not yet: e.g. no session). `bind` subscribes the
  * namespace's own events ('view', and e.g. 'revoked' or 'alarm'); it must not connect.
@@ -64,6 +70,7 @@ export function useSocketCore<V extends { serverNow: number }, S extends Socket>
   make: (() => S) | null,
   bind: (socket: S, onView: (v: V) => void, onFatal: (f: Fatal) => void) => void,
   deps: readonly unknown[],
+  opts: CoreOptions = {},
 ): SocketState<V> & { socket: S | null } {
   // The state is tagged with the `make` it belongs to: the render right after `make` changes
   // (a new session, say) must not show the previous socket's view or refusal.
@@ -103,8 +110,17 @@ export function useSocketCore<V extends { serverNow: number }, S extends Socket>
         setState((p) => ({ ...p, conn: 'offline' }));
       }
     });
+    const stopBeat = opts.heartbeat
+      ? startHeartbeat(s as unknown as Parameters<typeof startHeartbeat>[0], () => {
+          setState((p) => ({ ...p, conn: 'offline' }));
+          // Close the silent transport: socket.io then reconnects (with its jittered backoff)
+          // instead of waiting out engine.io's own ping timeout on a dead link.
+          s.io.engine.close();
+        })
+      : () => undefined;
     setTagged((t) => ({ owner: make, state: t.owner === make ? t.state : initial, socket: s }));
     return () => {
+      stopBeat();
       if (retry) clearTimeout(retry);
       s.removeAllListeners();
       s.disconnect();

@@ -17,5 +17,6 @@ export function useDeputySocket(token: string) {
       s.on('revoked', () => onFatal('revoked'));
     },
     [make],
+    { heartbeat: true },
   );
 }
