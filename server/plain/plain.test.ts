@@ -90,8 +90,8 @@ describe('the plain deputy page: check-in and a motion', () => {
     const form = formOf((await b.get()).html);
 
     const wrong = await b.post(form, [['choice', 'maybe']]);
-    expect(wrong.res.headers.get('location')).toBe(`${b.path}?m=BAD_REQUEST`);
-    expect(textOf(wrong.page.html)).toContain('未能提交');
+    expect(wrong.res.headers.get('location')).toBe(`${b.path}?m=BAD_VALUE`);
+    expect(textOf(wrong.page.html)).toContain('未能提交：选票内容有误');
 
     expect(await command(con, { type: 'undoCheckIn', deputyId: ls[0]?.deputyId ?? '' })).toEqual({ ok: true });
     const notIn = await b.post(form, [['choice', 'for']]);

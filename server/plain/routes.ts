@@ -165,7 +165,9 @@ export function plainRoutes(ctx: Ctx): Router {
       const k = { sid: seal.submissionId, receipt: a.recorded.receipt, ...(key !== undefined ? { key } : {}) };
       res.append('Set-Cookie', cookie(BALLOTS_COOKIE, writeKept(kept, seal.roundId, k), plainPath(who.token), true));
     }
-    back(req, res, who.token, a.ok ? undefined : a.error);
+    // Every field but the ballot was made here and sealed: a payload zod refuses can only be a
+    // ballot value that is no value of its kind (a score of 101, a choice 'maybe'), so say that.
+    back(req, res, who.token, a.ok ? undefined : a.error === 'BAD_REQUEST' ? 'BAD_VALUE' : a.error);
   });
 
   return r;
