@@ -118,7 +118,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   app.use(documentRoutes(ctx)); // GET /api/meetings/:id/notices/:item.json|.pdf
 
   if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
-  app.use(plainRoutes(ctx)); // /d/<token>/plain: the deputy page without JavaScript (server/plain/)
+  app.use(plainRoutes(ctx, opts.clientDir)); // /d/<token>/plain: the deputy page without JavaScript (server/plain/)
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });

@@ -43,6 +43,7 @@ export function page(p: Shell): string {
 ${refresh}
 <title>${esc(p.title)}</title>
 <link rel="stylesheet" href="/plain.css">
+<link rel="stylesheet" href="/plain-fonts.css">
 </head>
 <body>
 <main>

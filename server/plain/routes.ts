@@ -13,6 +13,7 @@ import type { Ctx } from '../sockets/common.js';
 import { DEFAULT_RATE_LIMIT, tokenBucket } from '../sockets/guard.js';
 import { checkDevice, recordRefusal } from '../links.js';
 import { ballotFromForm } from './ballot-form.js';
+import { fontFacesOf } from './fonts.js';
 import { notice, page } from './html.js';
 import { plainBody } from './page.js';
 import { BALLOTS_COOKIE, DEVICE_COOKIE, Sealer, cookie, readCookies, readKept, writeKept } from './seal.js';
@@ -25,8 +26,9 @@ export function plainPath(token: string): string {
   return `/d/${token}/plain`;
 }
 
-export function plainRoutes(ctx: Ctx): Router {
+export function plainRoutes(ctx: Ctx, clientDir: string | null = null): Router {
   const r = Router();
+  let faces: Promise<string> | null = null;
   const sealer = new Sealer(ctx.clock);
   // One allowance per link, as the socket's (guard.ts): a person posts a few forms a minute.
   const buckets = new Map<string, { take(): boolean }>();
@@ -79,6 +81,19 @@ export function plainRoutes(ctx: Ctx): Router {
     if (!b) buckets.set(token, (b = tokenBucket(DEFAULT_RATE_LIMIT, ctx.clock)));
     return b.take();
   };
+
+  r.get('/plain-fonts.css', async (_req, res) => {
+    faces ??= fontFacesOf(clientDir);
+    res.setHeader('Cache-Control', 'public, max-age=3600'); // as the app's other unhashed files
+    res.type('text/css').send(await faces);
+  });
+
+  // The JS page's <noscript> link (client/index.html): relative, since a page without script
+  // cannot build a path with the token in it.
+  r.get('/d/:token', (req, res, next) => {
+    if (req.query.plain !== '1') return next();
+    res.redirect(303, `${plainPath(String(req.params.token))}${langQuery(langOf(req))}`);
+  });
 
   r.get('/d/:token/plain', async (req, res) => {
     const who = await open(req, res);
