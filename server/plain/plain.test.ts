@@ -196,3 +196,22 @@ describe('the plain deputy page: check-in and a motion', () => {
     expect(old.html).not.toContain('<form');
   });
 });
+
+describe('the plain page: the way there and its waiting states', () => {
+  it('[L7] the JS page\'s <noscript> link (?plain=1 on the deputy link) leads to the plain page, in its language', async () => {
+    const { ls } = await setup();
+    const token = tokenOf(ls[0]?.url ?? '');
+    const r = await fetch(`${t.h.url}/d/${token}?plain=1&lang=en`, { redirect: 'manual' });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe(`/d/${token}/plain?lang=en`);
+  });
+
+  it('[L4] checked in with no vote open: the page says to wait and refreshes itself every 10 s', async () => {
+    const { plain } = await setup();
+    const b = plain(0);
+    await checkIn(b);
+    const page = await b.get();
+    expect(page.html).toContain('http-equiv="refresh" content="10"');
+    expect(textOf(page.html)).toContain('请等待主持人开始表决');
+  });
+});
