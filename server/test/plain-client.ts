@@ -39,7 +39,10 @@ export class PlainBrowser {
   async get(path = this.path): Promise<PlainPage> {
     const res = await fetch(this.base + path, { headers: { cookie: this.cookieHeader(), 'accept-language': this.acceptLanguage }, redirect: 'manual' });
     this.keep(res);
-    return { status: res.status, html: await res.text(), url: path, headers: res.headers };
+    const html = await res.text();
+    // Every page, whatever its state: nothing a phone without JavaScript, or the CSP, would refuse.
+    if (/<script|\sstyle=|\son[a-z]+=/i.test(html)) throw new Error(`script or inline style on a plain page:\n${html}`);
+    return { status: res.status, html, url: path, headers: res.headers };
   }
 
   /** POST fields to a form's action; answers the redirect (status 303, Location) without following it. */
