@@ -17,7 +17,8 @@ export function httpErrors(log: Logger): ErrorRequestHandler {
       res.status(status).json({ ok: false, error: status === 413 ? 'TOO_LARGE' : 'BAD_REQUEST' });
       return;
     }
-    log.error({ path: req.path, err: e instanceof Error ? e.message : String(e) }, 'http: request failed');
+    // A deputy's link token is in the path (/d/<token>/plain): never in a log line.
+    log.error({ path: req.path.replace(/^\/d\/[^/]+/, '/d/<token>'), err: e instanceof Error ? e.message : String(e) }, 'http: request failed');
     res.status(500).json({ ok: false, error: 'INTERNAL' });
   };
 }

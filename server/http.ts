@@ -20,6 +20,7 @@ import { DATA_FORMAT } from './ops/format.js';
 import { VERSION } from './ops/version.js';
 import { documentRoutes } from './documents/routes.js';
 import { clientFiles } from './client-files.js';
+import { plainRoutes } from './plain/routes.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -118,6 +119,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   app.use(documentRoutes(ctx)); // GET /api/meetings/:id/notices/:item.json|.pdf
 
   if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
+  app.use(plainRoutes(ctx, opts.clientDir)); // /d/<token>/plain: the deputy page without JavaScript (server/plain/)
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });

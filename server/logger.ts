@@ -12,7 +12,7 @@ export interface Logger {
 }
 
 /** Field names whose values never reach a log line, at the top level or one level down. */
-export const REDACTED_KEYS = ['password', 'passwordHash', 'token', 'session', 'authorization', 'cookie', 'content', 'choice', 'choices', 'score', 'scores'];
+export const REDACTED_KEYS = ['password', 'passwordHash', 'token', 'session', 'authorization', 'cookie', 'content', 'choice', 'choices', 'score', 'scores', 'changeKey'];
 const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]);
 
 /** A pino logger writing to `dest`; `level` from LOG_LEVEL (default info). */

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import { keepPhoneFont } from './deputy/font-retry.js';
+import { Booted } from './booted.js';
 import { setupI18n } from './i18n/index.js';
 import { roleOf, routeOf } from './routes.js';
 
@@ -19,7 +20,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App route={route} />
+      <Booted>
+        <App route={route} />
+      </Booted>
     </StrictMode>,
   );
 }

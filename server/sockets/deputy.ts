@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
 import { decideCheckIn, decideVote } from '../../shared/decide.js';
-import { VotePayload, type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
+import { VotePayload, type Ack, type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
 import { deputyView } from '../../shared/views.js';
 import { connectError, handle, readHandshake, type Ctx } from './common.js';
@@ -61,11 +61,7 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
 
     handle<object>(socket, 'checkIn', ctx.log, async () => {
       if (!stillValid()) return err('UNAUTHORIZED');
-      return ctx.meetings.commit(meetingId, (s) => {
-        if (!s) return err('NOT_FOUND');
-        const d = decideCheckIn(s, deputyId, 'self', ctx.clock());
-        return d.ok ? { ok: true, value: { events: d.value } } : d;
-      }, null).then((r) => (r.ok ? { ok: true } : r));
+      return selfCheckIn(ctx, meetingId, deputyId);
     });
 
     // The phone's heartbeat: engine.io's own ping (10 s + 8 s) is far too slow to tell a deputy
@@ -74,15 +70,35 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
 
     handle<VoteAck>(socket, 'vote', ctx.log, async (payload) => {
       if (!stillValid()) return err('UNAUTHORIZED');
-      const p = VotePayload.safeParse(payload);
-      if (!p.success) return err('BAD_REQUEST');
-      // actor null: a deputy is not a console user (and looking one up costs an async-context read per vote)
-      // A salt for a phone that sent none: every ballot's commitment leaf is salted (H5).
-      const salt = randomBytes(16).toString('hex');
-      const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock(), salt) : err('NOT_FOUND')), null);
-      return r.ok ? { ok: true, recorded: r.value.recorded, duplicate: r.value.duplicate } : r;
+      return castVote(ctx, meetingId, deputyId, payload);
     });
   });
+}
+
+/**
+ * A deputy checks in: the one path for the socket and the plain page (server/plain/).
+ * actor null: a deputy is not a console user.
+ */
+export function selfCheckIn(ctx: Ctx, meetingId: string, deputyId: string): Promise<Ack> {
+  return ctx.meetings.commit(meetingId, (s) => {
+    if (!s) return err('NOT_FOUND');
+    const d = decideCheckIn(s, deputyId, 'self', ctx.clock());
+    return d.ok ? { ok: true, value: { events: d.value } } : d;
+  }, null).then((r) => (r.ok ? { ok: true } : r));
+}
+
+/**
+ * A deputy's vote, `unknown` until VotePayload accepts it: the one path for the socket and the
+ * plain page, so both are held to the same rules (decideVote), journal and ballot box.
+ */
+export async function castVote(ctx: Ctx, meetingId: string, deputyId: string, payload: unknown): Promise<Ack<VoteAck>> {
+  const p = VotePayload.safeParse(payload);
+  if (!p.success) return err('BAD_REQUEST');
+  // actor null: a deputy is not a console user (and looking one up costs an async-context read per vote)
+  // A salt for a phone that sent none: every ballot's commitment leaf is salted (H5).
+  const salt = randomBytes(16).toString('hex');
+  const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock(), salt) : err('NOT_FOUND')), null);
+  return r.ok ? { ok: true, recorded: r.value.recorded, duplicate: r.value.duplicate } : r;
 }
 
 /** Tell every phone of a meeting whose link stopped working (reissued, revoked), and hang up. */
