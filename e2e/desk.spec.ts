@@ -1,0 +1,89 @@
+// The console on air, as a director would fumble it: 结束投票, 作废 and a secret Reveal ask
+// first (Enter never confirms), and a checked-in deputy's link is reissued without undoing the
+// check-in, with the new link's QR code on the console for the phone to scan. Screenshots at
+// 1440x900 land in test-results/screens/ (a copy in /tmp/wz-screens).
+import { expect, test } from '@playwright/test';
+import { linkUrls, loginApi, moderator, openConsole, shot, socketDeputy } from './kinds-helpers.js';
+import { startBuiltServer, type RunningServer } from './server.js';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startBuiltServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test('[desk] 结束投票 asks first, saying how many checked-in deputies have not voted; Enter does not confirm; void asks too', async ({ browser }) => {
+  const session = await loginApi(server.url);
+  const urls = await linkUrls(server.url, session);
+  const deps = [];
+  for (const u of urls.slice(0, 4)) deps.push(await socketDeputy(server.url, u));
+  const mod = await moderator(server.url, session);
+  const con = await openConsole(browser, server.url);
+  await con.getByTestId('agenda-item-motion-budget').click();
+  await con.getByTestId('start-round').click();
+  await con.getByTestId('confirm-no-quorum').click();
+  await expect(con.getByTestId('round-status')).toHaveText('投票中');
+  const roundId = await mod.activeRound();
+  await deps[0]!.vote(roundId, { kind: 'motion', choice: 'for' });
+
+  await con.getByTestId('close-round').click();
+  const ask = con.getByTestId('close-confirm');
+  await expect(ask).toContainText('还有 3 位已签到的代表未投票（已投 1 人，实到 4 人）');
+  await shot(con, 'desk-close-confirm');
+  // Enter, pressed where the focus lands and on the action itself, does not close the vote.
+  await con.keyboard.press('Enter');
+  await expect(ask).toHaveCount(0);
+  await expect(con.getByTestId('round-status')).toHaveText('投票中');
+  await con.getByTestId('close-round').click();
+  await con.getByTestId('confirm-close').focus();
+  await con.keyboard.press('Enter');
+  await expect(con.getByTestId('round-status')).toHaveText('投票中');
+  await con.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+
+  // Void asks with the ballots it sets aside, and needs a reason.
+  await con.getByTestId('void-open').click();
+  const box = con.getByTestId('void-box');
+  await expect(box).toContainText('已投的 1 票不计入结果');
+  await expect(con.getByTestId('void-confirm')).toBeDisabled();
+  await con.getByTestId('void-reason').fill('设备故障');
+  await con.keyboard.press('Enter');
+  await expect(con.getByTestId('round-status')).toHaveText('投票中');
+  await shot(con, 'desk-void-confirm');
+  await con.getByTestId('void-box-cancel').click();
+
+  // Everyone votes: the box says so, and confirming closes.
+  for (const d of deps.slice(1)) await d.vote(roundId, { kind: 'motion', choice: 'for' });
+  await con.getByTestId('close-round').click();
+  await expect(ask).toContainText('已签到的代表都已投票（4 人）');
+  await con.getByTestId('confirm-close').click();
+  await expect(con.getByTestId('reveal')).toBeVisible();
+  for (const d of deps) d.close();
+  mod.socket.close();
+});
+
+test('[desk] reissue for a checked-in deputy keeps 实到 and shows the new link as a QR code', async ({ browser }) => {
+  const session = await loginApi(server.url);
+  const urls = await linkUrls(server.url, session);
+  const con = await openConsole(browser, server.url);
+  await con.getByTestId('tab-checkin').click();
+  const present = Number(await con.getByTestId('checkin-present').textContent());
+  const fresh = await socketDeputy(server.url, urls[6]!);
+  await expect(con.getByTestId('checkin-present')).toHaveText(String(present + 1));
+
+  const row = con.getByTestId('present-list').locator('li').filter({ has: con.getByTestId('checkin-reissue') }).last();
+  await row.getByTestId('checkin-reissue').click();
+  await expect(con.getByTestId('reissue-bar')).toContainText('签到保留，实到人数不变');
+  await con.getByTestId('reissue-confirm').click();
+  const url = (await con.getByTestId('reissued-url').textContent()) ?? '';
+  expect(url).toMatch(/\/d\/[A-Za-z0-9_-]+$/);
+  const qr = con.getByTestId('reissue-bar').getByTestId('qr');
+  await expect(qr).toBeVisible();
+  await expect(qr).toHaveAttribute('alt', url);
+  await expect(con.getByTestId('checkin-present')).toHaveText(String(present + 1));
+  await qr.scrollIntoViewIfNeeded();
+  await shot(con, 'desk-reissue-qr');
+  fresh.close();
+});
