@@ -3,6 +3,10 @@
 // check-in, with the new link's QR code on the console for the phone to scan. Screenshots at
 // 1440x900 land in test-results/screens/ (a copy in /tmp/wz-screens).
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { linkUrls, loginApi, moderator, openConsole, shot, socketDeputy } from './kinds-helpers.js';
 import { startBuiltServer, type RunningServer } from './server.js';
 
@@ -86,4 +90,42 @@ test('[desk] reissue for a checked-in deputy keeps 实到 and shows the new link
   await qr.scrollIntoViewIfNeeded();
   await shot(con, 'desk-reissue-qr');
   fresh.close();
+});
+
+/** The text of a PDF, as poppler's pdftotext reads it. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'wz-desk-pdf-'));
+  try {
+    await writeFile(join(dir, 'p.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('[desk] each printable page prints itself: the QR sheet has the deputies’ cards in it, the results report its record', async ({ browser }) => {
+  const session = await loginApi(server.url);
+  const con = await openConsole(browser, server.url);
+  const roster = ((await (await fetch(`${server.url}/api/meetings/demo`, { headers: { authorization: `Bearer ${session}` } })).json()) as { roster: { name: string }[] }).roster;
+
+  await con.goto('/console?meeting=demo&print=qr');
+  await expect(con.getByTestId('qr-card')).toHaveCount(roster.length);
+  await con.emulateMedia({ media: 'print' });
+  const qrText = await pdfText(await con.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  for (const d of roster.slice(0, 12)) expect(qrText).toContain(d.name);
+  for (const p of qrText.split('\f').slice(0, -1)) expect(p.trim()).not.toBe('');
+  expect(qrText).toContain('演示会议');
+  await con.emulateMedia({ media: null });
+
+  // The results report, opened from the live console, prints its own record and nothing else.
+  await con.goto('/console?meeting=demo');
+  await con.getByTestId('print-report').click();
+  await expect(con.getByTestId('report-sheet')).toBeVisible();
+  const reportText = await pdfText(await con.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  expect(reportText).toContain('表决结果报告');
+  expect(reportText).not.toContain('出席情况'); // the console behind it is not printed
+  // No blank pages: the console behind the report takes no room on paper.
+  const pages = reportText.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+  expect(pages.length).toBeGreaterThan(0);
+  for (const p of pages) expect(p.trim()).not.toBe('');
 });
