@@ -129,3 +129,38 @@ test('[desk] each printable page prints itself: the QR sheet has the deputies’
   expect(pages.length).toBeGreaterThan(0);
   for (const p of pages) expect(p.trim()).not.toBe('');
 });
+
+test('[desk] every console page says which meeting the screen shows, and offers to switch to its own', async ({ browser }) => {
+  const session = await loginApi(server.url);
+  const made = await fetch(`${server.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+    body: JSON.stringify({ title: '市十七届人大常委会第六次会议', date: '2026年12月1日', quorum: 'half' }),
+  });
+  const { id } = (await made.json()) as { id: string };
+  const con = await openConsole(browser, server.url);
+  await con.goto(`/console?meeting=${id}&tab=live`);
+  const bar = con.getByTestId('screen-meeting');
+  await expect(bar).toHaveClass(/is-other/);
+  await expect(con.getByTestId('screen-meeting-title')).toHaveText('演示会议 · 市人大常委会第十二次会议');
+  await expect(con.getByTestId('screen-meeting-other')).toContainText('市十七届人大常委会第六次会议');
+  for (const tab of ['checkin', 'prepare', 'live']) {
+    await con.getByTestId(`tab-${tab}`).click();
+    await expect(bar).toBeVisible();
+  }
+  await shot(con, 'desk-screen-meeting-other');
+
+  await con.getByTestId('screen-meeting-switch').click();
+  await expect(bar).toHaveClass(/is-same/);
+  await expect(con.getByTestId('screen-meeting-title')).toHaveText('市十七届人大常委会第六次会议');
+  const screenPage = await (await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' })).newPage();
+  await screenPage.goto('/screen');
+  await expect(screenPage.getByText('市十七届人大常委会第六次会议').first()).toBeVisible();
+  await shot(con, 'desk-screen-meeting-same');
+
+  // Back to the demo for the other tests, from the demo's own console.
+  await con.goto('/console?meeting=demo');
+  await expect(bar).toHaveClass(/is-other/);
+  await con.getByTestId('screen-meeting-switch').click();
+  await expect(bar).toHaveClass(/is-same/);
+});
