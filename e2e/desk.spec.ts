@@ -164,3 +164,56 @@ test('[desk] every console page says which meeting the screen shows, and offers 
   await con.getByTestId('screen-meeting-switch').click();
   await expect(bar).toHaveClass(/is-same/);
 });
+
+test('[desk] cueing a scene with nothing to show warns before it can be taken; shortcuts cue, take, step the rundown and start/stop its timer, never while typing', async ({ browser }) => {
+  const session = await loginApi(server.url);
+  const mod = await moderator(server.url, session);
+  await mod.run({ type: 'showItem', itemId: null });
+  await mod.run({ type: 'setScene', scene: { kind: 'title' } });
+  const con = await openConsole(browser, server.url);
+  await expect(con.getByTestId('shortcut-legend')).toContainText('切换到下一画面');
+  const live = con.getByTestId('preview-live');
+  await expect(live).toHaveAttribute('data-scene', 'title');
+
+  // 6 cues the result scene: no current item, so the first press only says so.
+  await con.locator('body').click({ position: { x: 5, y: 300 } });
+  await con.keyboard.press('6');
+  await expect(con.getByTestId('scene-error')).toContainText('没有当前事项');
+  await expect(con.getByTestId('preview-next')).toHaveCount(0);
+  await con.keyboard.press('6'); // the second press goes ahead
+  await expect(con.getByTestId('preview-next')).toHaveAttribute('data-scene', 'result');
+  await expect(con.getByTestId('cue-warning')).toContainText('没有当前事项');
+
+  // Take (T) asks first; Enter lands on cancel; confirming takes it.
+  await con.keyboard.press('t');
+  await expect(con.getByTestId('take-confirm')).toBeVisible();
+  await con.getByTestId('scene-panel').scrollIntoViewIfNeeded();
+  await shot(con, 'desk-cue-warning');
+  await con.keyboard.press('Enter');
+  await expect(con.getByTestId('take-confirm')).toHaveCount(0);
+  await expect(live).toHaveAttribute('data-scene', 'title');
+  await con.keyboard.press('t');
+  await con.getByTestId('confirm-take').click();
+  await expect(live).toHaveAttribute('data-scene', 'result');
+
+  // Typing in the message line, or a key with Shift held, fires nothing.
+  await con.getByTestId('scene-message-input').fill('');
+  await con.getByTestId('scene-message-input').pressSequentially('t1n');
+  await expect(con.getByTestId('scene-message-input')).toHaveValue('t1n');
+  await con.locator('body').click({ position: { x: 5, y: 300 } });
+  await con.keyboard.press('Shift+1');
+  await expect(con.getByTestId('preview-next')).toHaveCount(0);
+  await expect(live).toHaveAttribute('data-scene', 'result');
+  await expect(con.getByTestId('rundown-now')).toContainText('未开始');
+
+  // N steps the rundown (intro, then the first question with its timer); S stops and starts it.
+  await con.keyboard.press('n');
+  await expect(con.getByTestId('rundown-now')).toContainText('环节介绍');
+  await con.keyboard.press('n');
+  await expect(con.getByTestId('timer-pause')).toBeVisible();
+  await con.keyboard.press('s');
+  await expect(con.getByTestId('timer-resume')).toBeVisible();
+  await con.keyboard.press('s');
+  await expect(con.getByTestId('timer-pause')).toBeVisible();
+  mod.socket.close();
+});

@@ -25,6 +25,7 @@ import { RundownPanel } from './rundown-panel.js';
 import { RoundControls } from './round-controls.js';
 import { ScenePanel } from './scene-panel.js';
 import { ScreenMeetingBar } from './screen-meeting.js';
+import { ShortcutLegend } from './shortcut-legend.js';
 import { useSession } from './session.js';
 import { TurnoutPanel } from './turnout-panel.js';
 import '../styles/console.css';
@@ -120,6 +121,7 @@ function Panels(p: PanelProps) {
           <TurnoutPanel {...p} />
           <AgendaPanel {...p} />
           <RehearsalPanel {...p} />
+          <ShortcutLegend />
         </div>
         <div className="console__col console__col--main">
           <div className="console__row">
