@@ -217,3 +217,86 @@ test('[desk] cueing a scene with nothing to show warns before it can be taken; s
   await expect(con.getByTestId('timer-pause')).toBeVisible();
   mod.socket.close();
 });
+
+test('[desk] wording: 问政环节 not "segment", 使用这些测评对象, the import preview shows its rows, the 法定人数 choice fits; a segment’s department is its rating subject', async ({ browser }) => {
+  const con = await openConsole(browser, server.url);
+  await con.goto('/console?meeting=demo&tab=prepare');
+  const editor = con.getByTestId('agenda-editor');
+  await expect(editor).toContainText('问政环节');
+  await expect(editor.locator('.agenda-editor__kind').filter({ hasText: /^segment$/ })).toHaveCount(0);
+
+  // A new segment: its rating rates the department typed, and says so; the rating's own form too.
+  await con.getByTestId('agenda-add-segment').click();
+  await con.getByTestId('segment-department-input').fill('市水务局');
+  await expect(con.getByTestId('segment-subject-note')).toContainText('测评对象：市水务局');
+  const items = editor.locator('.agenda-editor__list > li');
+  const last = items.last();
+  await last.getByRole('button', { name: '编辑' }).click();
+  await expect(last.getByTestId('subjects-from-segment')).toBeVisible();
+  await expect(last).toContainText('市水务局');
+  await con.getByTestId('agenda-save').click();
+  await expect(editor).toContainText('议程已保存');
+  const session = await loginApi(server.url);
+  const agenda = ((await (await fetch(`${server.url}/api/meetings/demo`, { headers: { authorization: `Bearer ${session}` } })).json()) as { agenda: { kind: string; subjects?: { name: string }[] }[] }).agenda;
+  expect(agenda.at(-1)?.subjects?.map((s) => s.name)).toEqual(['市水务局']);
+
+  // Subjects imported into a rating item: the rows are shown, the button speaks of 测评对象.
+  await con.getByTestId('agenda-add-rating').click();
+  const csv = '单位名称,负责人,职务\n市教育局,张某,局长\n市卫健委,李某,主任\n市民政局,王某,局长\n';
+  await con.getByTestId('import-file-subjects').setInputFiles({ name: '测评对象.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(con.getByTestId('import-summary')).toHaveText('文件无误，共 3 行。');
+  const rows = con.getByTestId('import-rows');
+  await expect(rows).toContainText('市卫健委');
+  await expect(rows.locator('tbody tr')).toHaveCount(3);
+  await expect(con.getByTestId('import-commit')).toHaveText('使用这些测评对象');
+  await rows.scrollIntoViewIfNeeded();
+  await shot(con, 'desk-import-preview');
+
+  // The new-meeting form: the 法定人数 choice is as wide as its longest option.
+  await con.getByTestId('meeting-new').click();
+  const quorums = con.getByTestId('meeting-quorum'); // the new meeting's form and the open meeting's
+  await expect(quorums.last()).toBeVisible();
+  for (const quorum of await quorums.all()) {
+    const fits = await quorum.evaluate((el: HTMLSelectElement) => {
+      const probe = document.createElement('span');
+      probe.style.font = getComputedStyle(el).font;
+      probe.style.whiteSpace = 'nowrap';
+      probe.style.position = 'absolute';
+      document.body.append(probe);
+      const widest = Math.max(...[...el.options].map((o) => ((probe.textContent = o.text), probe.getBoundingClientRect().width)));
+      probe.remove();
+      return { widest, box: el.clientWidth };
+    });
+    expect(fits.box).toBeGreaterThan(fits.widest + 24); // room for the text and the arrow
+  }
+  const quorum = quorums.last();
+  await quorum.scrollIntoViewIfNeeded();
+  await shot(con, 'desk-meeting-form');
+});
+
+test('[desk] the gallery shows the tokens, the components and every screen scene from sample data; a token change is seen everywhere at once', async ({ browser }) => {
+  const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto('/console/gallery'); // no sign-in: sample data only
+  await expect(page.getByTestId('gallery')).toBeVisible();
+  expect(await page.getByTestId('gallery-colours').locator('li').count()).toBeGreaterThan(20);
+  await expect(page.getByTestId('gallery-type').locator('li')).toHaveCount(12);
+  await expect(page.getByTestId('gallery-spacing').locator('li')).toHaveCount(8);
+  await expect(page.getByTestId('gallery-radii').locator('li')).toHaveCount(6);
+  await expect(page.getByTestId('gallery-confirm')).toBeVisible();
+  const scenes = page.getByTestId('gallery-scenes').locator('.scene-preview');
+  await expect(scenes).toHaveCount(12);
+  await expect(page.getByTestId('gallery-scenes')).toContainText('休会 10 分钟');
+  await expect(page.getByTestId('gallery-scenes')).toContainText('市住建局');
+  await shot(page, 'desk-gallery');
+  await page.getByTestId('gallery-scenes').scrollIntoViewIfNeeded();
+  await shot(page, 'desk-gallery-scenes');
+
+  // One token changed: the panel titles of the components and the buttons follow at once.
+  const accent = () => page.locator('.panel__title').first().evaluate((el) => getComputedStyle(el).color);
+  const before = await accent();
+  await page.evaluate(() => document.documentElement.style.setProperty('--c-accent', 'rgb(0, 128, 0)'));
+  expect(await accent()).toBe('rgb(0, 128, 0)');
+  expect(before).not.toBe('rgb(0, 128, 0)');
+  await ctx.close();
+});

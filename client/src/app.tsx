@@ -8,6 +8,7 @@ import type { Route } from './routes.js';
 const ScreenPage = lazy(() => import('./screen/screen-page.js').then((m) => ({ default: m.ScreenPage })));
 const OverlayPage = lazy(() => import('./overlay/overlay-page.js').then((m) => ({ default: m.OverlayPage })));
 const ReceiptsPage = lazy(() => import('./receipts/receipts-page.js').then((m) => ({ default: m.ReceiptsPage })));
+const GalleryPage = lazy(() => import('./console/gallery/gallery-page.js').then((m) => ({ default: m.GalleryPage })));
 const ConsolePage = lazy(() => import('./console/console-page.js').then((m) => ({ default: m.ConsolePage })));
 
 export function App({ route }: { route: Route }) {
@@ -24,6 +25,8 @@ function page(route: Route) {
       return <OverlayPage meetingId={route.meetingId} search={route.search} />;
     case 'console':
       return <ConsolePage meetingId={route.meetingId} />;
+    case 'gallery':
+      return <GalleryPage />;
     case 'receipts':
       return <ReceiptsPage meetingId={route.meetingId} roundId={route.roundId} code={route.code} />;
     case 'landing':
