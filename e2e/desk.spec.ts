@@ -215,6 +215,12 @@ test('[desk] cueing a scene with nothing to show warns before it can be taken; s
   await expect(con.getByTestId('timer-resume')).toBeVisible();
   await con.keyboard.press('s');
   await expect(con.getByTestId('timer-pause')).toBeVisible();
+
+  // The segment's rating without a quorum asks in the same box, saying the figures.
+  await con.getByTestId('rundown-panel').locator('[data-testid$="-rating"]').first().click();
+  await expect(con.getByTestId('rundown-quorum')).toContainText('未达法定人数');
+  await con.keyboard.press('Enter'); // focus is on cancel
+  await expect(con.getByTestId('rundown-quorum')).toHaveCount(0);
   mod.socket.close();
 });
 

@@ -7,6 +7,7 @@ import type { SegmentItem } from '../../../shared/model.js';
 import type { Command } from '../../../shared/protocol.js';
 import { nextStep } from '../../../shared/rundown-decide.js';
 import { errorText } from '../i18n/errors.js';
+import { ConfirmBox } from './confirm-box.js';
 import { EvidenceControls } from './evidence-controls.js';
 import { RundownSteps, type Step } from './rundown-steps.js';
 import { RundownTimer } from './rundown-timer.js';
@@ -88,11 +89,16 @@ export function RundownPanel({ view, send, offset }: PanelProps) {
         <p className="pill pill--done">{t('console.end')}</p>
       )}
       {askQuorum && (
-        <div className="confirm" role="alertdialog">
-          <button type="button" className="btn btn--danger" disabled={busy} onClick={() => go(askQuorum, true)} data-testid="rundown-confirm-quorum">
-            {t('console.confirmNoQuorum')}
-          </button>
-        </div>
+        <ConfirmBox
+          message={t('console:round.noQuorumConfirm', { present: view.turnout.present, needed: view.turnout.quorumNeeded })}
+          yes={t('console.confirmNoQuorum')}
+          tone="danger"
+          disabled={busy}
+          onYes={() => go(askQuorum, true)}
+          onCancel={() => setAskQuorum(null)}
+          testId="rundown-quorum"
+          yesTestId="rundown-confirm-quorum"
+        />
       )}
       {error && (
         <p className="panel__error" role="alert" data-testid="rundown-error">
