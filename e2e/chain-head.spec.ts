@@ -39,6 +39,7 @@ test('the chain head shows on the console, on the screen at close and in the rep
   await phone.getByTestId('confirm-submit').click();
   await expect(phone.getByTestId('submitted')).toBeVisible();
   await con.getByTestId('close-round').click();
+  await con.getByTestId('confirm-close').click(); // 结束投票 asks first
   await con.getByTestId('reveal').click();
   await con.getByTestId('confirm-reveal').click(); // one ballot: the disclosure warning asks first
   await expect(con.getByTestId('revealed')).toBeVisible();

@@ -82,6 +82,7 @@ test('console, QR sheet, report, screen, overlay, phone and receipts render unde
   await phone.getByTestId('confirm-submit').click();
   await expect(phone.getByTestId('submitted')).toBeVisible();
   await con.getByTestId('close-round').click();
+  await con.getByTestId('confirm-close').click(); // 结束投票 asks first
   await con.getByTestId('reveal').click();
   await con.getByTestId('confirm-reveal').click(); // one ballot: the disclosure question
   await expect(con.getByTestId('revealed')).toBeVisible();

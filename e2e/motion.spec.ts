@@ -139,6 +139,7 @@ test('a motion vote from three phones reaches the big screen', async ({ browser 
 
   // Close and reveal.
   await con.getByTestId('close-round').click();
+  await con.getByTestId('confirm-close').click(); // 结束投票 asks first
   await expect(p2.getByText('投票已结束')).toBeVisible();
   await expect(p2.getByTestId('submitted')).toBeVisible();
   await shot(p2, 'phone-closed');

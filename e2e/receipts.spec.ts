@@ -51,6 +51,7 @@ test('the commitment is shown with the result and each phone finds its receipt i
   await expect(p1.getByTestId('receipt-check')).toHaveCount(0); // nothing to check while open
 
   await con.getByTestId('close-round').click();
+  await con.getByTestId('confirm-close').click(); // 结束投票 asks first
   const commitment = con.getByTestId('console-commitment-value');
   await expect(commitment).toHaveText(HASH);
   const hash = (await commitment.textContent()) ?? '';
@@ -128,6 +129,7 @@ test('a unanimous secret vote asks before revealing; its receipt list waits for 
   await shot(p1, 'receipts-phone-not-closed');
 
   await con.getByTestId('close-round').click();
+  await con.getByTestId('confirm-close').click(); // 结束投票 asks first
   await expect(con.getByTestId('console-commitment-value')).toHaveText(HASH);
   await expect(con.getByTestId('disclosure-badge')).toContainText('全体一致');
 
@@ -136,7 +138,7 @@ test('a unanimous secret vote asks before revealing; its receipt list waits for 
   const ask = con.getByTestId('disclosure-confirm');
   await expect(ask).toContainText('公布此结果将暴露个人投票意向（全体一致');
   await shot(con, 'receipts-console-disclosure');
-  await con.getByTestId('cancel-reveal').click();
+  await con.getByTestId('disclosure-confirm-cancel').click();
   await expect(ask).toHaveCount(0);
   await expect(con.getByTestId('revealed')).toHaveCount(0);
   await con.getByTestId('reveal').click();

@@ -54,6 +54,7 @@ test('[J1][J2] a rehearsal from the console leaves a clean meeting, and the phon
   await con.getByTestId('rehearsal-end').click();
   await expect(con.getByTestId('rehearsal-end-yes')).toBeDisabled();
   await con.getByTestId('close-round').click();
+  await con.getByTestId('confirm-close').click(); // 结束投票 asks first
   await expect(con.getByTestId('rehearsal-end-yes')).toBeEnabled();
   await expect(con.getByTestId('rehearsal-end-confirm')).toContainText('1 轮表决');
   await shot(con, 'rehearsal-console-end-confirm');

@@ -19,6 +19,7 @@ import { Threshold, TimeZone, type AgendaItem, type Deputy, type MeetingInfo, ty
 import type { ErrorCode } from './protocol.js';
 import { chunkedGet } from './chunked.js';
 import { err, ok, type Result } from './result.js';
+import { withSegmentSubjects } from './segment-subject.js';
 import { roundsOf, type MeetingState } from './state.js';
 
 export const MeetingInput = z.strictObject({
@@ -50,7 +51,7 @@ export function createMeeting(
   agenda: readonly AgendaItem[] = [],
 ): EventOf<'meeting.created'> {
   const meeting: MeetingInfo = { id, title: input.title, date: input.date, settings: { quorum: input.quorum } };
-  return { t: 'meeting.created', at: now, meeting, roster: [...roster], agenda: [...agenda] };
+  return { t: 'meeting.created', at: now, meeting, roster: [...roster], agenda: withSegmentSubjects(agenda) }; // [G12]
 }
 
 /** [P6] */
@@ -161,8 +162,9 @@ function itemValid(it: AgendaItem): boolean {
 }
 
 /** [P1][P4][P5] */
-export function decideAgenda(s: MeetingState, agenda: readonly AgendaItem[], now: number): Decision {
+export function decideAgenda(s: MeetingState, input: readonly AgendaItem[], now: number): Decision {
   if (s.archived) return err('ARCHIVED');
+  const agenda = withSegmentSubjects(input); // [G12] a segment's rating rates its department
   if (hasDuplicates(agenda.map((it) => it.id)) || !agenda.every(itemValid)) return err('DUPLICATE_ID');
   for (const old of s.agenda) {
     if (roundsOf(s, old.id).length === 0) continue;

@@ -16,6 +16,7 @@ function withFont<T>(load: () => Promise<T>): Promise<T> {
 const ScreenPage = lazy(() => withFont(() => import('./screen/screen-page.js')).then((m) => ({ default: m.ScreenPage })));
 const OverlayPage = lazy(() => withFont(() => import('./overlay/overlay-page.js')).then((m) => ({ default: m.OverlayPage })));
 const ReceiptsPage = lazy(() => withFont(() => import('./receipts/receipts-page.js')).then((m) => ({ default: m.ReceiptsPage })));
+const GalleryPage = lazy(() => withFont(() => import('./console/gallery/gallery-page.js')).then((m) => ({ default: m.GalleryPage })));
 const ConsolePage = lazy(() => withFont(() => import('./console/console-page.js')).then((m) => ({ default: m.ConsolePage })));
 const LandingPage = lazy(() => withFont(() => import('./landing/landing-page.js')).then((m) => ({ default: m.LandingPage })));
 
@@ -33,6 +34,8 @@ function page(route: Route) {
       return <OverlayPage meetingId={route.meetingId} search={route.search} />;
     case 'console':
       return <ConsolePage meetingId={route.meetingId} />;
+    case 'gallery':
+      return <GalleryPage />;
     case 'receipts':
       return <ReceiptsPage meetingId={route.meetingId} roundId={route.roundId} code={route.code} />;
     case 'landing':

@@ -7,6 +7,7 @@ export type Route =
   | { page: 'screen'; meetingId: string | undefined }
   | { page: 'overlay'; meetingId: string | undefined; search: string }
   | { page: 'console'; meetingId: string | undefined }
+  | { page: 'gallery' }
   | { page: 'receipts'; meetingId: string; roundId: string; code: string }
   | { page: 'landing' };
 
@@ -24,6 +25,7 @@ export function routeOf(pathname: string, search: string): Route {
   if (path === '/screen') return { page: 'screen', meetingId };
   if (path === '/overlay') return { page: 'overlay', meetingId, search };
   if (path === '/console') return { page: 'console', meetingId };
+  if (path === '/console/gallery') return { page: 'gallery' };
   return { page: 'landing' };
 }
 
@@ -35,5 +37,6 @@ export function receiptsPath(meetingId: string, roundId: string, code?: string):
 
 export function roleOf(route: Route): Role {
   // The receipt list is read on a deputy's phone, in the language the phone was using.
+  if (route.page === 'gallery') return 'console'; // the console's design-system page
   return route.page === 'receipts' ? 'deputy' : route.page;
 }

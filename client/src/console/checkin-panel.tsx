@@ -71,7 +71,7 @@ export function CheckinPanel({ view, send, session }: PanelProps) {
               return (
                 <li key={`${r.deputyId}-${r.at}`}>
                   <span>{t('prepare:checkin.refusedAt', { time, name: d?.name ?? r.deputyId })}</span>
-                  <button type="button" className="btn btn--small" onClick={() => setReissue({ deputyId: r.deputyId, name: d?.name ?? r.deputyId })}>
+                  <button type="button" className="btn btn--small" onClick={() => setReissue({ deputyId: r.deputyId, name: d?.name ?? r.deputyId, present: d?.present === true })}>
                     {t('prepare:checkin.reissue')}
                   </button>
                 </li>
@@ -99,7 +99,7 @@ export function CheckinPanel({ view, send, session }: PanelProps) {
                 <button type="button" className="btn btn--small btn--primary" onClick={() => act('checkIn', d.id)} data-testid="checkin-staff">
                   {t('prepare:checkin.checkIn')}
                 </button>
-                <button type="button" className="btn btn--small" onClick={() => setReissue({ deputyId: d.id, name: d.name })} data-testid="checkin-reissue">
+                <button type="button" className="btn btn--small" onClick={() => setReissue({ deputyId: d.id, name: d.name, present: false })} data-testid="checkin-reissue">
                   {t('prepare:checkin.reissue')}
                 </button>
               </li>
@@ -113,6 +113,10 @@ export function CheckinPanel({ view, send, session }: PanelProps) {
               <li key={d.id} data-testid={`present-${d.id}`}>
                 <Who d={d} />
                 <span className="checkin__by">{t(d.by === 'staff' ? 'prepare:checkin.byStaff' : 'prepare:checkin.bySelf')}</span>
+                {/* Reissue without undoing: the check-in belongs to the deputy, not the link (实到 holds). */}
+                <button type="button" className="btn btn--small" onClick={() => setReissue({ deputyId: d.id, name: d.name, present: true })} data-testid="checkin-reissue">
+                  {t('prepare:checkin.reissue')}
+                </button>
                 <button type="button" className="btn btn--small" onClick={() => act('undoCheckIn', d.id)} data-testid="checkin-undo">
                   {t('prepare:checkin.undo')}
                 </button>

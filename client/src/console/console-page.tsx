@@ -24,6 +24,8 @@ import { RosterPanel } from './roster-panel.js';
 import { RundownPanel } from './rundown-panel.js';
 import { RoundControls } from './round-controls.js';
 import { ScenePanel } from './scene-panel.js';
+import { ScreenMeetingBar } from './screen-meeting.js';
+import { ShortcutLegend } from './shortcut-legend.js';
 import { useSession } from './session.js';
 import { TurnoutPanel } from './turnout-panel.js';
 import '../styles/console.css';
@@ -101,6 +103,7 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
           {t('console:login.logout')}
         </button>
       </header>
+      <ScreenMeetingBar session={session.token} role={session.role} meeting={view ? { id: view.meeting.id, title: view.meeting.title } : null} />
       <ConnBanner conn={sock.conn} hasView={view !== null} />
       <AlarmBanner alarm={sock.alarm} onDismiss={sock.dismissAlarm} />
       <ConsoleTabs view={view} role={session.role} send={send} offset={sock.offset} session={session.token} live={view && <Panels view={view} send={send} offset={sock.offset} session={session.token} />} />
@@ -118,6 +121,7 @@ function Panels(p: PanelProps) {
           <TurnoutPanel {...p} />
           <AgendaPanel {...p} />
           <RehearsalPanel {...p} />
+          <ShortcutLegend />
         </div>
         <div className="console__col console__col--main">
           <div className="console__row">

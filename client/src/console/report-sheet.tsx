@@ -4,6 +4,7 @@
 // marked, a named round's per-deputy list), the commitments and the audit chain head, and a
 // signature block. Its own print rules (report.css) apply only while it is open.
 import { useEffect } from 'react';
+import { createPortal } from 'react-dom';
 import { localTime } from '../../../shared/local-time.js';
 import { DEFAULT_TIME_ZONE } from '../../../shared/model.js';
 import type { ConsoleRoundView } from '../../../shared/views.js';
@@ -132,7 +133,9 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
     return () => clearTimeout(id);
   }, []);
   const items = view.agenda.filter((i) => i.kind === 'motion' || i.kind === 'projects' || i.kind === 'rating');
-  return (
+  // In a portal, a child of <body>: on paper every other child of <body> (the console) is not
+  // displayed at all, so it takes no pages (hidden with visibility, it printed blank pages).
+  return createPortal(
     <div className="report" data-testid="report-sheet" role="dialog">
       <div className="report__bar">
         <button type="button" className="btn btn--primary" onClick={() => window.print()}>
@@ -237,6 +240,7 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
           </div>
         </section>
       </article>
-    </div>
+    </div>,
+    document.body,
   );
 }

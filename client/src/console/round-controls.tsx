@@ -1,14 +1,14 @@
 // Vote control for the current item: start (with countdown; a NO_QUORUM refusal asks the
 // operator to confirm and resends with confirmNoQuorum), add time, pause/resume, close,
-// reveal and void with a reason. Every button sends one command and shows its refusal.
+// reveal and void with a reason. Every button sends one command and shows its refusal; the
+// ones that cannot be taken back ask first (round-actions.tsx).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../../shared/protocol.js';
-import type { ConsoleRoundView } from '../../../shared/views.js';
 import { errorText } from '../i18n/errors.js';
-import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { ConfirmBox } from './confirm-box.js';
 import type { PanelProps } from './panel.js';
+import { RevealButton, Running, VoidForm } from './round-actions.js';
 import { currentItem, defaultCountdown, latestRoundOf } from './rounds.js';
 
 export function RoundControls({ view, send, offset }: PanelProps) {
@@ -17,7 +17,6 @@ export function RoundControls({ view, send, offset }: PanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [askQuorum, setAskQuorum] = useState(false);
-  const [askReveal, setAskReveal] = useState(false);
   const [countdown, setCountdown] = useState<string | null>(null);
 
   const run = (c: Command, onRefused?: (code: string) => boolean) => {
@@ -85,7 +84,7 @@ export function RoundControls({ view, send, offset }: PanelProps) {
           )}
         </>
       )}
-      {round && (round.status === 'open' || round.status === 'paused') && <Running round={round} offset={offset} busy={busy} run={run} />}
+      {round && (round.status === 'open' || round.status === 'paused') && <Running view={view} round={round} offset={offset} busy={busy} run={run} />}
       {round && round.status === 'closed' && (
         <>
           <p className="panel__hint">{t('console:round.decidedHint')}</p>
@@ -93,38 +92,8 @@ export function RoundControls({ view, send, offset }: PanelProps) {
             <p className="pill pill--done" data-testid="revealed">
               {t('console:round.revealed')}
             </p>
-          ) : askReveal && round.disclosure ? (
-            // A secret result that would show who chose what: the operator confirms first.
-            <div className="confirm" role="alertdialog" data-testid="disclosure-confirm">
-              <p>{t(`receipts:disclosure.confirm.${round.disclosure.code}`, { cast: round.disclosure.cast })}</p>
-              <div className="btn-row">
-                <button
-                  type="button"
-                  className="btn btn--danger"
-                  disabled={busy}
-                  onClick={() => {
-                    setAskReveal(false);
-                    run({ type: 'reveal', roundId: round.id });
-                  }}
-                  data-testid="confirm-reveal"
-                >
-                  {t('receipts:disclosure.revealAnyway')}
-                </button>
-                <button type="button" className="btn" onClick={() => setAskReveal(false)} data-testid="cancel-reveal">
-                  {t('receipts:disclosure.cancel')}
-                </button>
-              </div>
-            </div>
           ) : (
-            <button
-              type="button"
-              className="btn btn--primary btn--big"
-              disabled={busy}
-              onClick={() => (round.disclosure ? setAskReveal(true) : run({ type: 'reveal', roundId: round.id }))}
-              data-testid="reveal"
-            >
-              {t('console:round.reveal')}
-            </button>
+            <RevealButton round={round} busy={busy} run={run} />
           )}
         </>
       )}
@@ -135,81 +104,5 @@ export function RoundControls({ view, send, offset }: PanelProps) {
         </p>
       )}
     </section>
-  );
-}
-
-type Run = (c: Command) => void;
-
-function Running({ round, offset, busy, run }: { round: ConsoleRoundView; offset: number; busy: boolean; run: Run }) {
-  const { t } = useTranslation(['console', 'common']);
-  const now = useTick(round.status === 'open');
-  const left = secondsLeft(round, now, offset);
-  const paused = round.status === 'paused';
-  return (
-    <>
-      <p className="controls__status">
-        <span className={`pill ${paused ? 'pill--warn' : 'pill--live'}`} data-testid="round-status">
-          {t(`common:round.${round.status}`)}
-        </span>
-        <span className="controls__left">
-          {t('console:round.remaining')} <strong data-testid="console-countdown">{left === null ? '—' : formatSeconds(left)}</strong>
-        </span>
-      </p>
-      <div className="btn-row">
-        <button type="button" className="btn" disabled={busy} onClick={() => run({ type: 'addTime', roundId: round.id, seconds: 30 })} data-testid="add-time">
-          {t('console:round.addTime')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={busy}
-          onClick={() => run({ type: paused ? 'resume' : 'pause', roundId: round.id })}
-          data-testid={paused ? 'resume' : 'pause'}
-        >
-          {paused ? t('console:round.resume') : t('console:round.pause')}
-        </button>
-      </div>
-      <button type="button" className="btn btn--primary btn--big" disabled={busy} onClick={() => run({ type: 'close', roundId: round.id })} data-testid="close-round">
-        {t('console:round.close')}
-      </button>
-    </>
-  );
-}
-
-function VoidForm({ round, busy, run }: { round: ConsoleRoundView; busy: boolean; run: Run }) {
-  const { t } = useTranslation('console');
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  if (!open) {
-    return (
-      <button type="button" className="btn btn--link" onClick={() => setOpen(true)} data-testid="void-open">
-        {t('round.void')}
-      </button>
-    );
-  }
-  return (
-    <div className="confirm">
-      <label className="field">
-        <span>{t('round.voidReason')}</span>
-        <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-testid="void-reason" />
-      </label>
-      <div className="btn-row">
-        <button
-          type="button"
-          className="btn btn--danger"
-          disabled={busy || reason.trim() === ''}
-          onClick={() => {
-            run({ type: 'void', roundId: round.id, reason: reason.trim() });
-            setOpen(false);
-          }}
-          data-testid="void-confirm"
-        >
-          {t('round.voidConfirm')}
-        </button>
-        <button type="button" className="btn" onClick={() => setOpen(false)}>
-          {t('round.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }

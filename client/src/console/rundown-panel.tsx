@@ -7,11 +7,13 @@ import type { SegmentItem } from '../../../shared/model.js';
 import type { Command } from '../../../shared/protocol.js';
 import { nextStep } from '../../../shared/rundown-decide.js';
 import { errorText } from '../i18n/errors.js';
+import { ConfirmBox } from './confirm-box.js';
 import { EvidenceControls } from './evidence-controls.js';
 import { RundownSteps, type Step } from './rundown-steps.js';
 import { RundownTimer } from './rundown-timer.js';
 import { SegmentLogList } from './segment-log.js';
 import type { PanelProps } from './panel.js';
+import { SHORTCUTS, useShortcuts } from './shortcuts.js';
 import '../styles/segments.css';
 import '../styles/rundown.css';
 
@@ -23,6 +25,9 @@ export function RundownPanel({ view, send, offset }: PanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [askQuorum, setAskQuorum] = useState<Step | null>(null);
+  // Filled in below once the segment is known (hooks come before the early returns).
+  const keys: Record<string, (() => void) | undefined> = {};
+  useShortcuts(keys);
 
   if (segments.length === 0) return null;
   const item = segments.find((s) => s.id === (picked ?? onAir?.item.id)) ?? segments[0];
@@ -43,6 +48,10 @@ export function RundownPanel({ view, send, offset }: PanelProps) {
   };
   const go = (s: Step, confirmNoQuorum = false) =>
     run({ type: 'segmentGo', itemId: item.id, questionIndex: s.questionIndex, phase: s.phase, ...(confirmNoQuorum ? { confirmNoQuorum: true } : {}) }, s);
+  // N: the next step (as the big button); S: start or stop the speaking timer that is on.
+  const timer = onAir?.item.id === item.id ? onAir.timer : null;
+  keys[SHORTCUTS.next] = next && !busy ? () => go(next) : undefined;
+  keys[SHORTCUTS.timer] = timer && !busy ? () => run({ type: timer.status === 'running' ? 'timerPause' : 'timerResume', timerId: timer.id }) : undefined;
   const stepText = (s: Step) => t('console.step', { n: s.questionIndex + 1, phase: t(`phase.${s.phase}`) });
 
   return (
@@ -73,18 +82,23 @@ export function RundownPanel({ view, send, offset }: PanelProps) {
         {cur ? `${t('console.onAir')}：${stepText(cur)}` : t('console.notStarted')}
       </p>
       {next ? (
-        <button type="button" className="btn btn--primary btn--big rundown__next" disabled={busy} onClick={() => go(next)} data-testid="rundown-next">
-          {t(`console.go.${next.phase}`)} <span className="rundown__next-step">{stepText(next)}</span>
+        <button type="button" className="btn btn--primary btn--big rundown__next" disabled={busy} onClick={() => go(next)} aria-keyshortcuts={SHORTCUTS.next.toUpperCase()} data-testid="rundown-next">
+          {t(`console.go.${next.phase}`)} <span className="rundown__next-step">{stepText(next)}</span> <kbd>{SHORTCUTS.next.toUpperCase()}</kbd>
         </button>
       ) : (
         <p className="pill pill--done">{t('console.end')}</p>
       )}
       {askQuorum && (
-        <div className="confirm" role="alertdialog">
-          <button type="button" className="btn btn--danger" disabled={busy} onClick={() => go(askQuorum, true)} data-testid="rundown-confirm-quorum">
-            {t('console.confirmNoQuorum')}
-          </button>
-        </div>
+        <ConfirmBox
+          message={t('console:round.noQuorumConfirm', { present: view.turnout.present, needed: view.turnout.quorumNeeded })}
+          yes={t('console.confirmNoQuorum')}
+          tone="danger"
+          disabled={busy}
+          onYes={() => go(askQuorum, true)}
+          onCancel={() => setAskQuorum(null)}
+          testId="rundown-quorum"
+          yesTestId="rundown-confirm-quorum"
+        />
       )}
       {error && (
         <p className="panel__error" role="alert" data-testid="rundown-error">
@@ -92,7 +106,7 @@ export function RundownPanel({ view, send, offset }: PanelProps) {
         </p>
       )}
       {onAir && onAir.item.id === item.id && <EvidenceControls seg={onAir} offset={offset} busy={busy} run={run} />}
-      <RundownTimer timer={onAir?.item.id === item.id ? onAir.timer : null} offset={offset} busy={busy} run={run} />
+      <RundownTimer timer={timer} offset={offset} busy={busy} run={run} />
       <RundownSteps item={item} cur={cur} hasRating={hasRating} busy={busy} go={go} />
       <SegmentLogList log={view.rundown?.log.find((l) => l.itemId === item.id) ?? null} />
     </section>

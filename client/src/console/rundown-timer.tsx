@@ -29,12 +29,12 @@ export function RundownTimer({ timer, offset, busy, run }: Props) {
       </p>
       <div className="btn-row">
         {timer.status === 'running' ? (
-          <button type="button" className="btn" disabled={busy} onClick={() => run({ type: 'timerPause', timerId })} data-testid="timer-pause">
-            {t('console.pause')}
+          <button type="button" className="btn" disabled={busy} onClick={() => run({ type: 'timerPause', timerId })} aria-keyshortcuts="S" data-testid="timer-pause">
+            {t('console.pause')} <kbd>S</kbd>
           </button>
         ) : (
-          <button type="button" className="btn btn--primary" disabled={busy} onClick={() => run({ type: 'timerResume', timerId })} data-testid="timer-resume">
-            {t('console.resume')}
+          <button type="button" className="btn btn--primary" disabled={busy} onClick={() => run({ type: 'timerResume', timerId })} aria-keyshortcuts="S" data-testid="timer-resume">
+            {t('console.resume')} <kbd>S</kbd>
           </button>
         )}
         <button type="button" className="btn" disabled={busy} onClick={() => run({ type: 'timerAdd', timerId, seconds: 30 })} data-testid="timer-add">

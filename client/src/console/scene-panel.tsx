@@ -4,10 +4,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCENE_KINDS, type Scene, type SceneKind } from '../../../shared/scene.js';
+import { sceneGap } from '../../../shared/scene-gaps.js';
 import type { Command } from '../../../shared/protocol.js';
 import { errorText } from '../i18n/errors.js';
+import { ConfirmBox } from './confirm-box.js';
 import { ScenePreview } from './scene-preview.js';
 import type { PanelProps } from './panel.js';
+import { cueKey, SHORTCUTS, useShortcuts } from './shortcuts.js';
 import '../styles/screen.css';
 import '../styles/scenes.css';
 import '../styles/scene-figures.css';
@@ -37,24 +40,37 @@ export function ScenePanel({ view, send, offset }: PanelProps) {
     }
     return { kind, text };
   };
-  // The 公告 never goes on air empty by accident: without an adopted list that the screen may
-  // show, the first press only warns; a second press of the same button goes ahead.
+  // [C4] A scene with nothing to show never goes on air by accident: the first press of a cut or
+  // cue only says what is missing; a second press of the same button goes ahead. A cued scene
+  // with nothing to show keeps its warning, and take asks first.
   const [armed, setArmed] = useState<string | null>(null);
-  const noticeEmpty = () => {
-    const r = live.outcome ?? live.result;
-    return !(live.item?.kind === 'projects' && r?.kind === 'projects' && r.adopted.length > 0);
-  };
+  const [askTake, setAskTake] = useState(false);
+  // The live view with another scene put in: what a cut would air (the named list travels only
+  // in the named scene's own view, so it is left out here and checked on the cued view).
+  const gapOf = (kind: SceneKind) => sceneGap({ ...live, scene: { kind }, named: undefined });
   const act = (kind: SceneKind, type: 'setScene' | 'cueScene') => {
     const scene = sceneOf(kind);
     if (!scene) return;
-    if (kind === 'notice' && noticeEmpty() && armed !== `${kind}/${type}`) {
+    const gap = gapOf(kind);
+    if (gap !== null && armed !== `${kind}/${type}`) {
       setArmed(`${kind}/${type}`);
-      setError(t('scenes:panel.noticeEmpty'));
+      setError(t('scenes:panel.gapPressAgain', { what: t(`scenes:panel.gaps.${gap}`) }));
       return;
     }
     setArmed(null);
     run({ type, scene });
   };
+  const nextGap = next ? sceneGap(next) : null;
+  const take = () => {
+    setAskTake(false);
+    run({ type: 'take' });
+  };
+  const pressTake = () => (nextGap !== null ? setAskTake(true) : take());
+  // T takes (asking first, as the button does); 1–9, 0, - cue the scenes in the buttons' order.
+  useShortcuts({
+    [SHORTCUTS.take]: () => next && pressTake(),
+    ...Object.fromEntries(SCENE_KINDS.map((k) => [cueKey(k) ?? '', () => act(k, 'cueScene')])),
+  });
   const feedUrl = (ext: string) => `${window.location.origin}/api/feed/${encodeURIComponent(view.meeting.id)}.${ext}`;
 
   return (
@@ -74,10 +90,28 @@ export function ScenePanel({ view, send, offset }: PanelProps) {
           {next ? <ScenePreview view={next} offset={offset} width={PREVIEW_W} testId="preview-next" /> : <div className="scene-preview scene-preview--empty" style={{ width: PREVIEW_W, height: (PREVIEW_W * 9) / 16 }} />}
         </figure>
       </div>
+      {nextGap !== null && (
+        <p className="scene-panel__gap" role="status" data-testid="cue-warning">
+          {t('scenes:panel.gapCued', { what: t(`scenes:panel.gaps.${nextGap}`) })}
+        </p>
+      )}
       <div className="scene-panel__take">
-        <button type="button" className="btn btn--primary" disabled={!next} onClick={() => run({ type: 'take' })} data-testid="scene-take">
-          {t('scenes:panel.take')}
-        </button>
+        {askTake && nextGap !== null ? (
+          <ConfirmBox
+            message={t('scenes:panel.gapTakeConfirm', { what: t(`scenes:panel.gaps.${nextGap}`) })}
+            yes={t('scenes:panel.takeAnyway')}
+            tone="danger"
+            disabled={false}
+            onYes={take}
+            onCancel={() => setAskTake(false)}
+            testId="take-confirm"
+            yesTestId="confirm-take"
+          />
+        ) : (
+          <button type="button" className="btn btn--primary" disabled={!next} onClick={pressTake} aria-keyshortcuts={SHORTCUTS.take.toUpperCase()} data-testid="scene-take">
+            {t('scenes:panel.take')} <kbd>{SHORTCUTS.take.toUpperCase()}</kbd>
+          </button>
+        )}
         {next && (
           <button type="button" className="btn btn--ghost" onClick={() => run({ type: 'cueScene', scene: null })} data-testid="scene-clear-cue">
             {t('scenes:panel.clearCue')}
@@ -99,8 +133,8 @@ export function ScenePanel({ view, send, offset }: PanelProps) {
             <button type="button" className="btn btn--small" onClick={() => act(kind, 'setScene')} data-testid={`scene-cut-${kind}`}>
               {t('scenes:panel.cut')}
             </button>
-            <button type="button" className="btn btn--small btn--ghost" onClick={() => act(kind, 'cueScene')} data-testid={`scene-cue-${kind}`}>
-              {t('scenes:panel.cue')}
+            <button type="button" className="btn btn--small btn--ghost" onClick={() => act(kind, 'cueScene')} aria-keyshortcuts={cueKey(kind)} data-testid={`scene-cue-${kind}`}>
+              {t('scenes:panel.cue')} <kbd>{cueKey(kind)}</kbd>
             </button>
           </li>
         ))}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MotionSettings, ProjectsSettings, RatingSettings, type AgendaItem, type VotableItem } from '../../../../shared/model.js';
+import { withSegmentSubjects } from '../../../../shared/segment-subject.js';
 import { ItemForm } from './item-form.js';
 import { newSegment, SegmentEditor } from './segment-editor.js';
 import { prepareError, saveAgenda } from './prepare-api.js';
@@ -49,7 +50,7 @@ export function AgendaEditor({ meetingId, session, agenda, lockedItems, readOnly
   }, [agenda]);
 
   const change = (next: AgendaItem[]) => {
-    setDraft(next);
+    setDraft(withSegmentSubjects(next)); // [G12] as the server will store it: a segment's rating rates its department
     setDirty(true);
     setNote(null);
   };
@@ -114,7 +115,7 @@ export function AgendaEditor({ meetingId, session, agenda, lockedItems, readOnly
                 (it.kind === 'segment' ? (
                   <SegmentEditor item={it} agenda={draft} session={session} onChange={(next) => change(draft.map((x) => (x.id === it.id ? next : x)))} />
                 ) : (
-                  <ItemForm item={it} locked={locked} meetingId={meetingId} session={session} onChange={(next) => change(draft.map((x) => (x.id === it.id ? next : x)))} />
+                  <ItemForm item={it} locked={locked} meetingId={meetingId} session={session} segment={draft.find((x) => x.kind === 'segment' && x.ratingItemId === it.id)?.title} onChange={(next) => change(draft.map((x) => (x.id === it.id ? next : x)))} />
                 ))}
             </li>
           );
@@ -128,7 +129,7 @@ export function AgendaEditor({ meetingId, session, agenda, lockedItems, readOnly
               + {t(`prepare:agenda.kinds.${k}`)}
             </button>
           ))}
-          <button type="button" className="btn" onClick={() => { const pair = newSegment(t('segments:editor.newTitle'), t('segments:editor.newRating')); change([...draft, ...pair]); setOpen(pair[0].id); }} data-testid="agenda-add-segment">
+          <button type="button" className="btn" onClick={() => { const pair = newSegment(t('segments:editor.newTitle'), t('segments:editor.newRating'), t('segments:editor.newDepartment')); change([...draft, ...pair]); setOpen(pair[0].id); }} data-testid="agenda-add-segment">
             + {t('segments:editor.add')}
           </button>
         </div>

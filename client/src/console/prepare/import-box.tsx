@@ -91,12 +91,12 @@ export function ImportBox({ kind, meetingId, session, onRows, onImported, disabl
           {state.report && <Issues issues={state.report.errors} />}
         </>
       )}
-      {state.s === 'preview' && <Preview report={state.report} items={onRows !== undefined} onCommit={(good) => commit(state.file, state.report, good)} />}
+      {state.s === 'preview' && <Preview kind={kind} report={state.report} items={onRows !== undefined} onCommit={(good) => commit(state.file, state.report, good)} />}
     </div>
   );
 }
 
-function Preview({ report, items, onCommit }: { report: ImportReport; items: boolean; onCommit: (goodRowsOnly: boolean) => void }) {
+function Preview({ kind, report, items, onCommit }: { kind: ImportKind; report: ImportReport; items: boolean; onCommit: (goodRowsOnly: boolean) => void }) {
   const { t } = useTranslation(['prepare']);
   const good = report.rows.length;
   const fileProblem = report.errors.some((e) => e.row === 0);
@@ -108,10 +108,11 @@ function Preview({ report, items, onCommit }: { report: ImportReport; items: boo
       </p>
       {report.ignoredColumns.length > 0 && <p className="panel__hint">{t('prepare:import.ignored', { columns: report.ignoredColumns.join('、') })}</p>}
       {!clean && <Issues issues={report.errors} />}
+      {good > 0 && <RowsPreview rows={report.rows} />}
       <div className="import__row">
         {clean && (
           <button type="button" className="btn btn--primary" onClick={() => onCommit(false)} data-testid="import-commit">
-            {t(items ? 'prepare:import.useAll' : 'prepare:import.importAll')}
+            {t(items ? `prepare:import.useAll.${kind}` : 'prepare:import.importAll')}
           </button>
         )}
         {!clean && !fileProblem && good > 0 && (
@@ -120,6 +121,42 @@ function Preview({ report, items, onCommit }: { report: ImportReport; items: boo
           </button>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The rows as they will be stored, first PREVIEW_ROWS of them: what "no errors" means, seen. */
+const PREVIEW_ROWS = 8;
+const HIDDEN_FIELDS = new Set(['id']);
+
+function RowsPreview({ rows }: { rows: ImportReport['rows'] }) {
+  const { t } = useTranslation(['prepare']);
+  const shown = rows.slice(0, PREVIEW_ROWS);
+  const fields = [...new Set(shown.flatMap((r) => Object.keys(r)))].filter((f) => !HIDDEN_FIELDS.has(f));
+  const cell = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  return (
+    <div className="import__rows">
+      <p className="panel__hint">{t('prepare:import.preview', { n: shown.length, total: rows.length })}</p>
+      <table className="import__issues" data-testid="import-rows">
+        <thead>
+          <tr>
+            <th>#</th>
+            {fields.map((f) => (
+              <th key={f}>{t(`prepare:import.fields.${f}`, { defaultValue: f })}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              {fields.map((f) => (
+                <td key={f}>{cell(r[f])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

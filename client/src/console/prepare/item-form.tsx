@@ -14,11 +14,13 @@ interface Props {
   meetingId: string;
   session: string;
   onChange: (item: VotableItem) => void;
+  /** The title of the questioning segment whose rating this is: its subject is that segment's department (G12). */
+  segment?: string | undefined;
 }
 
 type Settings = VotableItem['settings'];
 
-export function ItemForm({ item, locked, meetingId, session, onChange }: Props) {
+export function ItemForm({ item, locked, meetingId, session, onChange, segment }: Props) {
   const { t } = useTranslation(['prepare']);
   const set = (patch: Partial<Settings>) => onChange({ ...item, settings: { ...item.settings, ...patch } } as VotableItem);
   const s = item.settings;
@@ -132,7 +134,11 @@ export function ItemForm({ item, locked, meetingId, session, onChange }: Props) 
             ['item', 'prepare:agenda.rankingItem'],
           ], (ranking) => set({ ranking }))}
           <p className="form__field--wide item-form__list">{t('prepare:agenda.subjects', { n: item.subjects.length })}: {item.subjects.map((x) => x.name).join('、')}</p>
-          {!locked && (
+          {segment !== undefined ? (
+            <p className="form__field--wide panel__hint" data-testid="subjects-from-segment">
+              {t('prepare:agenda.subjectsFromSegment', { segment })}
+            </p>
+          ) : !locked && (
             <ImportBox kind="subjects" meetingId={meetingId} session={session} onRows={(rows) => onChange({ ...item, subjects: z.array(Subject).parse(rows) })} />
           )}
         </>

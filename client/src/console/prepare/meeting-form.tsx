@@ -37,7 +37,8 @@ export function MeetingForm({ initial, submitLabel, disabled, onSubmit }: Props)
         <span>{t('prepare:meeting.date')}</span>
         <input maxLength={40} value={f.date} disabled={disabled} onChange={(e) => setF({ ...f, date: e.target.value })} data-testid="meeting-date" />
       </label>
-      <label className="form__field">
+      {/* Wide: its options are whole sentences, cut off in half the narrow meetings panel. */}
+      <label className="form__field form__field--wide">
         <span>{t('prepare:meeting.quorum')}</span>
         <select value={f.quorum} disabled={disabled} onChange={(e) => setF({ ...f, quorum: e.target.value as Threshold })} data-testid="meeting-quorum">
           <option value="half">{t('prepare:meeting.quorumHalf')}</option>

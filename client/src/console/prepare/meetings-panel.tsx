@@ -13,6 +13,7 @@ import {
   type Answer,
   type MeetingRow,
 } from './prepare-api.js';
+import { announceActiveMeeting } from '../screen-meeting.js';
 
 /** Open a meeting in the console: the socket follows ?meeting=. */
 export function openMeeting(id: string, tab = 'prepare'): void {
@@ -71,7 +72,7 @@ export function MeetingsPanel({ session, currentId, version }: { session: string
                 </button>
               )}
               {!m.active && !m.archived && (
-                <button type="button" className="btn btn--small" onClick={() => run(activateMeeting(session, m.id))}>
+                <button type="button" className="btn btn--small" onClick={() => run(activateMeeting(session, m.id), announceActiveMeeting)}>
                   {t('prepare:meetings.activate')}
                 </button>
               )}

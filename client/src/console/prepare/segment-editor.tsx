@@ -8,10 +8,9 @@ import { uploadMedia } from './media-upload.js';
 
 const rid = (p: string) => p + Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** A new segment and its rating item (one subject: the department), linked. */
-export function newSegment(title: string, ratingTitle: string): [SegmentItem, RatingItem] {
+/** A new segment and its rating item (one subject: the department, G12), linked. */
+export function newSegment(title: string, ratingTitle: string, department: string): [SegmentItem, RatingItem] {
   const ratingId = rid('r');
-  const department = title;
   return [
     { id: rid('s'), kind: 'segment', title, description: '', department, person: { name: '—', title: '' }, questions: [blankQuestion()], ratingItemId: ratingId },
     { id: ratingId, kind: 'rating', title: ratingTitle, description: '', settings: RatingSettings.parse({}), subjects: [{ id: rid('d'), name: department, person: '', title: '' }] },
@@ -80,6 +79,11 @@ export function SegmentEditor({ item, agenda, session, onChange }: Props) {
           ))}
         </select>
       </label>
+      {item.ratingItemId !== undefined && (
+        <p className="form__field--wide panel__hint" data-testid="segment-subject-note">
+          {t('segments:editor.subjectIsDepartment', { department: item.department })}
+        </p>
+      )}
       <ol className="form__field--wide segment-editor__questions">
         {item.questions.map((q, i) => (
           <li key={q.id} className="segment-editor__q" data-testid={`segment-question-${i}`}>
