@@ -25,4 +25,10 @@ test('[#14] the deputy page: ≤ 300 KB on a cold load, almost nothing on a warm
   // Hashed assets and the font come from the cache on a reload: only the page and the socket.
   expect(warm.total).toBeLessThan(8 * 1024);
   await page.context().close();
+
+  // A phone on plain http://<LAN address> is offered no br by Chromium: gzip stays within too.
+  const lan = await loadDeputyPage(browser, await deputyLink(server.url, 1), null, true);
+  console.log(`deputy page cold, gzip only ${lan.cold.total} B ${JSON.stringify(lan.cold.bytes)}`);
+  expect(lan.cold.total).toBeLessThanOrEqual(300 * 1024);
+  await lan.page.context().close();
 });

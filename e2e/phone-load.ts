@@ -91,8 +91,11 @@ function track(cdp: CDPSession): () => Omit<Load, 'checkInMs'> {
   };
 }
 
-async function emulate(cdp: CDPSession, net: Network | null): Promise<void> {
+async function emulate(cdp: CDPSession, net: Network | null, gzipOnly: boolean): Promise<void> {
   await cdp.send('Network.enable');
+  // Chromium offers br only to secure origins (https, and localhost where this runs); a phone
+  // on plain http://<LAN address> offers gzip and deflate only.
+  if (gzipOnly) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
   if (!net) return;
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: net.rttMs, downloadThroughput: net.down / 8, uploadThroughput: net.up / 8 });
 }
@@ -109,11 +112,11 @@ async function measure(page: Page, go: () => Promise<unknown>): Promise<number> 
 }
 
 /** A cold load (new context: empty cache), then a reload in the same context (warm cache). */
-export async function loadDeputyPage(browser: Browser, url: string, net: Network | null): Promise<{ cold: Load; warm: Load; page: Page }> {
+export async function loadDeputyPage(browser: Browser, url: string, net: Network | null, gzipOnly = false): Promise<{ cold: Load; warm: Load; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await emulate(cdp, net);
+  await emulate(cdp, net, gzipOnly);
   const coldBytes = track(cdp);
   const coldMs = await measure(page, () => page.goto(url));
   const cold = { ...coldBytes(), checkInMs: coldMs };

@@ -28,18 +28,24 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] });
   let failed = false;
   try {
-    const profiles: [string, Network | null][] = [['no throttling', null], [FAST_3G.name, FAST_3G], [SLOW_3G.name, SLOW_3G]];
-    for (const [i, [name, net]] of profiles.entries()) {
+    const profiles: [string, Network | null, boolean][] = [
+      ['no throttling', null, false],
+      [FAST_3G.name, FAST_3G, false],
+      [SLOW_3G.name, SLOW_3G, false],
+      // A phone on plain http://<LAN address>: Chromium offers no br there, gzip is served.
+      [`${SLOW_3G.name}, plain http on the LAN (gzip only)`, SLOW_3G, true],
+    ];
+    for (const [i, [name, net, gzipOnly]] of profiles.entries()) {
       // A deputy per run: a link is bound to the first device that opens it, and a new
       // context (the cold cache) is a new device.
-      const { cold, warm, page } = await loadDeputyPage(browser, await deputyLink(server.url, i), net);
+      const { cold, warm, page } = await loadDeputyPage(browser, await deputyLink(server.url, i), net, gzipOnly);
       const what = net ? ` (${net.down / 1000} kbit/s down, ${net.up / 1000} up, ${net.rttMs} ms RTT)` : '';
       console.log(`\n${name}${what}`);
       console.log(line('  cold cache', cold));
       console.log(line('  warm reload', warm));
       if (!net) for (const r of cold.requests) console.log(`    ${r.kind.padEnd(5)} ${kb(r.bytes).padStart(9)}  ${r.url.replace(server.url, '')}`);
       if (cold.total > BUDGET_BYTES) failed = true;
-      if (net === SLOW_3G && cold.checkInMs > BUDGET_SLOW_MS) failed = true;
+      if (net === SLOW_3G && !gzipOnly && cold.checkInMs > BUDGET_SLOW_MS) failed = true;
       await page.context().close();
     }
   } finally {
