@@ -13,7 +13,7 @@ import type { Ctx } from '../sockets/common.js';
 import { DEFAULT_RATE_LIMIT, tokenBucket } from '../sockets/guard.js';
 import { checkDevice, recordRefusal } from '../links.js';
 import { ballotFromForm } from './ballot-form.js';
-import { fontFacesOf } from './fonts.js';
+import { FONT_PATH, fontFacesOf, type PlainFonts } from './fonts.js';
 import { notice, page } from './html.js';
 import { plainBody } from './page.js';
 import { BALLOTS_COOKIE, DEVICE_COOKIE, Sealer, cookie, readCookies, readKept, writeKept } from './seal.js';
@@ -28,7 +28,7 @@ export function plainPath(token: string): string {
 
 export function plainRoutes(ctx: Ctx, clientDir: string | null = null): Router {
   const r = Router();
-  let faces: Promise<string> | null = null;
+  let faces: Promise<PlainFonts> | null = null;
   const sealer = new Sealer(ctx.clock);
   // One allowance per link, as the socket's (guard.ts): a person posts a few forms a minute.
   const buckets = new Map<string, { take(): boolean }>();
@@ -85,7 +85,15 @@ export function plainRoutes(ctx: Ctx, clientDir: string | null = null): Router {
   r.get('/plain-fonts.css', async (_req, res) => {
     faces ??= fontFacesOf(clientDir);
     res.setHeader('Cache-Control', 'public, max-age=3600'); // as the app's other unhashed files
-    res.type('text/css').send(await faces);
+    res.type('text/css').send((await faces).css);
+  });
+  r.get(`${FONT_PATH}:name`, async (req, res, next) => {
+    faces ??= fontFacesOf(clientDir);
+    const bytes = (await faces).files.get(String(req.params.name));
+    if (!bytes) return next();
+    // Named by their hash: the same name is always the same bytes.
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.type(String(req.params.name).endsWith('.woff2') ? 'font/woff2' : 'font/woff').send(bytes);
   });
 
   // The JS page's <noscript> link (client/index.html): relative, since a page without script
