@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import zh from '../../client/src/i18n/zh-CN/plain.json' with { type: 'json' };
 import en from '../../client/src/i18n/en/plain.json' with { type: 'json' };
-import { fontFacesOf } from './fonts.js';
+import { facesFor, fontFacesOf } from './fonts.js';
 import { pickLang, translator } from './text.js';
 
 describe('plain page text', () => {
@@ -44,6 +44,9 @@ describe('plain page font', () => {
       expect(name).toMatch(/^[0-9a-f]{16}\.woff2$/);
       expect(piece.equals(bytes)).toBe(true);
       expect(fonts.css.split('\n')).toEqual([face(400, 'url(/assets/a.woff2)'), face(700, `url(/plain-fonts/${name})`)]);
+      // A page links only the faces that hold its characters: 一 (U+4E00) is in both, 中 (U+4E2D) and ASCII in neither.
+      expect(facesFor(fonts, '<p>一</p>')).toEqual([0, 1]);
+      expect(facesFor(fonts, '<p>中 abc</p>')).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
