@@ -214,4 +214,16 @@ describe('the plain page: the way there and its waiting states', () => {
     expect(page.html).toContain('http-equiv="refresh" content="10"');
     expect(textOf(page.html)).toContain('请等待主持人开始表决');
   });
+
+  it('[L4] during a questioning segment the page says what is happening (问政进行中), not a fault', async () => {
+    const { con, plain } = await setup();
+    const b = plain(0);
+    await checkIn(b);
+    expect(await command(con, { type: 'showItem', itemId: 'seg' })).toEqual({ ok: true });
+    await con.until((x) => x.currentItemId === 'seg');
+    const page = await b.get();
+    expect(textOf(page.html)).toContain('问政进行中，请关注大屏');
+    expect(page.html).not.toContain('<form');
+    expect(page.html).toContain('http-equiv="refresh" content="10"');
+  });
 });

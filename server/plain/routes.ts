@@ -13,7 +13,7 @@ import type { Ctx } from '../sockets/common.js';
 import { DEFAULT_RATE_LIMIT, tokenBucket } from '../sockets/guard.js';
 import { checkDevice, recordRefusal } from '../links.js';
 import { ballotFromForm } from './ballot-form.js';
-import { fontFacesOf } from './fonts.js';
+import { FONT_PATH, facesFor, fontFacesOf, type PlainFonts } from './fonts.js';
 import { notice, page } from './html.js';
 import { plainBody } from './page.js';
 import { BALLOTS_COOKIE, DEVICE_COOKIE, Sealer, cookie, readCookies, readKept, writeKept } from './seal.js';
@@ -28,7 +28,7 @@ export function plainPath(token: string): string {
 
 export function plainRoutes(ctx: Ctx, clientDir: string | null = null): Router {
   const r = Router();
-  let faces: Promise<string> | null = null;
+  let faces: Promise<PlainFonts> | null = null;
   const sealer = new Sealer(ctx.clock);
   // One allowance per link, as the socket's (guard.ts): a person posts a few forms a minute.
   const buckets = new Map<string, { take(): boolean }>();
@@ -82,10 +82,19 @@ export function plainRoutes(ctx: Ctx, clientDir: string | null = null): Router {
     return b.take();
   };
 
-  r.get('/plain-fonts.css', async (_req, res) => {
-    faces ??= fontFacesOf(clientDir);
+  r.get('/plain-fonts.css', async (req, res) => {
+    const fonts = await (faces ??= fontFacesOf(clientDir));
+    const f = typeof req.query.f === 'string' && /^\d{1,4}(\.\d{1,4}){0,400}$/.test(req.query.f) ? req.query.f.split('.').map(Number) : null;
     res.setHeader('Cache-Control', 'public, max-age=3600'); // as the app's other unhashed files
-    res.type('text/css').send(await faces);
+    res.type('text/css').send(f === null ? fonts.css : f.map((i) => fonts.faces[i]?.rule ?? '').join('\n'));
+  });
+  r.get(`${FONT_PATH}:name`, async (req, res, next) => {
+    faces ??= fontFacesOf(clientDir);
+    const bytes = (await faces).files.get(String(req.params.name));
+    if (!bytes) return next();
+    // Named by their hash: the same name is always the same bytes.
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.type(String(req.params.name).endsWith('.woff2') ? 'font/woff2' : 'font/woff').send(bytes);
   });
 
   // The JS page's <noscript> link (client/index.html): relative, since a page without script
@@ -123,8 +132,10 @@ export function plainRoutes(ctx: Ctx, clientDir: string | null = null): Router {
       });
     if (!body) return void res.status(404).type('html').send(page({ lang: l.lang, t, title: t('title'), body: notice('bad', t('unknownLink')), otherLangHref: `${base}?lang=${l.lang === 'en' ? 'zh-CN' : 'en'}` }));
     res.setHeader('Cache-Control', 'no-store'); // a page of one deputy's ballot state: never cached, never shared
+    const fonts = await (faces ??= fontFacesOf(clientDir));
+    const withFonts = (html: string) => html.replace('href="/plain-fonts.css"', `href="/plain-fonts.css?f=${facesFor(fonts, html).join('.')}"`);
     res.type('html').send(
-      page({
+      withFonts(page({
         lang: l.lang,
         t,
         title: `${t('title')} · ${s.info.title}`,
@@ -132,7 +143,7 @@ export function plainRoutes(ctx: Ctx, clientDir: string | null = null): Router {
         ...(body.refreshSec ? { refreshSec: body.refreshSec } : {}),
         otherLangHref: `${base}?lang=${l.lang === 'en' ? 'zh-CN' : 'en'}`,
         fullPageHref: `/d/${who.token}${lq}`,
-      }),
+      })),
     );
   });
 

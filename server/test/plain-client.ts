@@ -103,6 +103,7 @@ export function plainMeetingEvent() {
     { id: 'r-three', kind: 'rating', title: '满意度测评', description: '', settings: { ...common, secret: true, scale: 'three', flagAbove: 0.2 }, subjects: subjects(3) },
     { id: 'r-one', kind: 'rating', title: '述职评议', description: '', settings: { ...common, secret: false, scale: 'competence', flagAbove: 0.2 }, subjects: subjects(1) },
     { id: 'r-score', kind: 'rating', title: '打分测评', description: '', settings: { ...common, secret: false, scale: 'score', flagAbove: 0.2 }, subjects: subjects(2) },
+    { id: 'seg', kind: 'segment', title: '电视问政', description: '', department: '市住建局', person: { name: '王某某', title: '局长' }, questions: [{ id: 'q1', asker: '李代表', topic: '老旧小区改造' }] },
   ];
   return { meeting: { id: PLAIN_MEETING, title: '简易页会议', date: '', settings: { quorum: 'half' as const } }, roster: roster.map((d) => Deputy.parse(d)), agenda: agenda.map((a) => AgendaItem.parse(a)) };
 }
