@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectsItem } from '../../../../shared/model.js';
 import type { ProjectsResult } from '../../../../shared/rules/index.js';
-import { CountUp, useBuild } from '../count-up.js';
+import { useBuild } from '../count-up.js';
 import { FitText } from '../fit-text.js';
 import { projectStatusText, projectsRuleText, unfilledTexts } from '../../i18n/outcome-labels.js';
 
@@ -45,7 +45,7 @@ export function ProjectsTable({ item, result, animate }: { item: ProjectsItem; r
                   <span style={{ width: `${(p.votes / top) * 100 * progress}%` }} />
                 </span>
                 <span className="project-row__votes">
-                  <CountUp value={p.votes} progress={progress} />
+                  {p.votes}
                 </span>
                 <span className="project-row__status">{projectStatusText(t, result, p.status)}</span>
               </li>

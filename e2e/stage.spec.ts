@@ -1,0 +1,132 @@
+// What the camera shows (issue #16): the single-subject rating card and its cut-safe build,
+// rankings with ties in words, transitions the director sets, every scene inside the
+// title-safe area at 1920x1080 and on a 4:3 projector, Chinese line breaking, odd names that
+// stay in their box, and the wording of a rating. Twenty deputies vote from sockets on the
+// demo meeting; the screen and the overlay are real Chromium pages. Screenshots:
+// test-results/screens/stage-*.png (kept in /tmp/wz-screens).
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addAgendaItem, linkUrls, loginApi, moderator, shot, socketDeputy, type Moderator } from './kinds-helpers.js';
+import { outsideTitleSafe } from './stage-checks.js';
+import { startBuiltServer, type RunningServer } from './server.js';
+
+let server: RunningServer;
+let mod: Moderator;
+let deputies: Awaited<ReturnType<typeof socketDeputy>>[] = [];
+type Level = 'satisfied' | 'basic' | 'unsatisfied';
+
+const ONE = { id: 'rating-one', kind: 'rating', title: '对市住房和城乡建设局工作的满意度测评', settings: { visibility: 'hidden', countdownSec: 0, scale: 'three' }, subjects: [{ id: 'housing', name: '市住房和城乡建设局', person: '王建军', title: '局长' }] };
+const FLAG = { id: 'rating-flag', kind: 'rating', title: '对市城市管理局工作的满意度测评', settings: { visibility: 'hidden', countdownSec: 0, scale: 'three' }, subjects: [{ id: 'city', name: '市城市管理局', person: '赵建国', title: '局长' }] };
+const ODD_NAMES = ['Z̷̢̛̪a̸̡͎l̵g̶o̴̢͙ Z̷̢̛̪a̸̡͎l̵g̶o̴̢͙ Z̷̢̛̪a̸̡͎l̵g̶o̴̢͙', '﷽﷽﷽﷽﷽﷽﷽﷽﷽﷽', '𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫', 'ＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷ'];
+const ODD = { id: 'rating-odd', kind: 'rating', title: '名称测试', settings: { visibility: 'turnout', countdownSec: 0, scale: 'three' }, subjects: ODD_NAMES.map((name, i) => ({ id: `odd${i}`, name, person: '', title: '' })) };
+
+async function vote(itemId: string, content: (i: number) => unknown, n = 20): Promise<string> {
+  await mod.run({ type: 'startRound', itemId, countdownSec: 0 });
+  const rid = await mod.activeRound();
+  for (const [i, d] of deputies.slice(0, n).entries()) await d.vote(rid, content(i));
+  return rid;
+}
+
+const rating = (subjects: string[], level: (i: number, subject: string) => Level) => (i: number) => ({ kind: 'rating', ratings: Object.fromEntries(subjects.map((s) => [s, level(i, s)])) });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startBuiltServer();
+  const session = await loginApi(server.url);
+  for (const item of [ONE, FLAG, ODD]) await addAgendaItem(server.url, session, item);
+  mod = await moderator(server.url, session);
+  const links = await linkUrls(server.url, session);
+  deputies = await Promise.all(links.slice(0, 20).map((l) => socketDeputy(server.url, l)));
+  // A motion, shown live.
+  await mod.run({ type: 'close', roundId: await vote('motion-budget', (i) => ({ kind: 'motion', choice: i < 15 ? 'for' : i < 18 ? 'against' : 'abstain' })) });
+  // 12 → 10 projects: the last two seats tie among three, so two seats stay unfilled.
+  const prj = (k: number) => `prj${String(k).padStart(2, '0')}`;
+  const first8 = [1, 2, 3, 4, 5, 6, 7, 8].map(prj);
+  await mod.run({ type: 'close', roundId: await vote('projects-2027', (i) => ({ kind: 'select', picks: [...first8, ...[[prj(9), prj(10)], [prj(10), prj(11)], [prj(9), prj(11)]][i % 3]!] }), 18) });
+  // Five departments: 市住建局 and 市交通运输局 rated alike (a tie), 市生态环境局 flagged.
+  const depts = ['dept-housing', 'dept-transport', 'dept-environment', 'dept-education', 'dept-health'];
+  await mod.run({ type: 'close', roundId: await vote('rating-departments', rating(depts, (i, s) => (s === 'dept-environment' ? (i < 8 ? 'unsatisfied' : 'basic') : s === 'dept-health' ? (i < 2 ? 'basic' : 'satisfied') : i < 5 ? 'basic' : 'satisfied'))) });
+  await mod.run({ type: 'close', roundId: await vote('rating-odd', rating(ODD.subjects.map((s) => s.id), (i) => (i % 3 === 0 ? 'basic' : 'satisfied'))) });
+});
+
+test.afterAll(async () => {
+  for (const d of deputies) d.close();
+  mod?.socket.close();
+  await server?.stop();
+});
+
+async function page(browser: Browser, path: string, size = { width: 1920, height: 1080 }, reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Page> {
+  const ctx = await browser.newContext({ baseURL: server.url, viewport: size, locale: 'zh-CN', reducedMotion });
+  const p = await ctx.newPage();
+  await p.goto(path);
+  return p;
+}
+
+test('[B16] a single subject\'s rating result is a full-frame card whose build is cut-safe: final figures in every frame', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const screen = await page(browser, '/screen');
+  await expect(screen.getByTestId('screen')).toBeVisible();
+  // 9 满意, 4 基本满意, 3 不满意 of 16: 满意率 81.3%, score (900 + 240 + 0) / 16 = 71.25.
+  const rid = await vote('rating-one', rating(['housing'], (i) => (i < 9 ? 'satisfied' : i < 13 ? 'basic' : 'unsatisfied')), 16);
+  await mod.run({ type: 'close', roundId: rid });
+  await mod.run({ type: 'reveal', roundId: rid });
+  const card = screen.getByTestId('rating-card');
+  await expect(card).toBeVisible();
+  // Mid-build: the animation runs, and the figures already say what they will say at the end.
+  await screen.waitForTimeout(350);
+  const mid = await screen.evaluate(() => document.querySelector('[data-testid="rating-card"]')?.getAnimations({ subtree: true }).filter((a) => a.playState === 'running').length ?? 0);
+  expect(mid).toBeGreaterThan(0);
+  await expect(screen.getByTestId('card-rate')).toHaveText('81.3%');
+  await expect(screen.getByTestId('card-score')).toHaveText('71.25');
+  await expect(screen.getByTestId('card-level-satisfied')).toContainText('9');
+  await expect(screen.getByTestId('card-level-satisfied')).toContainText('56.3%');
+  await shot(screen, 'stage-card-mid-build');
+  await screen.waitForTimeout(1500);
+  await expect(card).toContainText('市住房和城乡建设局');
+  await expect(card).toContainText('王建军');
+  await expect(screen.getByTestId('card-flag')).toHaveCount(0);
+  expect(await outsideTitleSafe(screen)).toEqual([]);
+  await shot(screen, 'stage-card-final');
+
+  // Viewers who ask for less motion (and a screen so set) get the final frame at once.
+  const calm = await page(browser, '/screen', { width: 1920, height: 1080 }, 'reduce');
+  await expect(calm.getByTestId('rating-card')).toBeVisible();
+  await mod.run({ type: 'setScene', scene: { kind: 'title' } });
+  await mod.run({ type: 'setScene', scene: { kind: 'result', itemId: 'rating-one' } });
+  await expect(calm.getByTestId('rating-card')).toBeVisible();
+  await calm.waitForTimeout(100);
+  expect(await calm.evaluate(() => document.querySelector('[data-testid="rating-card"]')?.getAnimations({ subtree: true }).length ?? -1)).toBe(0);
+  await calm.context().close();
+  await screen.context().close();
+});
+
+test('[B16] a flagged subject\'s card says 需整改 in words, with the rule', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const screen = await page(browser, '/screen');
+  const overlay = await page(browser, '/overlay?guides=1');
+  // 4 满意, 6 基本满意, 6 不满意 of 16: 不满意率 37.5% > 20%.
+  await mod.run({ type: 'setScene', scene: { kind: 'voting', itemId: 'rating-flag' } });
+  const rid = await vote('rating-flag', rating(['city'], (i) => (i < 4 ? 'satisfied' : i < 10 ? 'basic' : 'unsatisfied')), 16);
+  // [B17] A rating is 测评, not 表决; results held for the moderator are not promised at close.
+  await expect(overlay.getByTestId('lower-third-figures')).toContainText('测评进行中');
+  await expect(overlay.getByTestId('lower-third-figures')).not.toContainText('表决');
+  await shot(overlay, 'stage-overlay-rating-open');
+  await expect(screen.getByTestId('scene-voting')).toContainText('测评进行中');
+  await expect(screen.getByTestId('scene-voting')).not.toContainText('结束后公布');
+  await expect(screen.getByTestId('scene-voting')).toContainText('主持人宣布');
+  await shot(screen, 'stage-voting-rating-hidden');
+  await mod.run({ type: 'close', roundId: rid });
+  await expect(screen.getByTestId('screen-closed')).toContainText('测评已结束');
+  await expect(overlay.getByTestId('lower-third-figures')).toContainText('测评已结束');
+  await shot(overlay, 'stage-overlay-rating-closed');
+  await mod.run({ type: 'reveal', roundId: rid });
+  await expect(screen.getByTestId('card-flag')).toContainText('需整改');
+  await expect(screen.getByTestId('card-flag')).toContainText('37.5%');
+  await screen.waitForTimeout(1700);
+  expect(await outsideTitleSafe(screen)).toEqual([]);
+  await shot(screen, 'stage-card-flagged');
+  await expect(overlay.getByTestId('lower-third-figures')).toContainText('需整改');
+  await overlay.waitForTimeout(600);
+  await shot(overlay, 'stage-overlay-rating-result');
+  await screen.context().close();
+  await overlay.context().close();
+});
