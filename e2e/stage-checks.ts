@@ -82,7 +82,7 @@ export async function spillingNames(page: Page, selector: string): Promise<strin
     for (const el of document.querySelectorAll<HTMLElement>(sel)) {
       if (el.closest('.scene-ghosts')) continue;
       const cell = el.closest('td, th, li') ?? el.parentElement;
-      if (!cell) continue;
+      if (!cell || !(el.textContent ?? '').trim()) continue;
       const range = document.createRange();
       range.selectNodeContents(el);
       let r = range.getBoundingClientRect();
@@ -95,7 +95,9 @@ export async function spillingNames(page: Page, selector: string): Promise<strin
         }
       }
       const c = cell.getBoundingClientRect();
-      if (box.l < c.left - 1 || box.r > c.right + 1 || box.t < c.top - 1 || box.b > c.bottom + 1) {
+      // Glyphs of a large font reach a little past their line box: allow a fifth of an em up and down.
+      const slack = parseFloat(getComputedStyle(el).fontSize) * 0.2;
+      if (box.l < c.left - 1 || box.r > c.right + 1 || box.t < c.top - slack || box.b > c.bottom + slack) {
         out.push(`${el.textContent ?? ''}: ${Math.round(box.l)},${Math.round(box.t)}–${Math.round(box.r)},${Math.round(box.b)} outside ${Math.round(c.left)},${Math.round(c.top)}–${Math.round(c.right)},${Math.round(c.bottom)}`);
       }
     }

@@ -6,7 +6,8 @@
 // test-results/screens/stage-*.png (kept in /tmp/wz-screens).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addAgendaItem, linkUrls, loginApi, moderator, shot, socketDeputy, type Moderator } from './kinds-helpers.js';
-import { outsideTitleSafe } from './stage-checks.js';
+import { closingAtLineStart } from './line-starts.js';
+import { outsideTitleSafe, spillingNames, splitWords } from './stage-checks.js';
 import { startBuiltServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
@@ -17,6 +18,14 @@ type Level = 'satisfied' | 'basic' | 'unsatisfied';
 const ONE = { id: 'rating-one', kind: 'rating', title: '对市住房和城乡建设局工作的满意度测评', settings: { visibility: 'hidden', countdownSec: 0, scale: 'three' }, subjects: [{ id: 'housing', name: '市住房和城乡建设局', person: '王建军', title: '局长' }] };
 const FLAG = { id: 'rating-flag', kind: 'rating', title: '对市城市管理局工作的满意度测评', settings: { visibility: 'hidden', countdownSec: 0, scale: 'three' }, subjects: [{ id: 'city', name: '市城市管理局', person: '赵建国', title: '局长' }] };
 const ODD_NAMES = ['Z̷̢̛̪a̸̡͎l̵g̶o̴̢͙ Z̷̢̛̪a̸̡͎l̵g̶o̴̢͙ Z̷̢̛̪a̸̡͎l̵g̶o̴̢͙', '﷽﷽﷽﷽﷽﷽﷽﷽﷽﷽', '𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫𒐫', 'ＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷＷ'];
+/** Long messages: without care a line starts with ， 。 ” or …, or a word like 不要 is split. */
+const MESSAGES = [
+  '休会十分钟，请各位代表不要离开会场，准时返回座位，会议将于十时三十分继续举行，进行满意度测评！',
+  '请各位代表注意：会议将于十时三十分继续举行，请不要离开会场。',
+  '休会十分钟。请各位代表准时返回会场，不要迟到，谢谢！',
+  '“不忘初心、牢记使命”——请各位代表按时返回会场，会议马上开始……',
+  '请请各位代表注意：会议将于十时三十分继续举行，请不要离开会场，谢谢配合。',
+];
 const ODD = { id: 'rating-odd', kind: 'rating', title: '名称测试', settings: { visibility: 'turnout', countdownSec: 0, scale: 'three' }, subjects: ODD_NAMES.map((name, i) => ({ id: `odd${i}`, name, person: '', title: '' })) };
 
 async function vote(itemId: string, content: (i: number) => unknown, n = 20): Promise<string> {
@@ -129,4 +138,64 @@ test('[B16] a flagged subject\'s card says 需整改 in words, with the rule', a
   await shot(overlay, 'stage-overlay-rating-result');
   await screen.context().close();
   await overlay.context().close();
+});
+
+/** Cut to a scene and wait until it is up and its transition and build are over. */
+async function cut(screen: Page, scene: Record<string, unknown>): Promise<void> {
+  await mod.run({ type: 'setScene', scene });
+  await expect(screen.getByTestId(`scene-${String(scene.kind)}`)).toBeVisible();
+  await screen.waitForTimeout(1700);
+}
+
+const SCENES: [string, Record<string, unknown>][] = [
+  ['title', { kind: 'title' }],
+  ['agenda', { kind: 'agenda' }],
+  ['checkin', { kind: 'checkin' }],
+  ['intro-rating', { kind: 'intro', itemId: 'rating-departments' }],
+  ['intro-projects', { kind: 'intro', itemId: 'projects-2027' }],
+  ['result-motion', { kind: 'result', itemId: 'motion-budget' }],
+  ['result-projects', { kind: 'result', itemId: 'projects-2027' }],
+  ['result-rating', { kind: 'result', itemId: 'rating-departments' }],
+  ['result-rating-odd', { kind: 'result', itemId: 'rating-odd' }],
+  ['result-rating-one', { kind: 'result', itemId: 'rating-one' }],
+  ['ranking', { kind: 'ranking' }],
+  ['notice', { kind: 'notice', itemId: 'projects-2027' }],
+  ...MESSAGES.map((text, i): [string, Record<string, unknown>] => [`message-${i + 1}`, { kind: 'message', text }]),
+];
+
+async function walk(screen: Page, suffix: string): Promise<Record<string, string[]>> {
+  const bad: Record<string, string[]> = {};
+  for (const [name, scene] of SCENES) {
+    await cut(screen, scene);
+    const found = [
+      ...(await outsideTitleSafe(screen)).map((x) => `title-safe: ${x}`),
+      ...(await closingAtLineStart(screen, '.scene-layer')).map((x) => `line start: ${x}`),
+      ...(await spillingNames(screen, '.scene-layer .fit-text, .scene-layer td, .scene-layer th')).map((x) => `spills: ${x}`),
+      ...(await screen.evaluate(() => {
+        const stage = document.querySelector('.scene-layer')?.getBoundingClientRect();
+        const out: string[] = [];
+        for (const el of document.querySelectorAll('.scene-layer *')) {
+          const b = el.getBoundingClientRect();
+          if (stage && b.width > 0 && (b.right > stage.right + 1 || b.bottom > stage.bottom + 1)) out.push(`overflow: ${el.className} ${Math.round(b.right)},${Math.round(b.bottom)}`);
+        }
+        return out.slice(0, 3);
+      })),
+    ];
+    if (name.startsWith('message')) found.push(...(await splitWords(screen, '[data-testid="scene-message-text"]')).map((w) => `split word: ${w}`));
+    if (found.length > 0) bad[name] = found;
+    await shot(screen, `stage-${name}-${suffix}`);
+  }
+  return bad;
+}
+
+test('[B15][B18] every scene at 1920x1080 and on a 4:3 projector: text inside title-safe, no line starting with closing punctuation, no word split, nothing spilling', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const wide = await page(browser, '/screen');
+  await expect(wide.getByTestId('screen')).toBeVisible();
+  expect(await walk(wide, '16x9')).toEqual({});
+  await wide.context().close();
+  const square = await page(browser, '/screen', { width: 1440, height: 1080 });
+  await expect(square.getByTestId('screen')).toBeVisible();
+  expect(await walk(square, '4x3')).toEqual({});
+  await square.context().close();
 });

@@ -8,7 +8,7 @@ import { projectStatusText, projectsRuleText, unfilledTexts } from '../i18n/outc
 import { useVotesT } from '../i18n/votes.js';
 import '../styles/screen-votes.css';
 
-const WIDTH = 1760;
+const WIDTH = 1728; // the title-safe width (90% of 1920)
 const NAME_W = 640;
 const MARGIN = { top: 44, right: 400, bottom: 8, left: 8 }; // right: room for "18  Run-off 27  Not adopted"
 const FILL: Record<ProjectStatus, string> = { adopted: '#d9ac3c', tied: '#f08c2e', notAdopted: '#7f93b3', belowThreshold: '#4a5a75', noQuorum: '#4a5a75' };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RatingItem } from '../../../../shared/model.js';
 import type { RatingResult } from '../../../../shared/rules/index.js';
 import { FitText } from '../fit-text.js';
+import { rankText } from '../rank-text.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -48,7 +49,7 @@ export function RatingTable({ item, result }: { item: RatingItem; result: Rating
                 <td className="rating-table__rate">{pct(s.satisfactionRate)}</td>
                 <td className="rating-table__score">{s.score === null ? '—' : s.score.toFixed(2)}</td>
                 <td className="rating-table__rank">
-                  {s.rank ?? '—'}
+                  {rankText(t, s.rank, result.subjects.map((x) => x.rank))}
                   {s.flagged && <span className="flag">{t('result.flagged')}</span>}
                 </td>
               </tr>
