@@ -5,7 +5,7 @@
 // demo meeting; the screen and the overlay are real Chromium pages. Screenshots:
 // test-results/screens/stage-*.png (kept in /tmp/wz-screens).
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addAgendaItem, linkUrls, loginApi, moderator, shot, socketDeputy, type Moderator } from './kinds-helpers.js';
+import { addAgendaItem, linkUrls, loginApi, moderator, openConsole, shot, socketDeputy, type Moderator } from './kinds-helpers.js';
 import { closingAtLineStart } from './line-starts.js';
 import { outsideTitleSafe, spillingNames, splitWords } from './stage-checks.js';
 import { startBuiltServer, type RunningServer } from './server.js';
@@ -198,4 +198,45 @@ test('[B15][B18] every scene at 1920x1080 and on a 4:3 projector: text inside ti
   await expect(square.getByTestId('screen')).toBeVisible();
   expect(await walk(square, '4x3')).toEqual({});
   await square.context().close();
+});
+
+test('[B14] the director sets the transition: dissolve, wipe or cut, on the screen and the overlay', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const screen = await page(browser, '/screen');
+  const overlay = await page(browser, '/overlay');
+  await cut(screen, { kind: 'result', itemId: 'motion-budget' });
+  // What is on air 150 ms after a cut: the outgoing scene's ghost and how it leaves.
+  const after = async (scene: Record<string, unknown>) => {
+    await mod.run({ type: 'setScene', scene });
+    // Each step changes the transition, so the layer's attribute says the new scene is up.
+    await expect(screen.locator('.scene-layer')).toHaveAttribute('data-transition', String(scene.transition ?? 'dissolve'));
+    return screen.evaluate(() => ({
+      ghosts: [...document.querySelectorAll('.scene-ghost')].map((g) => g.className),
+      running: document.querySelector('.scene-layer')?.getAnimations({ subtree: true }).length ?? 0,
+      transition: document.querySelector('.scene-layer')?.getAttribute('data-transition'),
+    }));
+  };
+  expect((await after({ kind: 'result', itemId: 'rating-departments', transition: 'wipe' })).ghosts).toEqual(['scene-ghost scene-ghost--wipe']);
+  await expect(overlay.locator('.overlay__scene')).toHaveAttribute('data-transition', 'wipe');
+  expect(await overlay.evaluate(() => document.querySelector('.lower-third')?.getAnimations().map((a) => (a as CSSAnimation).animationName))).toEqual(['lower-third-wipe']);
+  await screen.waitForTimeout(800);
+  const cutNow = await after({ kind: 'result', itemId: 'motion-budget', transition: 'cut' });
+  // A cut: no ghost, no build; the result is complete in the first frame.
+  expect(cutNow).toEqual({ ghosts: [], running: 0, transition: 'cut' });
+  await expect(overlay.locator('.overlay__scene')).toHaveAttribute('data-transition', 'cut');
+  expect(await overlay.evaluate(() => document.querySelector('.lower-third')?.getAnimations().length)).toBe(0);
+  await screen.waitForTimeout(800);
+  expect((await after({ kind: 'title' })).ghosts).toEqual(['scene-ghost scene-ghost--dissolve']);
+  await screen.waitForTimeout(800);
+
+  // From the console's scene panel: the transition select applies to the next cut.
+  const con = await openConsole(browser, server.url);
+  await con.getByTestId('scene-transition').selectOption('cut');
+  await con.getByTestId('scene-cut-agenda').click();
+  await expect(screen.getByTestId('scene-agenda')).toBeVisible();
+  await expect(screen.locator('.scene-layer')).toHaveAttribute('data-transition', 'cut');
+  await con.getByTestId('scene-panel').screenshot({ path: 'test-results/screens/stage-console-transition.png' });
+  await con.context().close();
+  await screen.context().close();
+  await overlay.context().close();
 });

@@ -9,7 +9,8 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 export function RankingScene({ view }: SceneProps) {
   const { t } = useTranslation('scenes');
   const rows = view.ranking ?? [];
-  const many = rows.length > 7;
+  const many = rows.length > 10;
+  const density = many ? 'is-many' : rows.length > 7 ? 'is-mid' : '';
   const ranks = rows.map((r) => r.rank);
   return (
     <section className="scene scene--ranking" data-testid="scene-ranking">
@@ -17,7 +18,7 @@ export function RankingScene({ view }: SceneProps) {
       {rows.length === 0 ? (
         <p className="scene__empty">{t('ranking.empty')}</p>
       ) : (
-        <table className={`ranking-table ${many ? 'is-many' : ''}`}>
+        <table className={`ranking-table ${density}`}>
           <thead>
             <tr>
               <th>{t('result.rank')}</th>
