@@ -28,12 +28,15 @@ export function FitText({ text, size, min = 0.55, lines = 2, as: Tag = 'span', c
     el.classList.remove('is-clipped');
     el.style.setProperty('--fit-lines', String(lines));
     const lineHeight = () => parseFloat(getComputedStyle(el).lineHeight) || px * 1.3;
+    // The font's glyphs reach past a 1.3 line box (Noto Sans SC's ascent and descent are 1.45
+    // em): that is not an extra line, and must not shrink a one-line name to its minimum.
+    const tooTall = () => el.scrollHeight > lineHeight() * lines + px * 0.2;
     // Shrink while it takes more lines than allowed or overflows its width (one long word).
-    while (px > size * min && (el.scrollHeight > lineHeight() * lines + 2 || el.scrollWidth > el.clientWidth + 2)) {
+    while (px > size * min && (tooTall() || el.scrollWidth > el.clientWidth + 2)) {
       px = Math.floor(px * 0.94);
       el.style.fontSize = `${px}px`;
     }
-    if (el.scrollHeight > lineHeight() * lines + 2 || el.scrollWidth > el.clientWidth + 2) el.classList.add('is-clipped');
+    if (tooTall() || el.scrollWidth > el.clientWidth + 2) el.classList.add('is-clipped');
   }, [text, size, min, lines]);
   return (
     <Tag ref={ref} className={`fit-text ${className ?? ''}`} style={{ fontSize: size }} data-testid={testId}>
