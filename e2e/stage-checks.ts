@@ -24,14 +24,22 @@ export async function outsideTitleSafe(page: Page): Promise<string[]> {
       if (!el || el.closest('.scene-ghosts, .screen__rehearsal, .screen__offline')) continue;
       const text = node.textContent ?? '';
       if (!text.trim()) continue;
+      // What is drawn: the text's boxes cut by every ancestor that clips (an ellipsis name).
+      let clip = { l: -Infinity, t: -Infinity, r: Infinity, b: Infinity };
+      for (let a: Element | null = el; a && a !== stage; a = a.parentElement) {
+        const st = getComputedStyle(a);
+        if (st.overflowX === 'visible' && st.overflowY === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        clip = { l: Math.max(clip.l, c.left), t: Math.max(clip.t, c.top), r: Math.min(clip.r, c.right), b: Math.min(clip.b, c.bottom) };
+      }
       const range = document.createRange();
       range.selectNodeContents(node);
       for (const r of range.getClientRects()) {
-        if (r.width === 0 || r.height === 0) continue;
-        const x0 = (r.left - s.left) / k;
-        const x1 = (r.right - s.left) / k;
-        const y0 = (r.top - s.top) / k;
-        const y1 = (r.bottom - s.top) / k;
+        const x0 = (Math.max(r.left, clip.l) - s.left) / k;
+        const x1 = (Math.min(r.right, clip.r) - s.left) / k;
+        const y0 = (Math.max(r.top, clip.t) - s.top) / k;
+        const y1 = (Math.min(r.bottom, clip.b) - s.top) / k;
+        if (x1 <= x0 || y1 <= y0) continue;
         if (x0 < mx - 1 || x1 > w - mx + 1 || y0 < my - 1 || y1 > h - my + 1) {
           out.push(`«${text.trim().slice(0, 24)}» at ${Math.round(x0)},${Math.round(y0)}–${Math.round(x1)},${Math.round(y1)}`);
           break;

@@ -197,6 +197,25 @@ test('[B15][B18] every scene at 1920x1080 and on a 4:3 projector: text inside ti
   const square = await page(browser, '/screen', { width: 1440, height: 1080 });
   await expect(square.getByTestId('screen')).toBeVisible();
   expect(await walk(square, '4x3')).toEqual({});
+
+  // A vote in progress and closed, with the attendance column at the frame's right edge.
+  const wide2 = await page(browser, '/screen');
+  await mod.run({ type: 'startRound', itemId: 'motion-appoint', countdownSec: 90 });
+  const rid = await mod.activeRound();
+  for (const d of deputies.slice(0, 7)) await d.vote(rid, { kind: 'motion', choice: 'for' });
+  for (const [p, suffix] of [[wide2, '16x9'], [square, '4x3']] as const) {
+    await expect(p.getByTestId('screen-voted')).toHaveText('7');
+    await p.waitForTimeout(1000);
+    expect(await outsideTitleSafe(p)).toEqual([]);
+    await shot(p, `stage-voting-open-${suffix}`);
+  }
+  await mod.run({ type: 'close', roundId: rid });
+  for (const [p, suffix] of [[wide2, '16x9'], [square, '4x3']] as const) {
+    await expect(p.getByTestId('screen-closed')).toBeVisible();
+    expect(await outsideTitleSafe(p)).toEqual([]);
+    await shot(p, `stage-voting-closed-${suffix}`);
+  }
+  await wide2.context().close();
   await square.context().close();
 });
 
@@ -207,11 +226,20 @@ test('[B14] the director sets the transition: dissolve, wipe or cut, on the scre
   await cut(screen, { kind: 'result', itemId: 'motion-budget' });
   // What is on air 150 ms after a cut: the outgoing scene's ghost and how it leaves.
   const after = async (scene: Record<string, unknown>) => {
+    // Every ghost the cut adds, however briefly it stays (a loaded machine may be slow to look).
+    await screen.evaluate(() => {
+      const w = window as unknown as { ghosts: string[]; watching?: boolean };
+      w.ghosts = [];
+      const host = document.querySelector('.scene-ghosts');
+      if (host && !w.watching) w.watching = true;
+      else return;
+      new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => w.ghosts.push((n as Element).className)))).observe(host, { childList: true });
+    });
     await mod.run({ type: 'setScene', scene });
     // Each step changes the transition, so the layer's attribute says the new scene is up.
     await expect(screen.locator('.scene-layer')).toHaveAttribute('data-transition', String(scene.transition ?? 'dissolve'));
     return screen.evaluate(() => ({
-      ghosts: [...document.querySelectorAll('.scene-ghost')].map((g) => g.className),
+      ghosts: (window as unknown as { ghosts: string[] }).ghosts,
       running: document.querySelector('.scene-layer')?.getAnimations({ subtree: true }).length ?? 0,
       transition: document.querySelector('.scene-layer')?.getAttribute('data-transition'),
     }));

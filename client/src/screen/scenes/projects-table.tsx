@@ -40,7 +40,7 @@ export function ProjectsTable({ item, result, animate }: { item: ProjectsItem; r
                 data-testid={`project-row-${p.projectId}`}
               >
                 <span className="project-row__rank">{p.rank}</span>
-                <FitText className="project-row__name" text={names.get(p.projectId)?.name ?? p.projectId} size={many ? 26 : 32} lines={2} min={0.7} />
+                <FitText className="project-row__name" text={names.get(p.projectId)?.name ?? p.projectId} size={many ? 25 : 32} lines={2} min={0.7} />
                 <span className="project-row__bar" aria-hidden="true">
                   <span style={{ width: `${(p.votes / top) * 100 * progress}%` }} />
                 </span>
