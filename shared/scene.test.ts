@@ -4,6 +4,7 @@ import type { MeetingEvent } from './events.js';
 import type { Command } from './protocol.js';
 import { reduce, replay, type MeetingState } from './state.js';
 import { consoleView, screenView } from './views.js';
+import { Scene, sameScene } from './scene.js';
 
 const roster = ['a', 'b', 'c'].map((id) => ({ id, name: `代表${id}`, group: '', seat: '' }));
 const motion = (id: string) => ({
@@ -53,6 +54,16 @@ describe('scenes', () => {
     expect(refusal(s, { type: 'setScene', scene: { kind: 'intro', itemId: 'nope' } })).toBe('NOT_FOUND');
     expect(refusal(s, { type: 'setScene', scene: { kind: 'ranking', itemId: 'i1' } })).toBe('BAD_REQUEST');
     expect(refusal(s, { type: 'setScene', scene: { kind: 'notice', itemId: 'i1' } })).toBe('WRONG_KIND');
+  });
+
+  it('[B14] a scene carries the director\'s transition to the screens; it is not part of the scene\'s identity', () => {
+    const s = run(base(), { type: 'setScene', scene: { kind: 'checkin', transition: 'wipe' } });
+    expect(screenView(s, 5).scene).toEqual({ kind: 'checkin', transition: 'wipe' });
+    expect(Scene.safeParse({ kind: 'title', transition: 'fade' }).success).toBe(false);
+    expect(sameScene({ kind: 'checkin', transition: 'cut' }, { kind: 'checkin' })).toBe(true);
+    // The cue keeps it too: take cuts the way the cue was prepared.
+    const cued = run(run(s, { type: 'cueScene', scene: { kind: 'agenda', transition: 'cut' } }), { type: 'take' });
+    expect(screenView(cued, 5).scene).toEqual({ kind: 'agenda', transition: 'cut' });
   });
 
   it('[B3] an item scene for another item makes that item current; refused while another item is voting', () => {

@@ -31,6 +31,9 @@ export const SCENE_KINDS = [
 ] as const;
 
 export const SceneKind = z.enum(SCENE_KINDS);
+
+export const SCENE_TRANSITIONS = ['dissolve', 'wipe', 'cut'] as const;
+export type SceneTransition = (typeof SCENE_TRANSITIONS)[number];
 export type SceneKind = z.infer<typeof SceneKind>;
 
 /** Scenes about one agenda item: their itemId makes that item the current one when shown. */
@@ -42,6 +45,12 @@ export const Scene = z.strictObject({
   itemId: Id.optional(),
   /** The message scene's text. */
   text: z.string().trim().min(1).max(200).optional(),
+  /**
+   * How the screens and the overlay go to this scene (B14): a short dissolve (the default), a
+   * wipe, or a cut with nothing animated (no transition and no build). Not part of the scene's
+   * identity (sameScene).
+   */
+  transition: z.enum(SCENE_TRANSITIONS).optional(),
 });
 export type Scene = z.infer<typeof Scene>;
 

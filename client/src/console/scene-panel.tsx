@@ -3,7 +3,7 @@
 // and the switch and addresses of the live data feed and the TV overlay.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCENE_KINDS, type Scene, type SceneKind } from '../../../shared/scene.js';
+import { SCENE_KINDS, SCENE_TRANSITIONS, type Scene, type SceneKind, type SceneTransition } from '../../../shared/scene.js';
 import { sceneGap } from '../../../shared/scene-gaps.js';
 import type { Command } from '../../../shared/protocol.js';
 import { errorText } from '../i18n/errors.js';
@@ -22,6 +22,8 @@ const PREVIEW_W = 400;
 export function ScenePanel({ view, send, offset }: PanelProps) {
   const { t } = useTranslation(['scenes', 'common']);
   const [message, setMessage] = useState('');
+  // How the next cut or cue goes to air (B14); the dissolve is the default and is not sent.
+  const [transition, setTransition] = useState<SceneTransition>('dissolve');
   const [error, setError] = useState<string | null>(null);
   const { live, next } = view.preview;
 
@@ -32,13 +34,14 @@ export function ScenePanel({ view, send, offset }: PanelProps) {
     });
   };
   const sceneOf = (kind: SceneKind): Scene | null => {
-    if (kind !== 'message') return { kind };
+    const how = transition === 'dissolve' ? {} : { transition };
+    if (kind !== 'message') return { kind, ...how };
     const text = message.trim();
     if (!text) {
       setError(t('scenes:panel.needsText'));
       return null;
     }
-    return { kind, text };
+    return { kind, text, ...how };
   };
   // [C4] A scene with nothing to show never goes on air by accident: the first press of a cut or
   // cue only says what is missing; a second press of the same button goes ahead. A cued scene
@@ -126,6 +129,16 @@ export function ScenePanel({ view, send, offset }: PanelProps) {
         onChange={(e) => setMessage(e.target.value)}
         data-testid="scene-message-input"
       />
+      <label className="scene-panel__transition">
+        {t('scenes:panel.transition')}
+        <select value={transition} onChange={(e) => setTransition(SCENE_TRANSITIONS.find((x) => x === e.target.value) ?? 'dissolve')} data-testid="scene-transition">
+          {SCENE_TRANSITIONS.map((x) => (
+            <option key={x} value={x}>
+              {t(`scenes:panel.transitions.${x}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <ul className="scene-panel__kinds">
         {SCENE_KINDS.map((kind) => (
           <li key={kind} className={live.scene.kind === kind ? 'is-live' : ''}>

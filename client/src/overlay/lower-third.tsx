@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ScreenView } from '../../../shared/views.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
-import { kindLabel } from '../i18n/labels.js';
+import { actLabel, kindLabel } from '../i18n/labels.js';
 import { FitText } from '../screen/fit-text.js';
 import { motionOutcomeText } from '../i18n/outcome-labels.js';
 
@@ -36,13 +36,17 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
           ...s.levels.map((l) => ({ label: t(`scenes:levels.${r.scale}.${l.level}`), value: String(l.count) })),
           { label: t('overlay:rate'), value: pct(s.satisfactionRate), strong: true },
           ...(s.score === null ? [] : [{ label: t('overlay:score'), value: s.score.toFixed(2) }]),
+          // In words, not only colour: the lower third may be keyed over any picture.
+          ...(s.flagged ? [{ label: '', value: t('overlay:flagged'), strong: true }] : []),
         ];
       }
+      const flagged = r.subjects.filter((x) => x.flagged).length;
       const best = [...r.subjects].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))[0];
       const name = best && item?.subjects.find((x) => x.id === best.subjectId)?.name;
       return [
         { label: '', value: t('overlay:subjects', { count: r.subjects.length }) },
         ...(best && name ? [{ label: t('overlay:best'), value: name }, { label: t('overlay:rate'), value: pct(best.satisfactionRate), strong: true }] : []),
+        ...(flagged > 0 ? [{ label: '', value: t('overlay:flaggedCount', { count: flagged }) }] : []),
       ];
     }
     case 'projects': {
@@ -71,12 +75,12 @@ export function LowerThird({ view, offset }: { view: ScreenView; offset: number 
   if (line === null && round && (round.status === 'open' || round.status === 'paused')) {
     const left = secondsLeft(round, now, offset);
     line = [
-      { label: '', value: t('overlay:voting'), strong: true },
+      { label: '', value: t('overlay:voting', { act: actLabel(t, item.kind) }), strong: true },
       { label: '', value: t('overlay:voted', { voted: round.voterCount, present: view.turnout.present }) },
       ...(left === null ? [] : [{ label: '', value: formatSeconds(left) }]),
     ];
   }
-  if (line === null) line = round?.status === 'closed' ? [{ label: '', value: t('overlay:closed') }] : [];
+  if (line === null) line = round?.status === 'closed' ? [{ label: '', value: t('overlay:closed', { act: actLabel(t, item.kind) }) }] : [];
   return (
     <div className="lower-third" data-testid="lower-third">
       <div className="lower-third__tab">{kindLabel(t, item.kind)}</div>

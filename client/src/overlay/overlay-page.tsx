@@ -3,6 +3,7 @@
 // title-safe area, following the scene the moderator cuts to on the big screen.
 import { useEffect, useState } from 'react';
 import { useCachedScreen } from '../screen/cached-view.js';
+import { sceneKey, transitionOf } from '../screen/scene-stage.js';
 import { LowerThird } from './lower-third.js';
 import { SegmentLowerThird } from './segment-lower-third.js';
 import { KEY_COLOURS, overlayOptions, SAFE } from './overlay-options.js';
@@ -37,7 +38,14 @@ export function OverlayPage({ meetingId, search }: { meetingId: string | undefin
           <div className="overlay__safe overlay__safe--title" />
         </>
       )}
-      <div className={`overlay__slot overlay__slot--${opts.pos}`}>{view && (view.scene.kind === 'segment' ? <SegmentLowerThird view={view} offset={offset} /> : <LowerThird view={view} offset={offset} />)}</div>
+      <div className={`overlay__slot overlay__slot--${opts.pos}`}>
+        {view && (
+          // A new scene brings its graphic in with the director's transition (B14).
+          <div key={sceneKey(view)} className={`overlay__scene is-${transitionOf(view)}`} data-transition={transitionOf(view)}>
+            {view.scene.kind === 'segment' ? <SegmentLowerThird view={view} offset={offset} /> : <LowerThird view={view} offset={offset} />}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

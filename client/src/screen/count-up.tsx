@@ -1,5 +1,6 @@
-// The result reveal's animated build: a figure counts up from 0 to its value. Only when the
-// scene was cut to live (`animate`); a reloaded screen shows the final number at once.
+// The result reveal's animated build: bars grow from 0 to their length. Only when the scene
+// was cut to live (`animate`); a reloaded screen shows the final state at once. Figures never
+// count (B16): a camera may cut mid-build, so every number on screen is final in every frame.
 import { useEffect, useState } from 'react';
 
 export const BUILD_MS = 1200;
@@ -20,9 +21,4 @@ export function useBuild(animate: boolean, delayMs = 0): number {
     return () => cancelAnimationFrame(raf);
   }, [animate, delayMs]);
   return p;
-}
-
-export function CountUp({ value, progress, testId, digits = 0 }: { value: number; progress: number; testId?: string; digits?: number }) {
-  const shown = progress >= 1 ? value : value * progress;
-  return <span data-testid={testId}>{shown.toFixed(digits)}</span>;
 }

@@ -6,22 +6,21 @@ import type { ProjectsItem } from '../../../shared/model.js';
 import type { ProjectStatus, ProjectsResult } from '../../../shared/rules/index.js';
 import { projectStatusText, projectsRuleText, unfilledTexts } from '../i18n/outcome-labels.js';
 import { useVotesT } from '../i18n/votes.js';
+import { STAGE_W, useStageWidth } from './stage.js';
 import '../styles/screen-votes.css';
 
-const WIDTH = 1760;
 const NAME_W = 640;
 const MARGIN = { top: 44, right: 400, bottom: 8, left: 8 }; // right: room for "18  Run-off 27  Not adopted"
 const FILL: Record<ProjectStatus, string> = { adopted: '#d9ac3c', tied: '#f08c2e', notAdopted: '#7f93b3', belowThreshold: '#4a5a75', noQuorum: '#4a5a75' };
 
 /** A project name on two lines at most, at a size a back row can read. */
-function NameTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: string } }) {
+function NameTick({ x, y, payload, nameW: NAME_W = 640, per = 20, size = 30 }: { x?: number; y?: number; payload?: { value?: string }; nameW?: number; per?: number; size?: number }) {
   const name = payload?.value ?? '';
-  const per = 20;
   const lines = name.length > per ? [name.slice(0, per), name.slice(per, per * 2 - 1) + (name.length > per * 2 - 1 ? '…' : '')] : [name];
   return (
-    <text x={(x ?? 0) - NAME_W + 12} y={y ?? 0} fill="#fff" fontSize={30} fontWeight={700} textAnchor="start">
+    <text x={(x ?? 0) - NAME_W + 12} y={y ?? 0} fill="#fff" fontSize={size} fontWeight={700} textAnchor="start">
       {lines.map((l, i) => (
-        <tspan key={i} x={(x ?? 0) - NAME_W + 12} dy={i === 0 ? (lines.length > 1 ? -8 : 10) : 36}>
+        <tspan key={i} x={(x ?? 0) - NAME_W + 12} dy={i === 0 ? (lines.length > 1 ? -size * 0.27 : size / 3) : size * 1.15}>
           {l}
         </tspan>
       ))}
@@ -29,8 +28,13 @@ function NameTick({ x, y, payload }: { x?: number; y?: number; payload?: { value
   );
 }
 
-export function ProjectsResultChart({ item, result, height }: { item: ProjectsItem; result: ProjectsResult; height: number }) {
+export function ProjectsResultChart({ item, result, height: full }: { item: ProjectsItem; result: ProjectsResult; height: number }) {
   const { t } = useVotesT();
+  // The scene's width inside its 96px side padding: 1728 on the 16:9 stage, 1248 at 4:3.
+  const WIDTH = useStageWidth() - (STAGE_W - 1728);
+  const narrow = WIDTH < 1728;
+  // At 4:3 the summary above may take a second line.
+  const height = narrow ? full - 56 : full;
   const names = new Map(item.projects.map((p) => [p.id, p.name]));
   const rows = result.projects.map((p) => ({
     id: p.projectId,
@@ -63,7 +67,7 @@ export function ProjectsResultChart({ item, result, height }: { item: ProjectsIt
     <div className="projects-chart" data-testid="projects-chart" style={{ width: WIDTH, height }}>
       <BarChart width={WIDTH} height={height} data={rows} layout="vertical" margin={MARGIN} barCategoryGap="22%">
         <XAxis type="number" domain={[0, top]} hide />
-        <YAxis type="category" dataKey="name" width={NAME_W} tick={<NameTick />} tickLine={false} axisLine={false} interval={0} />
+        <YAxis type="category" dataKey="name" width={narrow ? 460 : NAME_W} tick={<NameTick nameW={narrow ? 460 : NAME_W} per={narrow ? 17 : 20} size={narrow ? 24 : 30} />} tickLine={false} axisLine={false} interval={0} />
         <Bar dataKey="votes" isAnimationActive={false} radius={[0, 6, 6, 0]} minPointSize={4}>
           {rows.map((r) => (
             <Cell key={r.id} fill={FILL[r.status]} data-testid={`chart-bar-${r.id}`} />

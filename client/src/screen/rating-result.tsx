@@ -3,6 +3,7 @@
 import type { RatingItem } from '../../../shared/model.js';
 import type { RatingResult } from '../../../shared/rules/index.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
+import { rankText } from './rank-text.js';
 import '../styles/screen-votes.css';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -26,6 +27,9 @@ export function RatingResultChart({ item, result }: { item: RatingItem; result: 
         const subject = subjects.get(s.subjectId);
         return (
           <div key={s.subjectId} className={`rating-chart__row ${s.flagged ? 'is-flagged' : ''}`} data-testid={`rating-bar-${s.subjectId}`}>
+            <span className="rating-chart__rank" data-testid={`rating-rank-${s.subjectId}`}>
+              {rankText(t, s.rank, result.subjects.map((x) => x.rank))}
+            </span>
             <div className="rating-chart__who">
               <span className="rating-chart__name">{subject?.name ?? s.subjectId}</span>
               {subject && (subject.title || subject.person) && <span className="rating-chart__person">{[subject.title, subject.person].filter(Boolean).join(' ')}</span>}

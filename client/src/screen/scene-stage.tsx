@@ -1,11 +1,34 @@
-// The scene layer with a dissolve between scenes: when the scene changes, a frozen copy of the
-// outgoing scene's DOM (test ids stripped, inert) lies on top and fades out while the new
-// scene is already in place underneath. No frame is ever blank or half-built.
+// The scene layer with the transition the director set (B14): when the scene changes, a frozen
+// copy of the outgoing scene's DOM (test ids stripped, inert) lies on top and fades out
+// (dissolve) or is wiped away left to right (wipe), while the new scene is already in place
+// underneath; a cut shows the new scene at once, without its build. No frame is ever blank.
 import { Component, createRef } from 'react';
+import type { SceneTransition } from '../../../shared/scene.js';
 import type { ScreenView } from '../../../shared/views.js';
 import { sceneComponent } from './scene-map.js';
 
 export const DISSOLVE_MS = 450;
+export const WIPE_MS = 600;
+
+/** The transition to play: the scene's, or a cut where the viewer asked for less motion. */
+export function transitionOf(view: ScreenView): SceneTransition {
+  const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return reduced ? 'cut' : (view.scene.transition ?? 'dissolve');
+}
+
+/** The ghost's keyframes for a transition (a cut has no ghost). */
+export function ghostKeyframes(tr: Exclude<SceneTransition, 'cut'>): { frames: Keyframe[]; ms: number } {
+  switch (tr) {
+    case 'dissolve':
+      return { frames: [{ opacity: 1 }, { opacity: 0 }], ms: DISSOLVE_MS };
+    case 'wipe':
+      return { frames: [{ clipPath: 'inset(0 0 0 0)' }, { clipPath: 'inset(0 0 0 100%)' }], ms: WIPE_MS };
+    default: {
+      const never: never = tr;
+      throw new Error(`unknown transition ${String(never)}`);
+    }
+  }
+}
 
 interface Props {
   view: ScreenView;
@@ -25,7 +48,7 @@ export class SceneStage extends Component<Props> {
   private cutSeen = false;
 
   override getSnapshotBeforeUpdate(prev: Props): Node | null {
-    if (sceneKey(prev.view) === sceneKey(this.props.view)) return null;
+    if (sceneKey(prev.view) === sceneKey(this.props.view) || transitionOf(this.props.view) === 'cut') return null;
     const el = this.layer.current?.firstElementChild;
     if (!el) return null;
     const copy = el.cloneNode(true);
@@ -38,15 +61,17 @@ export class SceneStage extends Component<Props> {
 
   override componentDidUpdate(_prev: Props, _state: unknown, ghost: Node | null): void {
     const host = this.ghosts.current;
-    if (!ghost || !host) return;
+    const tr = transitionOf(this.props.view);
+    if (!ghost || !host || tr === 'cut') return;
+    const { frames, ms } = ghostKeyframes(tr);
     const wrap = document.createElement('div');
-    wrap.className = 'scene-ghost';
+    wrap.className = `scene-ghost scene-ghost--${tr}`;
     wrap.setAttribute('aria-hidden', 'true');
     wrap.inert = true;
     wrap.appendChild(ghost);
     host.appendChild(wrap);
-    wrap.animate([{ opacity: 1 }, { opacity: 0 }], { duration: DISSOLVE_MS, easing: 'ease-in-out', fill: 'forwards' });
-    setTimeout(() => wrap.remove(), DISSOLVE_MS + 50);
+    wrap.animate(frames, { duration: ms, easing: 'ease-in-out', fill: 'forwards' });
+    setTimeout(() => wrap.remove(), ms + 50);
   }
 
   override render() {
@@ -58,8 +83,8 @@ export class SceneStage extends Component<Props> {
     this.shownKey = key;
     return (
       <div className="scene-stage">
-        <div className="scene-layer" ref={this.layer} data-scene={view.scene.kind}>
-          <Scene key={key} view={view} offset={offset} animate={this.cutSeen} />
+        <div className="scene-layer" ref={this.layer} data-scene={view.scene.kind} data-transition={transitionOf(view)}>
+          <Scene key={key} view={view} offset={offset} animate={this.cutSeen && transitionOf(view) !== 'cut'} />
         </div>
         <div className="scene-ghosts" ref={this.ghosts} />
       </div>

@@ -7,6 +7,7 @@ import type { ItemResult } from '../../../shared/rules/index.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { LiveChart } from './live-chart.js';
 import { LiveProjects, LiveRating } from './live-leaders.js';
+import { actLabel } from '../i18n/labels.js';
 
 interface Props {
   item?: AgendaItem | null;
@@ -21,11 +22,14 @@ export function VotingPanel({ item, round, present, result, offset }: Props) {
   const now = useTick(round.status === 'open');
   const left = secondsLeft(round, now, offset);
   const paused = round.status === 'paused';
+  const act = actLabel(t, item?.kind ?? 'other');
+  // Held for the moderator (hidden): never promise the result at close.
+  const hidden = item && 'settings' in item && item.settings.visibility === 'hidden' ? 'hiddenUntilReveal' : 'hiddenUntilClose';
   return (
     <section className="voting">
       <div className="voting__left">
         <div className={`clock ${paused ? 'clock--paused' : ''} ${left !== null && left <= 10 && !paused ? 'clock--last' : ''}`}>
-          <span className="clock__label">{paused ? t('screen:paused') : t('screen:remaining')}</span>
+          <span className="clock__label">{paused ? t('screen:paused', { act }) : t('screen:remaining')}</span>
           <span className={`clock__value ${left === null ? 'clock__value--text' : ''}`} data-testid="screen-countdown">
             {left === null ? t('screen:noCountdown') : formatSeconds(left)}
           </span>
@@ -51,7 +55,7 @@ export function VotingPanel({ item, round, present, result, offset }: Props) {
         ) : result?.kind === 'rating' && item?.kind === 'rating' ? (
           <LiveRating item={item} result={result} batch={round.liveBatch} />
         ) : (
-          <p className="voting__hidden">{t('screen:hiddenWhileOpen')}</p>
+          <p className="voting__hidden">{t(`screen:${hidden}`, { act })}</p>
         )}
       </div>
     </section>

@@ -2,6 +2,7 @@
 // a project vote lists its candidates; a motion shows its description.
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '../../../../shared/model.js';
+import { actLabel } from '../../i18n/labels.js';
 import { FitText } from '../fit-text.js';
 import type { SceneProps } from '../scene-props.js';
 import { ItemHead } from './item-head.js';
@@ -59,7 +60,7 @@ function IntroBody({ item }: { item: AgendaItem }) {
   return (
     <div className="intro-body">
       {item.description && <FitText as="p" className="intro-body__text" text={item.description} size={44} lines={5} />}
-      {'settings' in item && <p className="intro-body__note">{t(`intro.visibility.${item.settings.visibility}`)}</p>}
+      {'settings' in item && <p className="intro-body__note">{t(`intro.visibility.${item.settings.visibility}`, { act: actLabel(t, item.kind) })}</p>}
     </div>
   );
 }

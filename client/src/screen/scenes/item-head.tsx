@@ -1,7 +1,7 @@
 // The head of every item scene: the kind (with the round's state) and the item's title.
 import { useTranslation } from 'react-i18next';
 import type { ScreenView } from '../../../../shared/views.js';
-import { kindLabel } from '../../i18n/labels.js';
+import { actLabel, kindLabel } from '../../i18n/labels.js';
 import { FitText } from '../fit-text.js';
 
 export function ItemHead({ view, size = 60, status = true }: { view: ScreenView; size?: number; status?: boolean }) {
@@ -14,7 +14,7 @@ export function ItemHead({ view, size = 60, status = true }: { view: ScreenView;
         {kindLabel(t, item.kind)}
         {status && round && (
           <span className={`status status--${round.status}`} data-testid="screen-status">
-            {t(`common:round.${round.status}`)}
+            {t(`screen:status.${round.status}`, { act: actLabel(t, item.kind) })}
           </span>
         )}
         {status && round?.withoutQuorum && <span className="tag tag--warn">{t('common:round.withoutQuorum')}</span>}

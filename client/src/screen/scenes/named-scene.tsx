@@ -6,21 +6,23 @@ import { useTranslation } from 'react-i18next';
 import { NAMED_MARKS, namedCounts, type NamedMark } from '../../../../shared/named-votes.js';
 import { FitText } from '../fit-text.js';
 import type { SceneProps } from '../scene-props.js';
+import { STAGE_W, useStageWidth } from '../stage.js';
 
 /** The grid's box on the stage (inside the scene's padding, below heading and legend). */
 const GRID_W = 1728;
-const GRID_H = 760;
+const GRID_H = 712;
 const GAP = 6;
 
 /** Columns that give cells closest to 2.2:1 (a name of three or four characters over its mark). */
-export function gridColumns(n: number): number {
-  const cols = Math.ceil(Math.sqrt((n * GRID_W) / (GRID_H * 2.2)));
+export function gridColumns(n: number, gridW = GRID_W): number {
+  const cols = Math.ceil(Math.sqrt((n * gridW) / (GRID_H * 2.2)));
   return Math.max(1, Math.min(n, cols));
 }
 
 export function NamedScene({ view }: SceneProps) {
   const { t } = useTranslation('scenes');
   const rows = view.named ?? [];
+  const gridW = GRID_W - (STAGE_W - useStageWidth());
   const title = view.item?.title ?? '';
   if (rows.length === 0) {
     return (
@@ -31,7 +33,7 @@ export function NamedScene({ view }: SceneProps) {
     );
   }
   const counts = namedCounts(rows);
-  const cols = gridColumns(rows.length);
+  const cols = gridColumns(rows.length, gridW);
   const lines = Math.ceil(rows.length / cols);
   const cellH = Math.min(96, (GRID_H - GAP * (lines - 1)) / lines);
   const font = Math.max(11, Math.min(30, cellH * 0.42));

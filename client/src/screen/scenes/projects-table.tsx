@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProjectsItem } from '../../../../shared/model.js';
 import type { ProjectsResult } from '../../../../shared/rules/index.js';
-import { CountUp, useBuild } from '../count-up.js';
+import { useBuild } from '../count-up.js';
 import { FitText } from '../fit-text.js';
 import { projectStatusText, projectsRuleText, unfilledTexts } from '../../i18n/outcome-labels.js';
 
@@ -40,12 +40,12 @@ export function ProjectsTable({ item, result, animate }: { item: ProjectsItem; r
                 data-testid={`project-row-${p.projectId}`}
               >
                 <span className="project-row__rank">{p.rank}</span>
-                <FitText className="project-row__name" text={names.get(p.projectId)?.name ?? p.projectId} size={many ? 26 : 32} lines={2} min={0.7} />
+                <FitText className="project-row__name" text={names.get(p.projectId)?.name ?? p.projectId} size={many ? 25 : 32} lines={2} min={0.7} />
                 <span className="project-row__bar" aria-hidden="true">
                   <span style={{ width: `${(p.votes / top) * 100 * progress}%` }} />
                 </span>
                 <span className="project-row__votes">
-                  <CountUp value={p.votes} progress={progress} />
+                  {p.votes}
                 </span>
                 <span className="project-row__status">{projectStatusText(t, result, p.status)}</span>
               </li>

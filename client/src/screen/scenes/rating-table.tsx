@@ -3,14 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import type { RatingItem } from '../../../../shared/model.js';
 import type { RatingResult } from '../../../../shared/rules/index.js';
-import { CountUp, useBuild } from '../count-up.js';
 import { FitText } from '../fit-text.js';
+import { rankText } from '../rank-text.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
-export function RatingTable({ item, result, animate }: { item: RatingItem; result: RatingResult; animate: boolean }) {
+/** `animate` plays the rows' entrance (scenes.css); the figures are final in every frame (B16). */
+export function RatingTable({ item, result }: { item: RatingItem; result: RatingResult; animate: boolean }) {
   const { t } = useTranslation('scenes');
-  const progress = useBuild(animate);
   const subjects = new Map(item.subjects.map((s) => [s.id, s]));
   const levels = result.subjects[0]?.levels.map((l) => l.level) ?? [];
   const many = result.subjects.length > 8;
@@ -43,13 +43,13 @@ export function RatingTable({ item, result, animate }: { item: RatingItem; resul
                 </td>
                 {s.levels.map((l) => (
                   <td key={l.level} className="rating-table__num">
-                    <CountUp value={l.count} progress={progress} />
+                    {l.count}
                   </td>
                 ))}
-                <td className="rating-table__rate">{progress < 1 ? pct((s.satisfactionRate ?? 0) * progress) : pct(s.satisfactionRate)}</td>
-                <td className="rating-table__score">{s.score === null ? '—' : <CountUp value={s.score} progress={progress} digits={2} />}</td>
+                <td className="rating-table__rate">{pct(s.satisfactionRate)}</td>
+                <td className="rating-table__score">{s.score === null ? '—' : s.score.toFixed(2)}</td>
                 <td className="rating-table__rank">
-                  {s.rank ?? '—'}
+                  {rankText(t, s.rank, result.subjects.map((x) => x.rank))}
                   {s.flagged && <span className="flag">{t('result.flagged')}</span>}
                 </td>
               </tr>

@@ -5,6 +5,7 @@ import { ChainHead } from '../../common/chain-head.js';
 import { Commitment } from '../../common/commitment.js';
 import { MotionResult } from '../motion-result.js';
 import { ProjectsResultChart } from '../projects-result.js';
+import { RatingCard } from '../rating-card.js';
 import { RatingResultChart } from '../rating-result.js';
 import type { SceneProps } from '../scene-props.js';
 import { ItemHead } from './item-head.js';
@@ -25,9 +26,12 @@ export function ResultBody({ view, animate, narrow = false }: { view: SceneProps
   if (result.kind === 'projects' && item.kind === 'projects') {
     // Up to 16 projects fit one ranked bar chart (full width) with the majority and adoption
     // lines; beside the voting scene's turnout column, or with more, the two-column table.
-    return result.projects.length <= 16 && !narrow ? <ProjectsResultChart item={item} result={result} height={740} /> : <ProjectsTable item={item} result={result} animate={animate} />;
+    return result.projects.length <= 16 && !narrow ? <ProjectsResultChart item={item} result={result} height={680} /> : <ProjectsTable item={item} result={result} animate={animate} />;
   }
   if (result.kind === 'rating' && item.kind === 'rating') {
+    // One department: the full-frame card (its moment on air); beside the turnout column, the bar.
+    const [only, ...more] = result.subjects;
+    if (only && more.length === 0 && !narrow) return <RatingCard item={item} result={result} subject={only} />;
     return result.subjects.length <= 8 ? <RatingResultChart item={item} result={result} /> : <RatingTable item={item} result={result} animate={animate} />;
   }
   return null;
@@ -40,9 +44,11 @@ export function ResultScene({ view, animate }: SceneProps) {
   const body = <ResultBody view={view} animate={animate} />;
   const shown = item !== null && result !== null && result !== undefined && result.kind === item.kind;
   const compact = result !== null && result !== undefined && result.kind !== 'motion';
+  const card = result?.kind === 'rating' && result.subjects.length === 1;
   return (
     <section className={`scene scene--result ${animate ? 'is-building' : ''} ${compact ? 'is-compact' : ''}`} data-testid="scene-result">
-      {item && <ItemHead view={view} size={compact ? 40 : 56} status={false} />}
+      {/* The single-subject card names its department in large type itself. */}
+      {item && !card && <ItemHead view={view} size={compact ? 40 : 56} status={false} />}
       {shown ? body : <p className="scene__empty">{t('result.pending')}</p>}
       {/* Shown with published figures only; the full value is in the console and the report. */}
       {result && round?.status === 'closed' && round.commitment && <Commitment value={round.commitment} short testId="screen-commitment" />}

@@ -7,6 +7,7 @@ import type { SceneProps } from '../scene-props.js';
 import { TurnoutSide } from '../turnout-side.js';
 import { VotingPanel } from '../voting-panel.js';
 import { ItemHead } from './item-head.js';
+import { actLabel } from '../../i18n/labels.js';
 import { ResultBody } from './result-scene.js';
 
 export function VotingScene({ view, offset }: SceneProps) {
@@ -39,7 +40,7 @@ function RoundState({ view, offset }: { view: ScreenView; offset: number }) {
   return (
     <div className="screen__closed">
       <p className="screen__message" data-testid="screen-closed">
-        {t('screen:closedAwaiting')}
+        {t('screen:closedAwaiting', { act: actLabel(t, item.kind) })}
       </p>
       {!round.manual && (
         <p className="screen__closed-cast">
