@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { DeputyPage } from './deputy/deputy-page.js';
 import { LandingPage } from './landing/landing-page.js';
 import type { Route } from './routes.js';
+import { assertNever } from '../../shared/never.js';
 
 const ScreenPage = lazy(() => import('./screen/screen-page.js').then((m) => ({ default: m.ScreenPage })));
 const OverlayPage = lazy(() => import('./overlay/overlay-page.js').then((m) => ({ default: m.OverlayPage })));
@@ -29,8 +30,7 @@ function page(route: Route) {
     case 'landing':
       return <LandingPage />;
     default: {
-      const never: never = route;
-      throw new Error(`unknown route ${JSON.stringify(never)}`);
+      return assertNever(route, 'route');
     }
   }
 }

@@ -14,6 +14,7 @@ import { RatingBallot } from './rating-ballot.js';
 import { RecordedEcho } from './recorded-echo.js';
 import { Submitted, Submitting } from './submitted-card.js';
 import '../styles/votes.css';
+import { assertNever } from '../../../shared/never.js';
 
 interface Props {
   view: DeputyView;
@@ -50,8 +51,7 @@ export function BallotBody({ view, item, entry, submit }: Props) {
     case 'open':
       break;
     default: {
-      const never: never = state;
-      throw new Error(`unknown phone state ${JSON.stringify(never)}`);
+      return assertNever(state, 'phone state');
     }
   }
   const refusal = state.refusal ? errorText(t, state.refusal) : null;

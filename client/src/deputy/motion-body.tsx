@@ -9,6 +9,7 @@ import type { OutboxEntry } from './outbox.js';
 import { phoneState } from './phone-state.js';
 import { Submitted, Submitting } from './submitted-card.js';
 import { VotePanel } from './vote-panel.js';
+import { assertNever } from '../../../shared/never.js';
 
 interface Props {
   view: DeputyView;
@@ -44,8 +45,7 @@ export function MotionBody({ view, entry, submit }: Props) {
     case 'open':
       break;
     default: {
-      const never: never = state;
-      throw new Error(`unknown phone state ${JSON.stringify(never)}`);
+      return assertNever(state, 'phone state');
     }
   }
   const refusal = state.refusal ? errorText(t, state.refusal) : null;
