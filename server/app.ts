@@ -22,6 +22,8 @@ import { AUDIT_FILE, AuditLog } from './audit/audit-log.js';
 import { readBoxFiles, readDataDir, stateAt, type DataDirContents } from './store/load.js';
 import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import type { Ctx } from './sockets/common.js';
+import { Core } from './seam/core.js';
+import { inProcess } from './seam/transport.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
 import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace, type RateLimit } from './sockets/guard.js';
@@ -65,6 +67,8 @@ export interface App {
   readonly http: HttpServer;
   readonly io: Server;
   readonly ctx: Ctx;
+  /** The single writer's side of the seam: edges in other processes are served from it (server/seam/). */
+  readonly core: Core;
   /** Set when this start created the admin account with a generated password: show it once. */
   readonly initialAdminPassword: string | null;
   /** The owner-only file holding the password generated at first start, while it exists. */
@@ -136,7 +140,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await audit.catchUp(records, lines, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r, r.state, r.actor));
   const auth = new Auth(db, clock, log, opts.loginLimits);
-  const ctx: Ctx = { meetings, auth, db, clock, log, auditHead: () => audit.head };
+  const core = new Core(meetings, clock, log);
+  const ctx: Ctx = { meetings, core: inProcess(core), auth, db, clock, log, auditHead: () => audit.head };
 
   let initialAdminPassword: string | null = null;
   const passwordFile = join(opts.dataDir, ADMIN_PASSWORD_FILE);
@@ -232,6 +237,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     http,
     io,
     ctx,
+    core,
     initialAdminPassword,
     adminPasswordFile,
     fds,
