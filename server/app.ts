@@ -24,6 +24,8 @@ import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import type { Ctx } from './sockets/common.js';
 import { Core } from './seam/core.js';
 import { inProcess } from './seam/transport.js';
+import { publishPublic } from './seam/public.js';
+import { screenViewWithHead } from './head-views.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
 import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace, type RateLimit } from './sockets/guard.js';
@@ -61,6 +63,8 @@ export interface AppOptions {
   maxSocketsPerLink?: number;
   /** The open-file limit; default read from /proc/self/limits (null: unknown, not checked). */
   openFileLimit?: OpenFileLimit | null;
+  /** Redis for the public side (WZ_REDIS_URL): the view on air goes out to public edges. Unset: no Redis, one process. */
+  redisUrl?: string;
 }
 
 export interface App {
@@ -220,9 +224,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (fds.low) s.emit('alarm', filesAlarm());
   });
 
+  const publicSide = opts.redisUrl
+    ? publishPublic({ url: opts.redisUrl, meetings, log, active: () => db.data.activeMeetingId, view: (m) => {
+        const s = meetings.get(m);
+        return s && screenViewWithHead(ctx, s);
+      } })
+    : null;
+
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
     meetings.stop();
+    await publicSide?.close();
     // Requests still running (a big screen streaming an evidence video, a half-sent request)
     // get a moment to finish, then are cut: stopping must not wait on a client.
     const grace = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
