@@ -13,3 +13,5 @@ console.log(`edge listening ${edge.port}`);
 const stop = () => void edge.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Started by the core (WZ_EDGES, edge/spawn.ts): the IPC channel closes when the core stops or dies.
+if (process.send) process.on('disconnect', stop);
