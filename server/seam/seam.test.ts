@@ -2,13 +2,15 @@
 // structured-clone boundary (a worker MessageChannel, as a child process's IPC channel with
 // serialization 'advanced' carries them), answered by id; records folded by an edge with the
 // same reducer give the core's views; a lost record is healed by a snapshot.
+import { fork } from 'node:child_process';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreRecord, CoreRequest } from '../../shared/seam.js';
 import { consoleWireView, screenView } from '../../shared/views.js';
 import { receipt, startServer, type Harness } from '../test/harness.js';
 import { EdgeFold } from './edge-fold.js';
-import { RemoteCore, serveEdge, type Port } from './transport.js';
+import { inProcess, RemoteCore, serveEdge, type CoreTransport, type Port } from './transport.js';
+import type { ScreenView } from '../../shared/views.js';
 
 const portOf = (p: MessagePort, drop: (msg: unknown) => boolean = () => false): Port => ({
   post: (msg) => {
@@ -37,7 +39,7 @@ let n = 0;
 const req = (role: CoreRequest['role'], actor: string, command: CoreRequest['command']): CoreRequest => ({ id: `t${++n}`, meeting: 'demo', role, actor, command });
 
 /** A meeting's life through the seam: check-ins, a secret vote started, cast by all, closed and revealed. */
-async function sitting(core: RemoteCore): Promise<void> {
+async function sitting(core: CoreTransport): Promise<void> {
   for (const d of deputies()) expect((await core.request(req('deputy', d, { type: 'checkIn' }))).ack).toEqual({ ok: true });
   expect((await core.request(req('console', 'admin', { type: 'console', command: { type: 'startRound', itemId: 'motion-budget', countdownSec: 0 } }))).ack).toEqual({ ok: true });
   const roundId = h.app.ctx.meetings.get('demo')!.activeRoundId!;
@@ -120,4 +122,37 @@ describe('[Z3] a lost record is a gap: the edge fetches a snapshot and folds wha
     expect(edge.get('demo')).toBe(before);
     core.close();
   });
+});
+
+describe('[Z2] across a process: a child process folds the records it is sent over IPC', () => {
+  it('builds the screen view the core has, from a snapshot and the records after it', async () => {
+    const child = fork(new URL('../test/fold-edge.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    try {
+      let last: { seq: number; view: ScreenView } | null = null;
+      const port: Port = {
+        post: (msg) => {
+          if (child.connected) child.send(msg as never);
+        },
+        listen: (f) => {
+          const g = (msg: unknown) => {
+            const m = msg as { t: string; seq: number; view: ScreenView };
+            if (m.t === 'probe') last = m;
+            else f(msg);
+          };
+          child.on('message', g);
+          return () => child.off('message', g);
+        },
+      };
+      serveEdge(h.app.core, port);
+      await expect.poll(() => last?.seq, { timeout: 15_000 }).toBe(h.app.core.snapshot('demo')!.seq);
+      // The sitting's requests go in process this time; the child sees them only as records.
+      await sitting(inProcess(h.app.core));
+      const seq = h.app.core.snapshot('demo')!.seq;
+      await expect.poll(() => last?.seq, { timeout: 15_000 }).toBe(seq);
+      expect(last!.view).toEqual(screenView(h.app.ctx.meetings.get('demo')!, 1_000));
+      expect(last!.view.result).not.toBeNull();
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 });
