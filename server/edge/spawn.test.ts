@@ -51,11 +51,11 @@ beforeAll(async () => {
   edgePort = await twoPorts();
   core = serverProcess({ main, port: await freePort(), dataDir, env: { WZ_REDIS_URL: redis.url, WZ_EDGES: '2', WZ_EDGE_PORT: String(edgePort), DEMO_SIZE: '5', ADMIN_PASSWORD: 'test-admin-pw' } });
   await core.start();
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
-  await core.kill();
-  await redis.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await core?.kill();
+  await redis?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('[Z5] WZ_EDGES: public edges as child processes of the core', () => {
