@@ -225,7 +225,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   const publicSide = opts.redisUrl
-    ? publishPublic({ url: opts.redisUrl, meetings, log, active: () => db.data.activeMeetingId, view: (m) => {
+    ? await publishPublic({ url: opts.redisUrl, meetings, log, active: () => db.data.activeMeetingId, view: (m) => {
         const s = meetings.get(m);
         return s && screenViewWithHead(ctx, s);
       } })

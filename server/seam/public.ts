@@ -3,8 +3,6 @@
 // Redis Streams adapter. The core only connects out; nothing from the internet reaches it.
 // Views are latest-wins: while Redis is away nothing is queued (the votes go on untouched, they
 // never wait on Redis), and when it is back every meeting's current view is published again.
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
 import { Server, type Namespace } from 'socket.io';
 import { NS, type ScreenServerEvents } from '../../shared/protocol.js';
 import type { PublicRecord } from '../../shared/seam.js';
@@ -30,14 +28,17 @@ export interface PublicSide {
   close(): Promise<void>;
 }
 
-export function publishPublic(opts: {
+export async function publishPublic(opts: {
   url: string;
   meetings: Meetings;
   view: (meeting: string) => ScreenView | undefined;
   active: () => string | null;
   log: Logger;
-}): PublicSide {
+}): Promise<PublicSide> {
   const { meetings, log } = opts;
+  // Loaded only here: the Redis client alone takes about half a second to load on a busy
+  // machine, which a chamber without a public side (the default) should not wait for at start.
+  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
   const client = createClient({ url: opts.url, socket: { reconnectStrategy, connectTimeout: 2000 } });
   let down = false;
   client.on('error', (e: unknown) => {
