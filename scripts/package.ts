@@ -90,6 +90,8 @@ const release = {
     admin: 'node dist/server/ops/admin.js',
     backup: 'node dist/server/ops/backup.js backup',
     restore: 'node dist/server/ops/backup.js restore',
+    // A public edge on another host (docs/DEPLOY.md): WZ_REDIS_URL, PORT, HOST.
+    edge: 'node --enable-source-maps dist/server/edge/main.js',
   },
   dependencies: pkg.dependencies,
 };

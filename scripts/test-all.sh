@@ -6,8 +6,8 @@ if [ ! -d node_modules ] || [ -n "$(node -e "import('./scripts/prepare.mjs').the
   if [ -L node_modules ]; then echo "node_modules is a link to a shared install that does not match package-lock.json: not reinstalling through it" >&2; exit 1; fi
   npm ci --no-audit --no-fund
 fi
-echo "== typecheck"; npx tsc -p tsconfig.json --noEmit
-echo "== lint"; npx eslint .
+echo "== typecheck (the whole tree, then shared/ without DOM or Node types, server/ with Node, client/ with the DOM)"; npm run typecheck
+echo "== lint (eslint with no warnings, and the import boundaries and circles: .dependency-cruiser.cjs)"; npm run lint
 echo "== system packages: Debian's chromium, poppler-utils and redis-server (as root, once)"
 bash scripts/ensure-chromium.sh
 echo "== unit and integration tests"; npx vitest run

@@ -22,6 +22,10 @@ import { AUDIT_FILE, AuditLog } from './audit/audit-log.js';
 import { readBoxFiles, readDataDir, stateAt, type DataDirContents } from './store/load.js';
 import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import type { Ctx } from './sockets/common.js';
+import { Core } from './seam/core.js';
+import { inProcess } from './seam/transport.js';
+import { publishPublic } from './seam/public.js';
+import { screenViewWithHead } from './head-views.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
 import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace, type RateLimit } from './sockets/guard.js';
@@ -59,12 +63,16 @@ export interface AppOptions {
   maxSocketsPerLink?: number;
   /** The open-file limit; default read from /proc/self/limits (null: unknown, not checked). */
   openFileLimit?: OpenFileLimit | null;
+  /** Redis for the public side (WZ_REDIS_URL): the view on air goes out to public edges. Unset: no Redis, one process. */
+  redisUrl?: string;
 }
 
 export interface App {
   readonly http: HttpServer;
   readonly io: Server;
   readonly ctx: Ctx;
+  /** The single writer's side of the seam: edges in other processes are served from it (server/seam/). */
+  readonly core: Core;
   /** Set when this start created the admin account with a generated password: show it once. */
   readonly initialAdminPassword: string | null;
   /** The owner-only file holding the password generated at first start, while it exists. */
@@ -136,7 +144,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await audit.catchUp(records, lines, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r, r.state, r.actor));
   const auth = new Auth(db, clock, log, opts.loginLimits);
-  const ctx: Ctx = { meetings, auth, db, clock, log, auditHead: () => audit.head };
+  const core = new Core(meetings, clock, log);
+  const ctx: Ctx = { meetings, core: inProcess(core), auth, db, clock, log, auditHead: () => audit.head };
 
   let initialAdminPassword: string | null = null;
   const passwordFile = join(opts.dataDir, ADMIN_PASSWORD_FILE);
@@ -215,9 +224,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (fds.low) s.emit('alarm', filesAlarm());
   });
 
+  const publicSide = opts.redisUrl
+    ? await publishPublic({ url: opts.redisUrl, meetings, log, active: () => db.data.activeMeetingId, view: (m) => {
+        const s = meetings.get(m);
+        return s && screenViewWithHead(ctx, s);
+      } })
+    : null;
+
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
     meetings.stop();
+    await publicSide?.close();
     // Requests still running (a big screen streaming an evidence video, a half-sent request)
     // get a moment to finish, then are cut: stopping must not wait on a client.
     const grace = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -232,6 +249,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     http,
     io,
     ctx,
+    core,
     initialAdminPassword,
     adminPasswordFile,
     fds,

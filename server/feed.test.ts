@@ -1,7 +1,8 @@
 // Integration: the live data feed (docs/FEED.md) on the real server, with real sockets.
 import { describe, expect, it } from 'vitest';
-import type { FeedDoc } from '../shared/feed.js';
-import type { ConsoleView, DeputyView } from '../shared/views.js';
+import { feedOf, FEED_COLUMNS, type FeedDoc } from '../shared/feed.js';
+import { feedCsv } from './feed.js';
+import type { ConsoleView, DeputyView, ScreenView } from '../shared/views.js';
 import { command, console_, deputy, emit, links, receipt, vote, type Client, serverPerTest } from './test/harness.js';
 
 const t = serverPerTest();
@@ -131,4 +132,33 @@ describe('live data feed', () => {
     expect(find('outcome', 'passed')?.[6]).toBe('notPassed');
     for (const r of rows) expect(r).toHaveLength(7);
   });
+});
+
+// The layout's CSV text, by the one CSV writer (server/csv.ts); the rows are shared/feed.ts's.
+describe('feed CSV', () => {
+  const base: ScreenView = {
+    serverNow: 10_000,
+    meeting: { id: 'm1', title: '会议, "第一次"', date: '2026年11月24日' },
+    turnout: { roster: 10, present: 8, absent: 2, quorumNeeded: 6, quorum: true },
+    item: null,
+    round: null,
+    result: null,
+    outcome: null,
+    ranking: [],
+    scene: { kind: 'message', text: '休会\n10 分钟' },
+    agenda: [],
+  };
+
+  it('[B11] quotes fields with commas, quotes and line breaks (RFC 4180); empty for null', () => {
+    const bom = feedCsv(feedOf(base));
+    expect(bom.startsWith('\uFEFF')).toBe(true); // the one CSV writer (csv.ts) puts the BOM first
+    const csv = bom.slice(1);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(FEED_COLUMNS.join(','));
+    expect(lines[1]).toBe('meeting,m1,"会议, ""第一次""",,,,2026年11月24日');
+    expect(csv).toContain('scene,message,"休会\n10 分钟",,,,');
+    expect(csv).toContain('turnout,present,,8,0.8,,');
+    expect(csv).toContain('turnout,quorum,,1,,,met');
+  });
+
 });

@@ -4,9 +4,13 @@
 // Graphics systems poll it, often from a template served elsewhere: answers are never cached
 // and carry CORS headers (the figures are public once enabled, exactly as on the big screen).
 import { Router, type Request, type Response } from 'express';
-import { feedCsv, feedOf } from '../shared/feed.js';
+import { feedOf, feedTable, type FeedDoc } from '../shared/feed.js';
+import { toCsv } from './csv.js';
 import { screenView } from '../shared/views.js';
 import type { Ctx } from './sockets/common.js';
+
+/** The feed as CSV, by the one CSV writer (csv.ts): BOM, RFC 4180 quoting, formulas defused. */
+export const feedCsv = (doc: FeedDoc): string => toCsv(feedTable(doc));
 
 const FILE = /^([A-Za-z0-9_-]{1,64})\.(json|csv)$/;
 

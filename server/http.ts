@@ -8,7 +8,7 @@ import type { UserRecord } from './store/db.js';
 import type { Ctx } from './sockets/common.js';
 import { auditRoutes } from './audit/audit-http.js';
 import { actorContext } from './audit/actor.js';
-import type { AuditLog } from './audit/audit-log.js';
+import type { HttpOptions } from './http-options.js';
 import { metricsRouter } from './metrics.js';
 import { prepareRoutes } from './prepare-http.js';
 import { segmentRoutes } from './segments-http.js';
@@ -23,19 +23,6 @@ import { clientFiles } from './client-files.js';
 import { plainRoutes } from './plain/routes.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
-
-export interface HttpOptions {
-  /** Folder of the built client (index.html), or null to serve the API only. */
-  clientDir: string | null;
-  /** The base URL phones use to reach this server, e.g. http://192.168.1.20:3000 */
-  publicUrl: () => string;
-  /** Folder of uploaded evidence media (DATA_DIR/media); omitted: no media routes. */
-  mediaDir?: string;
-  /** The audit log, for the receipts and audit endpoints (server/audit/audit-http.ts). */
-  audit?: AuditLog;
-  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe. Default: none. */
-  trustProxy?: boolean | number | string;
-}
 
 function bearer(req: Request): string | undefined {
   const h = req.header('authorization');

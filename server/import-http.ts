@@ -12,6 +12,7 @@ import { fail, flag, guard, param, query } from './access.js';
 import { revokeLinks } from './links.js';
 import { actorOf } from './audit/actor.js';
 import type { Ctx } from './sockets/common.js';
+import { assertNever } from '../shared/never.js';
 
 // Any content type: the bytes decide the format. parseTable refuses above DEFAULT_MAX_BYTES
 // with its own row-0 error; this limit only stops a runaway upload.
@@ -74,8 +75,7 @@ export function importRoutes(ctx: Ctx): Router {
       case 'subjects':
         return answer(await parseTable('subjects', file), (rows) => intoItem({ kind: 'subjects', rows }));
       default: {
-        const never: never = k;
-        return never;
+        return assertNever(k);
       }
     }
   });

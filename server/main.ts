@@ -7,6 +7,7 @@ import { EXIT_CODE, StartupError } from './ops/errors.js';
 import { acquireLock, type Lock } from './ops/lock.js';
 import { checkDataDir, listenProblem, phoneAddresses } from './ops/startup.js';
 import { VERSION } from './ops/version.js';
+import { spawnEdges } from './edge/spawn.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -49,6 +50,7 @@ try {
     ...(publicUrl ? { publicUrl } : {}),
     ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
     ...(process.env.TRUST_PROXY ? { trustProxy: trustProxy(process.env.TRUST_PROXY) } : {}),
+    ...(process.env.WZ_REDIS_URL ? { redisUrl: process.env.WZ_REDIS_URL } : {}),
   });
   // Said before listening: if the port is taken and the start fails, the password generated for
   // the new account has still been shown (and is in the file).
@@ -85,9 +87,18 @@ try {
   ];
   process.stdout.write(lines.join('\n') + '\n');
 
+  // Public edges on this machine (docs/DEPLOY.md): they need Redis, where the core publishes.
+  const edgeCount = Number(process.env.WZ_EDGES ?? 0);
+  if (edgeCount > 0 && !process.env.WZ_REDIS_URL) logger.warn({ edges: edgeCount }, 'WZ_EDGES is set without WZ_REDIS_URL: no public edges started');
+  const edges =
+    edgeCount > 0 && process.env.WZ_REDIS_URL
+      ? spawnEdges({ count: edgeCount, redisUrl: process.env.WZ_REDIS_URL, basePort: Number(process.env.WZ_EDGE_PORT ?? actual + 1), host, log: logger })
+      : null;
+
   const held = lock;
   const stop = () => {
     logger.info({}, 'server stopping');
+    edges?.stop();
     void app
       .close()
       .then(() => held.release())

@@ -20,7 +20,7 @@ import type { ErrorCode } from '../shared/protocol.js';
 import { err, ok, type Result } from '../shared/result.js';
 import type { MeetingState } from '../shared/state.js';
 import { fail, guard, json, param } from './access.js';
-import type { HttpOptions } from './http.js';
+import type { HttpOptions } from './http-options.js';
 import { importRoutes } from './import-http.js';
 import { linkUrl, reissueLink } from './links.js';
 import { actorOf } from './audit/actor.js';

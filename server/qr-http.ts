@@ -4,7 +4,7 @@
 import { Router, type Request } from 'express';
 import type { MeetingState } from '../shared/state.js';
 import { fail, guard, param } from './access.js';
-import type { HttpOptions } from './http.js';
+import type { HttpOptions } from './http-options.js';
 import { linkUrl } from './links.js';
 import { qrSvg, renderQrSheetPdf, type QrCard } from './qr-sheet/index.js';
 import type { Ctx } from './sockets/common.js';

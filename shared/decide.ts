@@ -12,6 +12,7 @@ import { decideScene } from './scene-decide.js';
 import { decideRundown } from './rundown-decide.js';
 import { resultOf } from './views.js';
 import { sha256Hex } from './sha256.js';
+import { assertNever } from './never.js';
 
 export interface VoteDecision {
   events: MeetingEvent[];
@@ -234,8 +235,7 @@ export function decideCommand(s: MeetingState, c: Command, now: number, drawId: 
       return ok(chunkedGet(s.present, i) == null ? [] : [{ t: 'checkin.undone', at: now, deputyId: c.deputyId }]);
     }
     default: {
-      const never: never = c;
-      throw new Error(`unknown command ${JSON.stringify(never)}`);
+      return assertNever(c, 'command');
     }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedCsv, feedOf, FEED_COLUMNS } from './feed.js';
+import { feedOf, feedTable } from './feed.js';
 import type { ScreenView } from './views.js';
 import { AgendaItem } from './model.js';
 import { tallyRound } from './rules/index.js';
@@ -18,18 +18,6 @@ const base: ScreenView = {
 };
 
 describe('feed layout', () => {
-  it('[B11] quotes fields with commas, quotes and line breaks (RFC 4180); empty for null', () => {
-    const bom = feedCsv(feedOf(base));
-    expect(bom.startsWith('\uFEFF')).toBe(true); // the one CSV writer (csv.ts) puts the BOM first
-    const csv = bom.slice(1);
-    const lines = csv.split('\r\n');
-    expect(lines[0]).toBe(FEED_COLUMNS.join(','));
-    expect(lines[1]).toBe('meeting,m1,"会议, ""第一次""",,,,2026年11月24日');
-    expect(csv).toContain('scene,message,"休会\n10 分钟",,,,');
-    expect(csv).toContain('turnout,present,,8,0.8,,');
-    expect(csv).toContain('turnout,quorum,,1,,,met');
-  });
-
   it('[B10] no item: no figures, not visible; the scene and turnout are still there', () => {
     const doc = feedOf(base);
     expect(doc).toMatchObject({ feed: 1, item: null, round: null, visible: false, rows: [], ranking: [] });
@@ -88,6 +76,6 @@ describe('feed ranking basis (FEED.md)', () => {
       [0.2, 's1 s3'],
       [0.3, 's2'],
     ]);
-    expect(feedCsv(doc)).toContain('weight,ranking.basic,s2,70');
+    expect(feedTable(doc)).toContainEqual(['weight', 'ranking.basic', 's2', 70, null, null, '']);
   });
 });

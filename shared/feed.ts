@@ -2,10 +2,10 @@
 // current item and its figures as a JSON document and as a CSV table with fixed columns.
 // It is built from the ScreenView, so it never shows a figure the big screen may not show.
 // Field layout: docs/FEED.md (version FEED_VERSION; fields are only ever added).
-import { toCsv } from './csv.js';
 import { motionLabel, ruleLabel, unfilledNotes } from './labels.js';
 import type { ItemResult } from './rules/index.js';
 import type { ScreenView } from './views.js';
+import { assertNever } from './never.js';
 
 export const FEED_VERSION = 1;
 
@@ -101,8 +101,7 @@ function figureRows(view: ScreenView, r: ItemResult): FeedRow[] {
       ];
     }
     default: {
-      const never: never = r;
-      throw new Error(`unknown result ${JSON.stringify(never)}`);
+      return assertNever(r, 'result');
     }
   }
 }
@@ -183,8 +182,12 @@ function contextRows(doc: FeedDoc): FeedRow[] {
   ];
 }
 
-/** The feed as CSV, by the one CSV writer (csv.ts): BOM, RFC 4180 quoting, formulas defused. */
-export function feedCsv(doc: FeedDoc): string {
+/**
+ * The feed as a table, header first. server/feed.ts writes it as CSV with the one CSV writer
+ * (server/csv.ts: BOM, RFC 4180 quoting, formulas defused): that writer's package brings Node's
+ * types, which shared/ does not see.
+ */
+export function feedTable(doc: FeedDoc): (string | number | null)[][] {
   const rows = [...contextRows(doc), ...doc.rows, ...doc.ranking];
-  return toCsv([FEED_COLUMNS, ...rows.map((r) => FEED_COLUMNS.map((c) => r[c]))]);
+  return [[...FEED_COLUMNS], ...rows.map((r) => FEED_COLUMNS.map((c) => r[c]))];
 }

@@ -4,6 +4,7 @@
 // record, in server/results/labels.ts, which a test holds equal to zh-CN. Rule ids: docs/SPEC.md.
 import type { Base } from './model.js';
 import type { MotionResult, ProjectStatus, ProjectsResult } from './rules/index.js';
+import { assertNever } from './never.js';
 
 /** O1: a motion is passed, not passed, or (void for want of quorum, Q3) neither. */
 export type MotionLabel = 'passed' | 'notPassed' | 'noQuorum';
@@ -31,8 +32,7 @@ export function projectLabel(r: Pick<ProjectsResult, 'threshold' | 'base'>, stat
       if (r.base <= 0) return 'belowNeeded';
       return r.threshold === 'twoThirds' ? 'belowTwoThirds' : 'belowHalf';
     default: {
-      const never: never = status;
-      throw new Error(`unknown status ${String(never)}`);
+      return assertNever(status, 'status');
     }
   }
 }

@@ -9,13 +9,18 @@
 // keeping one costs a reference, not a copy.
 import { chunkedEmpty, chunkedToArray, type Chunked } from './chunked.js';
 import { LIVE_BATCH_DEFAULT, type AgendaItem, type Ballot } from './model.js';
-import type { Round } from './state.js';
 
 export interface LiveSnapshots {
   /** The ballots as the figures shown count them. */
   readonly shown: Chunked<Ballot>;
   /** The ballots when their count last reached a multiple of k: shown at the next step. */
   readonly held: Chunked<Ballot>;
+}
+
+/** The part of a round (state.ts Round) the snapshots follow: structural, so state.ts imports this file and not the other way round. */
+interface LiveRound {
+  readonly ballots: Chunked<Ballot>;
+  readonly live?: LiveSnapshots;
 }
 
 /** k for an item: its `liveBatch` setting, else the default. */
@@ -27,7 +32,7 @@ export function liveBatchOf(item: AgendaItem | undefined): number {
  * After a ballot event turned `before` into `after`: when the count of ballots reached a
  * multiple of k (a new ballot, not a changed one), the snapshots move on by one step.
  */
-export function stepSnapshots(before: Round, after: Round, k: number): Round {
+export function stepSnapshots<R extends LiveRound>(before: R, after: R, k: number): R {
   const n = after.ballots.length;
   if (n === before.ballots.length || n % k !== 0) return after;
   const held = before.live?.held ?? chunkedEmpty<Ballot>();
@@ -35,6 +40,6 @@ export function stepSnapshots(before: Round, after: Round, k: number): Round {
 }
 
 /** The ballots the shown figures count (none before the second step), in no meaningful order. */
-export function shownBallots(r: Round): readonly Ballot[] {
+export function shownBallots(r: Pick<LiveRound, 'live'>): readonly Ballot[] {
   return r.live ? chunkedToArray(r.live.shown) : [];
 }

@@ -5,6 +5,7 @@
 import type { AgendaItem, BallotContent } from './model.js';
 import { chunkedGet } from './chunked.js';
 import { ballotsOf, itemById, type MeetingState, type Round } from './state.js';
+import { assertNever } from './never.js';
 
 /** A motion choice; `voted` for a ballot of another kind; 未按 (present, no vote); 未到 (absent). */
 export type NamedMark = 'for' | 'against' | 'abstain' | 'voted' | 'notVoted' | 'absent';
@@ -84,8 +85,7 @@ export function ballotSummary(item: AgendaItem | undefined, row: NamedVoteRow, w
         .join(w.sep);
     }
     default: {
-      const never: never = b;
-      throw new Error(`unknown ballot ${JSON.stringify(never)}`);
+      return assertNever(b, 'ballot');
     }
   }
 }

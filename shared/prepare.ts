@@ -21,6 +21,7 @@ import { chunkedGet } from './chunked.js';
 import { err, ok, type Result } from './result.js';
 import { withSegmentSubjects } from './segment-subject.js';
 import { roundsOf, type MeetingState } from './state.js';
+import { assertNever } from './never.js';
 
 export const MeetingInput = z.strictObject({
   title: z.string().trim().min(1).max(120),
@@ -138,8 +139,7 @@ function frozenPart(it: AgendaItem): string {
     case 'segment':
       return canon([it.kind]); // no rounds of its own: its rating item holds the votes
     default: {
-      const never: never = it;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(it, 'item');
     }
   }
 }
@@ -155,8 +155,7 @@ function itemValid(it: AgendaItem): boolean {
     case 'segment':
       return !hasDuplicates(it.questions.map((q) => q.id));
     default: {
-      const never: never = it;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(it, 'item');
     }
   }
 }

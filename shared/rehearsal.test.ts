@@ -3,7 +3,7 @@ import { decideCheckIn, decideCommand, decideVote } from './decide.js';
 import type { MeetingEvent } from './events.js';
 import type { Command } from './protocol.js';
 import { replay, reduce, type MeetingState } from './state.js';
-import { feedCsv, feedOf } from './feed.js';
+import { feedOf, feedTable } from './feed.js';
 import { consoleView, deputyView, screenView } from './views.js';
 
 const roster = ['a', 'b', 'c'].map((id) => ({ id, name: `代表${id}`, group: '', seat: '' }));
@@ -63,9 +63,9 @@ describe('rehearsal 彩排', () => {
     expect(deputyView(s, 'a', 6)?.rehearsal).toEqual({ startedAt: 5 });
     // The TV feed too, so broadcast graphics can mark it.
     expect(feedOf(screenView(s, 6)).rehearsal).toBe(true);
-    expect(feedCsv(feedOf(screenView(s, 6)))).toContain('meeting,rehearsal,,1,,,rehearsal');
+    expect(feedTable(feedOf(screenView(s, 6)))).toContainEqual(['meeting', 'rehearsal', '', 1, null, null, 'rehearsal']);
     expect(feedOf(screenView(prepared(), 6)).rehearsal).toBe(false);
-    expect(feedCsv(feedOf(screenView(prepared(), 6)))).not.toContain('rehearsal');
+    expect(feedTable(feedOf(screenView(prepared(), 6))).flat()).not.toContain('rehearsal');
     expect(decideCommand(s, { type: 'startRehearsal' }, 7, ids)).toEqual({ ok: true, value: [] });
     // A meeting that has held a round is no rehearsal's to clear.
     const open = run(prepared(), { type: 'startRound', itemId: 'i2', confirmNoQuorum: true });

@@ -7,6 +7,8 @@ import type { Command, ErrorCode } from './protocol.js';
 import { err, ok, type Result } from './result.js';
 import { usedMs, type SegmentPhase } from './rundown.js';
 import { itemById, latestRound, type MeetingState } from './state.js';
+import { assertNever } from './never.js';
+import { ratingItemOf } from './segment-view.js';
 
 export type RundownCommand = Extract<
   Command,
@@ -21,12 +23,6 @@ export type StartRating = (ratingItemId: string, confirmNoQuorum: boolean) => De
 function stopTimer(s: MeetingState, now: number): MeetingEvent[] {
   const t = s.rundown.timer;
   return t ? [{ t: 'timer.stopped', at: now, timerId: t.id, usedMs: usedMs(t, now) }] : [];
-}
-
-/** The segment's rating item, when it links one that exists and is a rating. */
-export function ratingItemOf(s: MeetingState, seg: SegmentItem) {
-  const r = seg.ratingItemId === undefined ? undefined : itemById(s, seg.ratingItemId);
-  return r?.kind === 'rating' ? r : undefined;
 }
 
 function decideGo(s: MeetingState, c: Extract<RundownCommand, { type: 'segmentGo' }>, now: number, newId: () => string, startRating: StartRating): Decision {
@@ -95,8 +91,7 @@ export function decideRundown(s: MeetingState, c: RundownCommand, now: number, n
     case 'timerStop':
       return ok(stopTimer(s, now));
     default: {
-      const never: never = c;
-      throw new Error(`unknown rundown command ${JSON.stringify(never)}`);
+      return assertNever(c, 'rundown command');
     }
   }
 }
@@ -121,8 +116,7 @@ export function nextStep(item: SegmentItem, cur: { questionIndex: number; phase:
     case 'done':
       return null;
     default: {
-      const never: never = cur.phase;
-      throw new Error(`unknown phase ${String(never)}`);
+      return assertNever(cur.phase, 'phase');
     }
   }
 }

@@ -3,6 +3,7 @@
 // reduceRundown, which state.ts calls for every 'segment.cursor' and 'timer.*' event.
 // Invariant: at most one speaking timer exists; a stopped timer lives on only in the log.
 import type { EventOf, MeetingEvent } from './events.js';
+import { assertNever } from './never.js';
 
 export type SegmentPhase = EventOf<'segment.cursor'>['phase'];
 export type SpeakingKind = EventOf<'timer.started'>['kind'];
@@ -153,8 +154,7 @@ export function reduceRundown(r: Rundown, e: RundownEvent): Rundown {
       return { ...r, timer: null, log: [...r.log, rec] };
     }
     default: {
-      const never: never = e;
-      throw new Error(`unhandled rundown event ${JSON.stringify(never)}`);
+      return assertNever(e, 'rundown event');
     }
   }
 }

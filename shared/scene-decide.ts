@@ -5,6 +5,7 @@ import type { Command, ErrorCode } from './protocol.js';
 import { err, ok, type Result } from './result.js';
 import { ITEM_SCENES, sameScene, type Scene } from './scene.js';
 import { itemById, type MeetingState } from './state.js';
+import { assertNever } from './never.js';
 
 export type SceneCommand = Extract<Command, { type: 'setScene' | 'cueScene' | 'take' | 'setFeed' }>;
 
@@ -57,8 +58,7 @@ export function decideScene(s: MeetingState, c: SceneCommand, now: number): Resu
     case 'setFeed':
       return ok(s.feedEnabled === c.enabled ? [] : [{ t: 'feed.enabled', at: now, enabled: c.enabled }]);
     default: {
-      const never: never = c;
-      throw new Error(`unknown scene command ${JSON.stringify(never)}`);
+      return assertNever(c, 'scene command');
     }
   }
 }

@@ -6,7 +6,7 @@
 // A cued scene that names an item removed from the agenda is dropped; so is a live one's item.
 import type { MeetingEvent } from './events.js';
 import { TITLE_SCENE, type Scene } from './scene.js';
-import type { MeetingState } from './state.js';
+import type { AgendaItem } from './model.js';
 
 /** The scene fields of the meeting state. */
 export interface SceneState {
@@ -20,14 +20,17 @@ export interface SceneState {
 
 export const initialSceneState: SceneState = { scene: TITLE_SCENE, cued: null, feedEnabled: false };
 
-function withoutItem(scene: Scene, agenda: MeetingState['agenda']): Scene {
+/** What followScene reads and writes of the meeting state (state.ts MeetingState), structurally: state.ts imports this file. */
+type SceneFields = SceneState & { readonly agenda: readonly AgendaItem[] };
+
+function withoutItem(scene: Scene, agenda: readonly AgendaItem[]): Scene {
   if (scene.itemId === undefined || agenda.some((it) => it.id === scene.itemId)) return scene;
   const { itemId: _gone, ...rest } = scene;
   return rest;
 }
 
 /** The scene part of reduce(): `s` has the event folded in already. */
-export function followScene(s: MeetingState, e: MeetingEvent): MeetingState {
+export function followScene<S extends SceneFields>(s: S, e: MeetingEvent): S {
   switch (e.t) {
     case 'scene.set':
       return { ...s, scene: e.scene };

@@ -3,9 +3,14 @@
 // Pure functions of the meeting state; views.ts adds them to ScreenView and ConsoleView.
 import type { SegmentItem } from './model.js';
 import { remainingMs, usedMs, type Playback, type SegmentPhase, type SpeakingKind, type SpeakingTimer } from './rundown.js';
-import { ratingItemOf } from './rundown-decide.js';
 import { itemById, type MeetingState } from './state.js';
 import type { Outcome } from './outcome.js';
+
+/** The segment's rating item, when it links one that exists and is a rating. */
+export function ratingItemOf(s: MeetingState, seg: SegmentItem) {
+  const r = seg.ratingItemId === undefined ? undefined : itemById(s, seg.ratingItemId);
+  return r?.kind === 'rating' ? r : undefined;
+}
 
 /** A speaking countdown as clients need it: they count down from serverNow themselves. */
 export interface TimerView {

@@ -11,9 +11,26 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
+/**
+ * A string's UTF-8 bytes, as TextEncoder gives them (a lone surrogate becomes U+FFFD), written
+ * out because TextEncoder is a DOM and Node global and shared/ sees neither (shared/tsconfig.json).
+ */
+function utf8(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const ch of text) {
+    let c = ch.codePointAt(0) ?? 0xfffd;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
 /** The SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
-  const msg = new TextEncoder().encode(text);
+  const msg = utf8(text);
   const bitLen = msg.length * 8;
   const padded = new Uint8Array(Math.ceil((msg.length + 9) / 64) * 64);
   padded.set(msg);

@@ -9,6 +9,7 @@ import { EMPTY_RUNDOWN, reduceRundown, type Rundown } from './rundown.js';
 import { followScene, initialSceneState, type SceneState } from './scene-state.js';
 import { TITLE_SCENE } from './scene.js';
 import { liveBatchOf, stepSnapshots, type LiveSnapshots } from './live-batch.js';
+import { assertNever } from './never.js';
 
 export type RoundStatus = 'open' | 'paused' | 'closed' | 'voided';
 
@@ -289,8 +290,7 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
     case 'ballot':
       return withRound(s, e.roundId, (r) => stepSnapshots(r, ballotInto(r, e), liveBatchOf(itemById(s, r.itemId))));
     default: {
-      const never: never = e;
-      throw new Error(`unhandled event ${JSON.stringify(never)}`);
+      return assertNever(e, 'event');
     }
   }
 }

@@ -14,6 +14,7 @@ import { disclosureRisk, type DisclosureRisk } from './disclosure.js';
 import { agendaEntries, stateWithScene, type AgendaEntry } from './scene-view.js';
 import { liveBatchOf, shownBallots } from './live-batch.js';
 import { namedVotes, type NamedVoteRow } from './named-votes.js';
+import { assertNever } from './never.js';
 
 export interface TurnoutView {
   roster: number;
@@ -252,8 +253,7 @@ export function resultVisible(item: AgendaItem, r: Round): boolean {
     case 'hidden':
       return false;
     default: {
-      const never: never = item.settings.visibility;
-      throw new Error(`unknown visibility ${String(never)}`);
+      return assertNever(item.settings.visibility, 'visibility');
     }
   }
 }

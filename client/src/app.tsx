@@ -4,6 +4,7 @@
 import { lazy, Suspense } from 'react';
 import { DeputyPage } from './deputy/deputy-page.js';
 import type { Route } from './routes.js';
+import { assertNever } from '../../shared/never.js';
 
 /** A lazy page's module, once the full font's CSS (styles/broadcast-font.ts) and every page's texts are in too. */
 function withFont<T>(load: () => Promise<T>): Promise<T> {
@@ -41,8 +42,7 @@ function page(route: Route) {
     case 'landing':
       return <LandingPage />;
     default: {
-      const never: never = route;
-      throw new Error(`unknown route ${JSON.stringify(never)}`);
+      return assertNever(route, 'route');
     }
   }
 }

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { NS, PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { ScreenView } from '../../shared/views.js';
 import { send, syncClock, wallNow, type ScreenFrame, type ToScreen } from './ipc.js';
+import { assertNever } from '../../shared/never.js';
 
 let offset = 0;
 let frames: ScreenFrame[] = [];
@@ -46,8 +47,7 @@ process.on('message', (raw: unknown) => {
       frames = [];
       return;
     default: {
-      const never: never = m;
-      throw new Error(`unknown message ${JSON.stringify(never)}`);
+      return assertNever(m, 'message');
     }
   }
 });

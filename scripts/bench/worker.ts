@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { NS, PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { DeputyView } from '../../shared/views.js';
 import { send, syncClock, wallNow, type ToWorker, type VotePlan, type VoteRecord } from './ipc.js';
+import { assertNever } from '../../shared/never.js';
 
 const ACK_TIMEOUT_MS = 30_000;
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -164,8 +165,7 @@ process.on('message', (raw: unknown) => {
       send({ t: 'disconnected' });
       return;
     default: {
-      const never: never = m;
-      throw new Error(`unknown message ${JSON.stringify(never)}`);
+      return assertNever(m, 'message');
     }
   }
 });

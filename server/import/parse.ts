@@ -8,6 +8,7 @@ import { SPECS, type ImportKind, type KindRow } from './specs.js';
 import { parseGrids } from './table.js';
 import { readXlsx, type XlsxProblem } from './xlsx.js';
 import { MAX_SHEET_ROWS, MAX_UNPACKED_BYTES } from './zip-check.js';
+import { assertNever } from '../../shared/never.js';
 
 export interface ImportFile {
   /** The uploaded file's name; only a hint, the bytes decide the format. */
@@ -68,8 +69,7 @@ export async function parseTable<K extends ImportKind>(
       return parseGrids(spec, sheets.value.map((s) => s.grid), maxRows);
     }
     default: {
-      const never: never = format;
-      return never;
+      return assertNever(format);
     }
   }
 }
@@ -87,8 +87,7 @@ function xlsxFailure<T>(problem: XlsxProblem, maxRows: number): ImportResult<T> 
     case 'FILE_TOO_COMPLEX':
       return fileFailure(problem);
     default: {
-      const never: never = problem;
-      return never;
+      return assertNever(problem);
     }
   }
 }

@@ -1,7 +1,7 @@
 // Downloadable templates: the header row and two example rows of a kind, as XLSX or CSV.
 // They are built from the same spec the parser reads, so a template always imports cleanly.
 // exceljs is loaded on first use (an XLSX template), not when the server starts.
-import { toCsv } from '../../shared/csv.js';
+import { toCsv } from '../csv.js';
 import { SPECS, type ImportKind } from './specs.js';
 
 export type TemplateFormat = 'xlsx' | 'csv';
@@ -27,7 +27,7 @@ export async function templateFile(kind: ImportKind, format: TemplateFormat): Pr
   return format === 'csv' ? csvTemplate(headers, examples) : xlsxTemplate(SHEET_NAMES[kind], headers, examples);
 }
 
-/** By the one CSV writer (shared/csv.ts): UTF-8 with a BOM (else Excel on a Chinese Windows shows mojibake), CRLF. */
+/** By the one CSV writer (server/csv.ts): UTF-8 with a BOM (else Excel on a Chinese Windows shows mojibake), CRLF. */
 function csvTemplate(headers: readonly string[], examples: readonly (readonly string[])[]): Buffer {
   return Buffer.from(toCsv([headers, ...examples]), 'utf-8');
 }

@@ -73,7 +73,7 @@ describe('backup and restore', () => {
     closers.push(() => h2.close());
     const round = h2.app.ctx.meetings.get('demo')?.rounds.get(roundId);
     expect(round?.voterCount).toBeGreaterThanOrEqual(before.length);
-    expect((await (await fetch(`${h2.url}/api/health`)).json()).storage).toBe('ok');
+    expect(((await (await fetch(`${h2.url}/api/health`)).json()) as { storage: string }).storage).toBe('ok');
     // the deputies' links of the backup work on the restored server
     const [first] = await links(h2.url, await login(h2.url));
     const d = deputy(h2.url, first!.url);

@@ -1,8 +1,8 @@
 // CSV of the results report: the sheets one after another, separated by an empty line, each
-// headed by its name. Written by the one CSV writer (shared/csv.ts): BOM, RFC 4180 quoting,
+// headed by its name. Written by the one CSV writer (server/csv.ts): BOM, RFC 4180 quoting,
 // formulas defused. A share (kept as a number for XLSX's 0.0% format) is written as "85.0%".
-import { toCsv, type CsvCell } from '../../shared/csv.js';
-import type { Cell, Sheet } from './tables.js';
+import { toCsv, type CsvCell } from '../csv.js';
+import type { Cell, Sheet } from './sheet.js';
 
 const csvCell = (c: Cell): CsvCell => (c !== null && typeof c === 'object' ? `${(c.pct * 100).toFixed(1)}%` : c);
 

@@ -1,7 +1,7 @@
 // The questioning's sheet in the results report (CSV / XLSX): one row per question with who
 // asked what and the time used against the time allowed, and each department's rating.
 import type { SegmentLog, SpeakingUse } from '../../shared/segment-view.js';
-import type { Sheet } from './tables.js';
+import type { Sheet } from './sheet.js';
 
 const sec = (u: SpeakingUse | null, k: 'usedMs' | 'allowedMs') => (u === null ? null : Math.round(u[k] / 1000));
 

@@ -9,18 +9,7 @@ import { localTime } from '../../shared/local-time.js';
 import { ballotSummary, type NamedVoteRow } from '../../shared/named-votes.js';
 import { flagAboveText, L, levelLabel, NAMED_WORDS, OUTCOME_LABEL, purposeLabel, RANKING_LABEL, rankingRuleText, ruleText, statusLabel, unfilledText, weightsText } from './labels.js';
 import { segmentSheet } from './segment-sheet.js';
-
-/** A share kept as a number: XLSX writes it with the 0.0% format, CSV as "85.0%". */
-export interface Pct {
-  pct: number;
-}
-export type Cell = string | number | Pct | null;
-export interface Sheet {
-  name: string;
-  /** Row indexes (into rows) of headings, drawn bold in XLSX. */
-  headings: number[];
-  rows: Cell[][];
-}
+import type { Cell, Pct, Sheet } from './sheet.js';
 
 const pct = (x: number | null): Pct | null => (x === null ? null : { pct: x });
 

@@ -1,7 +1,7 @@
 // XLSX of the results report with exceljs: one worksheet per sheet, headings bold, columns
 // sized to their text (a CJK character counts double), manual and voided marks kept as text.
 // exceljs is loaded on first use: a server that never exports does not carry it (~25 MB).
-import type { Cell, Sheet } from './tables.js';
+import type { Cell, Sheet } from './sheet.js';
 
 const width = (c: Cell) => (c === null ? 0 : typeof c === 'object' ? 6 : [...String(c)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
 /** Shares stay numbers (sortable, summable) shown as percentages. */

@@ -6,9 +6,12 @@ import type { Auth } from '../auth.js';
 import type { Logger } from '../logger.js';
 import type { Meetings } from '../meetings.js';
 import type { Db } from '../store/db.js';
+import type { CoreTransport } from '../seam/transport.js';
 
 export interface Ctx {
   readonly meetings: Meetings;
+  /** Where a socket's request goes: the core, as data (server/seam/). */
+  readonly core: CoreTransport;
   readonly auth: Auth;
   readonly db: Db;
   readonly clock: () => number;

@@ -1,12 +1,11 @@
 // The console namespace: the moderator's laptop. The session is checked at connect and
 // again on every command, so a logout or an expired session stops the console at once.
 import type { Namespace } from 'socket.io';
-import { randomBytes } from 'node:crypto';
-import { decideCommand } from '../../shared/decide.js';
 import { Command, type ConsoleClientEvents, type ConsoleServerEvents } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
 import { consoleRoster } from '../../shared/views.js';
 import { consoleViewWithHead } from '../head-views.js';
+import { requestId } from '../seam/transport.js';
 import { connectError, handle, readHandshake, resolveMeeting, type Ctx } from './common.js';
 
 export type ConsoleNamespace = Namespace<
@@ -16,8 +15,6 @@ export type ConsoleNamespace = Namespace<
   { meetingId: string; session: string; username: string }
 >;
 export const consoleRoom = (meetingId: string) => `console:${meetingId}`;
-
-const newRoundId = () => 'r' + randomBytes(6).toString('hex');
 
 export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
   nsp.use((socket, next) => {
@@ -49,18 +46,8 @@ export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
       }
       const c = Command.safeParse(payload);
       if (!c.success) return err('BAD_REQUEST');
-      // The same ids when the command is decided again (meetings.ts: after a ballot box opened).
-      const ids: string[] = [];
-      let taken = 0;
-      const roundId = () => ids[taken++] ?? (ids.push(newRoundId()), ids[taken - 1] ?? '');
-      const r = await ctx.meetings.commit(meetingId, (st) => {
-        if (!st) return err('NOT_FOUND');
-        taken = 0;
-        const d = decideCommand(st, c.data, ctx.clock(), roundId);
-        return d.ok ? { ok: true, value: { events: d.value } } : d;
-      }, user.username);
-      if (r.ok) ctx.log.info({ meetingId, user: user.username, command: c.data.type }, 'console command');
-      return r.ok ? { ok: true } : r;
+      const { ack } = await ctx.core.request({ id: requestId(), meeting: meetingId, role: 'console', actor: user.username, command: { type: 'console', command: c.data } });
+      return ack.ok ? { ok: true } : ack;
     });
   });
 }

@@ -1,10 +1,9 @@
 // The deputy namespace: a phone opened from a personal link. It can check in and vote,
 // nothing else; the link is re-checked on every event, so a revoked link stops at once.
-import { randomBytes } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
-import { decideCheckIn, decideVote } from '../../shared/decide.js';
 import { VotePayload, type Ack, type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
+import { requestId } from '../seam/transport.js';
 import { deputyView } from '../../shared/views.js';
 import { connectError, handle, readHandshake, type Ctx } from './common.js';
 import { checkDevice, onLinksRevoked, recordRefusal } from '../links.js';
@@ -79,12 +78,9 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
  * A deputy checks in: the one path for the socket and the plain page (server/plain/).
  * actor null: a deputy is not a console user.
  */
-export function selfCheckIn(ctx: Ctx, meetingId: string, deputyId: string): Promise<Ack> {
-  return ctx.meetings.commit(meetingId, (s) => {
-    if (!s) return err('NOT_FOUND');
-    const d = decideCheckIn(s, deputyId, 'self', ctx.clock());
-    return d.ok ? { ok: true, value: { events: d.value } } : d;
-  }, null).then((r) => (r.ok ? { ok: true } : r));
+export async function selfCheckIn(ctx: Ctx, meetingId: string, deputyId: string): Promise<Ack> {
+  const { ack } = await ctx.core.request({ id: requestId(), meeting: meetingId, role: 'deputy', actor: deputyId, command: { type: 'checkIn' } });
+  return ack.ok ? { ok: true } : ack;
 }
 
 /**
@@ -94,11 +90,10 @@ export function selfCheckIn(ctx: Ctx, meetingId: string, deputyId: string): Prom
 export async function castVote(ctx: Ctx, meetingId: string, deputyId: string, payload: unknown): Promise<Ack<VoteAck>> {
   const p = VotePayload.safeParse(payload);
   if (!p.success) return err('BAD_REQUEST');
-  // actor null: a deputy is not a console user (and looking one up costs an async-context read per vote)
-  // A salt for a phone that sent none: every ballot's commitment leaf is salted (H5).
-  const salt = randomBytes(16).toString('hex');
-  const r = await ctx.meetings.commit(meetingId, (s) => (s ? decideVote(s, deputyId, p.data, ctx.clock(), salt) : err('NOT_FOUND')), null);
-  return r.ok ? { ok: true, recorded: r.value.recorded, duplicate: r.value.duplicate } : r;
+  const { ack } = await ctx.core.request({ id: requestId(), meeting: meetingId, role: 'deputy', actor: deputyId, command: { type: 'vote', vote: p.data } });
+  if (!ack.ok) return ack;
+  if (!ack.recorded || ack.duplicate === undefined) return err('INTERNAL');
+  return { ok: true, recorded: ack.recorded, duplicate: ack.duplicate };
 }
 
 /** Tell every phone of a meeting whose link stopped working (reissued, revoked), and hang up. */

@@ -1,11 +1,13 @@
 // The rules engine's entry points: validate a ballot or a hand count against its item, and
 // tally a round. Everything here is a pure function of the item, the round's ballots and the
 // turnout; the results are plain JSON, sent to screens as they are. Rule ids: docs/SPEC.md.
-import type { AgendaItem, Ballot, BallotContent, ManualCounts } from '../model.js';
+import type { AgendaItem, BallotContent, ManualCounts } from '../model.js';
 import { err, ok, type Result } from '../result.js';
 import { countMotion, motionResult, type MotionResult } from './motion.js';
 import { checkProjectsBallot, checkProjectsManual, tallyProjects, type ProjectsResult } from './projects.js';
 import { checkRatingBallot, checkRatingManual, tallyRating, type RatingResult } from './rating.js';
+import { assertNever } from '../never.js';
+import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './round-input.js';
 
 export type { MotionResult } from './motion.js';
 export { mergeRunoff, type ProjectStatus, type ProjectTally, type ProjectsResult, type ProjectsTie } from './projects.js';
@@ -14,29 +16,7 @@ export { rankSubjects, type RankBy, type RankedSubject, type RankingRule, type R
 
 export type ItemResult = MotionResult | ProjectsResult | RatingResult;
 
-export type BallotError = 'WRONG_KIND' | 'UNKNOWN_ID' | 'TOO_MANY_PICKS' | 'INCOMPLETE' | 'BAD_VALUE';
-
-/** The part of a round the rules need. A state Round fits as it is. */
-export interface RoundInput {
-  readonly ballots: readonly Ballot[];
-  readonly manual?: ManualCounts;
-  /** Run-off candidates: the only projects on the ballot. */
-  readonly candidates?: readonly string[];
-  /** Run-off seats: a select ballot may tick at most this many (default: the item's N). */
-  readonly seats?: number;
-  /** Started without quorum (Q2): not valid unless the item's quorumRequired is false (Q3). */
-  readonly withoutQuorum?: boolean;
-}
-
-/** Q3: the round started without quorum and the item's rule makes such a vote void. */
-export function voidForQuorum(settings: { readonly quorumRequired?: boolean | undefined }, round: Pick<RoundInput, 'withoutQuorum'>): boolean {
-  return round.withoutQuorum === true && settings.quorumRequired !== false;
-}
-
-export interface TurnoutInput {
-  readonly roster: number;
-  readonly present: number;
-}
+export { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './round-input.js';
 
 /**
  * Is this ballot acceptable for the item? Refused ballots are never stored. The tallies apply
@@ -57,8 +37,7 @@ export function validateBallot(
     case 'segment':
       return err('WRONG_KIND'); // a questioning segment takes no ballots; its rating item does
     default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(item, 'item');
     }
   }
 }
@@ -75,8 +54,7 @@ export function validateManual(item: AgendaItem, counts: ManualCounts): Result<n
     case 'segment':
       return err('WRONG_KIND');
     default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(item, 'item');
     }
   }
 }
@@ -100,8 +78,7 @@ export function tallyRound(item: AgendaItem, round: RoundInput, turnout: Turnout
       // decide.ts never starts a round on a segment (G1), so no round of one reaches a tally.
       throw new Error(`item ${item.id} is a questioning segment: it has no rounds`);
     default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(item, 'item');
     }
   }
 }

@@ -2,12 +2,11 @@
 // how a tie at the last seat is reported and how a run-off settles it. Rule ids: docs/SPEC.md.
 import type { BallotContent, Base, ManualCounts, ProjectsItem, Threshold } from '../model.js';
 import { err, ok, type Result } from '../result.js';
-import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './index.js';
-import { adoptTop, compareStanding, standingRanks, type Adoption, type Standing } from './ranking.js';
+import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './round-input.js';
+import { adoptTop, compareStanding, standingRanks, type Adoption, type ProjectStatus, type ProjectsTie, type Standing } from './standing.js';
 import { baseCount, votesNeeded } from './threshold.js';
 
-/** noQuorum: the round is void for want of quorum (Q3); no project is adopted or rejected. */
-export type ProjectStatus = 'adopted' | 'tied' | 'notAdopted' | 'belowThreshold' | 'noQuorum';
+export type { ProjectStatus, ProjectsTie };
 
 export interface ProjectTally {
   readonly projectId: string;
@@ -21,14 +20,6 @@ export interface ProjectTally {
   /** Competition rank (1, 2, 2, 4) by votes, then run-off votes. */
   readonly rank: number;
   readonly status: ProjectStatus;
-}
-
-export interface ProjectsTie {
-  /** Tied at the last seat, in agenda order: the candidates of a run-off. */
-  readonly projectIds: readonly string[];
-  readonly votes: number;
-  /** Seats the tie leaves unfilled: what a run-off among projectIds fills. */
-  readonly seats: number;
 }
 
 export interface ProjectsResult {

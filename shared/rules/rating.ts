@@ -1,10 +1,9 @@
 // 满意度测评: per subject, the count and share of each level, 满意率, 不满意率, the weighted
 // score and the rectification flag. Rule ids: docs/SPEC.md (R1..R12).
 import type { BallotContent, ManualCounts, RatingItem, ScaleId } from '../model.js';
-import type { RankBy } from './ranking.js';
 import { err, ok, type Result } from '../result.js';
-import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './index.js';
-import { scoreRanks } from './ranking.js';
+import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './round-input.js';
+import { scoreRanks, type RankBy } from './standing.js';
 import { levelOf, pointsOf, scaleOf, weightsFor } from './scales.js';
 
 export interface LevelCount {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbBallots, arbCase, arbItem, arbProjectsItem, arbRatingItem } from '../test/arbitraries.js';
 import { mergeRunoff, tallyRound, validateBallot, validateManual, type ItemResult, type ProjectsResult } from './index.js';
+import { assertNever } from '../never.js';
 
 const RUNS = { numRuns: 200 };
 const projectsOf = (r: ItemResult): ProjectsResult => {
@@ -68,8 +69,7 @@ describe('rules engine properties', () => {
             }
             break;
           default: {
-            const never: never = r;
-            throw new Error(`unknown result ${JSON.stringify(never)}`);
+            return assertNever(r, 'result');
           }
         }
       }),

@@ -1,4 +1,5 @@
 import type { Base, Threshold } from '../model.js';
+import { assertNever } from '../never.js';
 
 /** The counts a pass rule can divide. */
 export interface Turnout {
@@ -19,8 +20,7 @@ export function baseCount(base: Base, t: Turnout): number {
     case 'cast':
       return t.cast;
     default: {
-      const never: never = base;
-      throw new Error(`unknown base ${String(never)}`);
+      return assertNever(base, 'base');
     }
   }
 }
@@ -39,8 +39,7 @@ export function votesNeeded(threshold: Threshold, base: number): number {
     case 'twoThirds':
       return Math.ceil((2 * base) / 3);
     default: {
-      const never: never = threshold;
-      throw new Error(`unknown threshold ${String(never)}`);
+      return assertNever(threshold, 'threshold');
     }
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '../model.js';
 import type { RoundInput, TurnoutInput } from '../rules/index.js';
 import { scaleOf } from '../rules/scales.js';
+import { assertNever } from '../never.js';
 
 const BASES = ['roster', 'present', 'cast'] as const;
 const THRESHOLDS = ['half', 'twoThirds'] as const;
@@ -122,8 +123,7 @@ export function arbContent(item: AgendaItem, onBallot: readonly string[] = [], p
     case 'segment':
       return arbMotionContent; // a segment takes no ballots: anything is of the wrong kind
     default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(item, 'item');
     }
   }
 }
@@ -155,8 +155,7 @@ export function arbManual(item: AgendaItem): fc.Arbitrary<ManualCounts> {
     case 'segment':
       return fc.record({ kind: fc.constant('motion' as const), for: n, against: n, abstain: n });
     default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(item, 'item');
     }
   }
 }

@@ -7,6 +7,7 @@ import { scaleOf } from '../../../shared/rules/scales.js';
 import { errorText } from '../i18n/errors.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
 import type { PanelProps } from './panel.js';
+import { assertNever } from '../../../shared/never.js';
 
 type VotingItem = Extract<AgendaItem, { kind: 'motion' | 'projects' | 'rating' }>;
 
@@ -30,8 +31,7 @@ function gridOf(item: VotingItem, t: ReturnType<typeof useVotesT>['t']): Grid {
       };
     }
     default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(item, 'item');
     }
   }
 }
@@ -47,8 +47,7 @@ function countsOf(item: VotingItem, n: (key: string) => number): ManualCounts {
       return { kind: 'rating', counts: Object.fromEntries(item.subjects.map((s) => [s.id, Object.fromEntries(levels.map((l) => [l, n(`${s.id}/${l}`)]))])) };
     }
     default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
+      return assertNever(item, 'item');
     }
   }
 }

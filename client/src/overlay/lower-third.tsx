@@ -8,6 +8,7 @@ import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { actLabel, kindLabel } from '../i18n/labels.js';
 import { FitText } from '../screen/fit-text.js';
 import { motionOutcomeText } from '../i18n/outcome-labels.js';
+import { assertNever } from '../../../shared/never.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -59,8 +60,7 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
       ];
     }
     default: {
-      const never: never = r;
-      throw new Error(`unknown result ${JSON.stringify(never)}`);
+      return assertNever(r, 'result');
     }
   }
 }

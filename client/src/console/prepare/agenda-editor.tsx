@@ -7,6 +7,7 @@ import { withSegmentSubjects } from '../../../../shared/segment-subject.js';
 import { ItemForm } from './item-form.js';
 import { newSegment, SegmentEditor } from './segment-editor.js';
 import { prepareError, saveAgenda } from './prepare-api.js';
+import { assertNever } from '../../../../shared/never.js';
 
 interface Props {
   meetingId: string;
@@ -29,8 +30,7 @@ function blank(kind: VotableItem['kind'], title: string): VotableItem {
     case 'rating':
       return { ...common, kind, settings: RatingSettings.parse({}), subjects: [] };
     default: {
-      const never: never = kind;
-      throw new Error(`unknown kind ${String(never)}`);
+      return assertNever(kind, 'kind');
     }
   }
 }

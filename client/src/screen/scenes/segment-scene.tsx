@@ -9,6 +9,7 @@ import type { SceneProps } from '../scene-props.js';
 import { SegmentEvidence } from './segment-evidence.js';
 import { SegmentSpeaker } from './segment-speaker.js';
 import '../../styles/segments.css';
+import { assertNever } from '../../../../shared/never.js';
 
 export function SegmentScene({ view, offset }: SceneProps) {
   const { t } = useTranslation(['segments', 'screen']);
@@ -40,8 +41,7 @@ function SegmentBody({ seg, offset }: { seg: SegmentView; offset: number }) {
     case 'done':
       return <SegmentDone seg={seg} />;
     default: {
-      const never: never = seg.phase;
-      throw new Error(`unknown phase ${String(never)}`);
+      return assertNever(seg.phase, 'phase');
     }
   }
 }

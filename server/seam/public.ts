@@ -1,0 +1,95 @@
+// The core's public side (docs/DEPLOY.md): what is on air (the big screen's view, SPEC Z4) goes
+// out to Redis, and public edges (server/edge/) fan it out to their viewers through Socket.IO's
+// Redis Streams adapter. The core only connects out; nothing from the internet reaches it.
+// Views are latest-wins: while Redis is away nothing is queued (the votes go on untouched, they
+// never wait on Redis), and when it is back every meeting's current view is published again.
+import { Server, type Namespace } from 'socket.io';
+import { NS, type ScreenServerEvents } from '../../shared/protocol.js';
+import type { PublicRecord } from '../../shared/seam.js';
+import type { ScreenView } from '../../shared/views.js';
+import { coalesce, SCREEN_FRAME_MS } from '../broadcast.js';
+import type { Logger } from '../logger.js';
+import type { Meetings } from '../meetings.js';
+import { screenRoom } from '../sockets/screen.js';
+
+/** Names shared by the core and its public edges. */
+export const PUBLIC_STREAM = 'wz:screen';
+export const viewKey = (meeting: string) => `wz:view:${meeting}`;
+export const ACTIVE_KEY = 'wz:active';
+/** Entries kept in the adapter's stream: enough for an edge that blinked to catch up. */
+export const STREAM_MAX_LEN = 1000;
+
+/** Reconnect soon, then every 2 s at most: Redis is back within seconds of its return. */
+export const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** retries, 2000);
+
+export interface PublicSide {
+  /** Connected to Redis now. */
+  readonly ready: boolean;
+  close(): Promise<void>;
+}
+
+export async function publishPublic(opts: {
+  url: string;
+  meetings: Meetings;
+  view: (meeting: string) => ScreenView | undefined;
+  active: () => string | null;
+  log: Logger;
+}): Promise<PublicSide> {
+  const { meetings, log } = opts;
+  // Loaded only here: the Redis client alone takes about half a second to load on a busy
+  // machine, which a chamber without a public side (the default) should not wait for at start.
+  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
+  const client = createClient({ url: opts.url, socket: { reconnectStrategy, connectTimeout: 2000 } });
+  let down = false;
+  client.on('error', (e: unknown) => {
+    if (!down) log.warn({ err: e instanceof Error ? e.message : String(e) }, 'redis unreachable: the public side is paused, chamber voting goes on');
+    down = true;
+  });
+  let io: Server | null = null;
+  let nsp: Namespace<Record<string, never>, ScreenServerEvents> | null = null;
+  const seqs = new Map<string, number>();
+  const slots = new Map<string, () => void>();
+
+  const publish = (meeting: string) => {
+    const view = opts.view(meeting);
+    if (!view || !nsp || !client.isReady) return; // published again in full on 'ready'
+    const seq = (seqs.get(meeting) ?? 0) + 1;
+    seqs.set(meeting, seq);
+    const rec: PublicRecord = { meeting, seq, view };
+    client.set(viewKey(meeting), JSON.stringify(rec)).catch(() => undefined);
+    const active = opts.active();
+    if (active) client.set(ACTIVE_KEY, active).catch(() => undefined);
+    nsp.to(screenRoom(meeting)).emit('view', view);
+  };
+  const schedule = (meeting: string) => {
+    let f = slots.get(meeting);
+    if (!f) slots.set(meeting, (f = coalesce(SCREEN_FRAME_MS, () => publish(meeting))));
+    f();
+  };
+
+  meetings.onChange((meeting) => schedule(meeting));
+  client.on('ready', () => {
+    if (down) log.info({}, 'redis reachable again: public views resume');
+    down = false;
+    // The adapter is made once the first connection stands: before it, its readers would
+    // fail and retry in a loop (they queue, once the client has connected once).
+    if (!io) {
+      io = new Server(undefined, { serveClient: false });
+      io.adapter(createAdapter(client, { streamName: PUBLIC_STREAM, maxLen: STREAM_MAX_LEN }));
+      nsp = io.of(NS.screen);
+    }
+    for (const id of meetings.ids()) schedule(id);
+  });
+  client.connect().catch(() => undefined); // retried by reconnectStrategy; the core starts regardless
+
+  return {
+    get ready() {
+      return client.isReady;
+    },
+    close: async () => {
+      // No engine to close (this Server listens nowhere): closing the adapter stops its readers.
+      await nsp?.adapter.close();
+      client.destroy();
+    },
+  };
+}
