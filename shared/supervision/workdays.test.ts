@@ -10,14 +10,14 @@ const NATIONAL_DAY: WorkCalendar = {
 };
 
 describe('working days', () => {
-  it('[K1] Monday to Friday are worked; holidays are off; a 调休 Saturday is worked', () => {
+  it('[U1] Monday to Friday are worked; holidays are off; a 调休 Saturday is worked', () => {
     expect(isWorkingDay('2026-11-30', EMPTY_CALENDAR)).toBe(true); // Monday
     expect(isWorkingDay('2026-11-28', EMPTY_CALENDAR)).toBe(false); // Saturday
     expect(isWorkingDay('2026-10-05', NATIONAL_DAY)).toBe(false); // a Monday in the holiday
     expect(isWorkingDay('2026-10-10', NATIONAL_DAY)).toBe(true); // Saturday worked
   });
 
-  it('[K2] within 5 working days of a Friday ends the next Friday; a holiday week pushes it on', () => {
+  it('[U2] within 5 working days of a Friday ends the next Friday; a holiday week pushes it on', () => {
     expect(addWorkingDays('2026-11-27', 5, EMPTY_CALENDAR)).toBe('2026-12-04');
     expect(addWorkingDays('2026-11-27', 0, EMPTY_CALENDAR)).toBe('2026-11-27');
     // Issued on 09-30 (Wednesday): 10-01..07 off, 10-08 Thu, 10-09 Fri, 10-10 Sat (worked), 10-12 Mon, 10-13 Tue.
@@ -25,7 +25,7 @@ describe('working days', () => {
     expect(() => addWorkingDays('2026-09-30', -1, NATIONAL_DAY)).toThrow(RangeError);
   });
 
-  it('[K3] counts the working days used in (from, to]', () => {
+  it('[U3] counts the working days used in (from, to]', () => {
     expect(workingDaysBetween('2026-09-30', '2026-10-13', NATIONAL_DAY)).toBe(5);
     expect(workingDaysBetween('2026-10-13', '2026-09-30', NATIONAL_DAY)).toBe(0);
   });
@@ -46,7 +46,7 @@ const calendar: fc.Arbitrary<WorkCalendar> = fc.record({ holidays: fc.uniqueArra
 const days = fc.integer({ min: 0, max: 60 });
 
 describe('working days, properties', () => {
-  it('[K2] the deadline is a working day (n > 0), after the start, and exactly n working days on', () => {
+  it('[U2] the deadline is a working day (n > 0), after the start, and exactly n working days on', () => {
     fc.assert(
       fc.property(date, days, calendar, (d, n, cal) => {
         const due = addWorkingDays(d, n, cal);
@@ -61,7 +61,7 @@ describe('working days, properties', () => {
     );
   });
 
-  it('[K2] more days never end earlier; one more holiday never brings a deadline forward', () => {
+  it('[U2] more days never end earlier; one more holiday never brings a deadline forward', () => {
     fc.assert(
       fc.property(date, days, calendar, date, (d, n, cal, extra) => {
         expect(addWorkingDays(d, n + 1, cal) > addWorkingDays(d, n, cal)).toBe(true);
@@ -71,7 +71,7 @@ describe('working days, properties', () => {
     );
   });
 
-  it('[K2] on a plain calendar 5 working days are a week, 10 are a fortnight', () => {
+  it('[U2] on a plain calendar 5 working days are a week, 10 are a fortnight', () => {
     fc.assert(
       fc.property(date, (d) => {
         fc.pre(isWorkingDay(d, EMPTY_CALENDAR));
@@ -81,7 +81,7 @@ describe('working days, properties', () => {
     );
   });
 
-  it('[K3] working days are additive over consecutive spans', () => {
+  it('[U3] working days are additive over consecutive spans', () => {
     fc.assert(
       fc.property(date, fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 90 }), calendar, (a, x, y, cal) => {
         const b = addDays(a, x);

@@ -2,7 +2,7 @@
 // counts Monday to Friday, minus the public holidays the staff enter, plus the weekend days
 // the State Council's schedule turns into working days (调休上班). Dates are ISO calendar dates
 // ("2026-10-08") in the chamber's time zone; the arithmetic is on whole days in UTC, so no
-// time zone or daylight saving can shift a day. Pure; rules K1..K3 in docs/SPEC.md.
+// time zone or daylight saving can shift a day. Pure; rules U1..U3 in docs/SPEC.md.
 import { z } from 'zod';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +37,7 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return toDay(b) - toDay(a);
 }
 
-/** [K1] A listed holiday is off, a listed 调休 day is worked, otherwise Monday..Friday are worked. */
+/** [U1] A listed holiday is off, a listed 调休 day is worked, otherwise Monday..Friday are worked. */
 export function isWorkingDay(d: IsoDate, cal: WorkCalendar): boolean {
   if (cal.holidays.includes(d)) return false;
   if (cal.workdays.includes(d)) return true;
@@ -46,7 +46,7 @@ export function isWorkingDay(d: IsoDate, cal: WorkCalendar): boolean {
 }
 
 /**
- * [K2] The n-th working day after `from` (the day itself is not counted: "within 5 working
+ * [U2] The n-th working day after `from` (the day itself is not counted: "within 5 working
  * days" of a Friday ends on the next Friday). n = 0 gives `from` itself.
  */
 export function addWorkingDays(from: IsoDate, n: number, cal: WorkCalendar): IsoDate {
@@ -60,7 +60,7 @@ export function addWorkingDays(from: IsoDate, n: number, cal: WorkCalendar): Iso
   return fromDay(day);
 }
 
-/** [K3] Working days in (from, to]: how many of the allowed days have been used. 0 when to <= from. */
+/** [U3] Working days in (from, to]: how many of the allowed days have been used. 0 when to <= from. */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: WorkCalendar): number {
   let n = 0;
   for (let day = toDay(from) + 1; day <= toDay(to); day++) if (isWorkingDay(fromDay(day), cal)) n++;
