@@ -19,6 +19,8 @@ import { securityHeaders } from './headers.js';
 import { DATA_FORMAT } from './ops/format.js';
 import { VERSION } from './ops/version.js';
 import { documentRoutes } from './documents/routes.js';
+import type { Supervision } from './supervision/service.js';
+import { supervisionRoutes } from './supervision/routes.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -31,6 +33,8 @@ export interface HttpOptions {
   mediaDir?: string;
   /** The audit log, for the receipts and audit endpoints (server/audit/audit-http.ts). */
   audit?: AuditLog;
+  /** The year's supervision record (server/supervision/); omitted: no supervision routes. */
+  supervision?: Supervision;
   /** Express's `trust proxy`: which hops' X-Forwarded-For to believe. Default: none. */
   trustProxy?: boolean | number | string;
 }
@@ -117,6 +121,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   app.use(documentRoutes(ctx)); // GET /api/meetings/:id/notices/:item.json|.pdf
 
   if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
+  if (opts.supervision) app.use(supervisionRoutes(ctx, opts.supervision)); // 督办 cases, notices
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });

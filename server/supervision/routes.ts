@@ -1,0 +1,55 @@
+// HTTP for supervision (督办): the year's cases for the console, the commands that change them
+// (zod-parsed; operators edit, administrators configure: U11), and the 督办通知书 (notice.ts).
+import { Router, type Request, type Response } from 'express';
+import { flaggedSubjects } from '../../shared/supervision/from-rating.js';
+import { SupervisionCommand, type SupervisionError } from '../../shared/supervision/model.js';
+import { supervisionView } from '../../shared/supervision/view.js';
+import { resultOf } from '../../shared/views.js';
+import { fail, guard } from '../access.js';
+import type { Ctx } from '../sockets/common.js';
+import type { UserRecord } from '../store/db.js';
+import { supervisionNoticeRoutes } from './notice.js';
+import type { Supervision } from './service.js';
+
+const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  STORAGE_FAILED: 503,
+  NOT_CLOSED: 409,
+  WRONG_KIND: 409,
+  NOTHING_FLAGGED: 409,
+  ALREADY_OPEN: 409,
+  ALREADY_ISSUED: 409,
+  NOTICE_FIRST: 409,
+  PLAN_FIRST: 409,
+  CASE_CLOSED: 409,
+  NOT_COMPLETED: 409,
+  BAD_DATE: 422,
+};
+
+export function supervisionRoutes(ctx: Ctx, sup: Supervision): Router {
+  const r = Router();
+  const operator = guard(ctx, 'operator');
+
+  r.get('/api/supervision', operator, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ ok: true, ...supervisionView(sup.state, sup.today()) });
+  });
+
+  r.post('/api/supervision/commands', operator, async (req: Request, res: Response) => {
+    const cmd = SupervisionCommand.safeParse(req.body);
+    if (!cmd.success) return fail(res, 'BAD_REQUEST');
+    const user = res.locals.user as UserRecord;
+    const flagged = (meetingId: string, itemId: string, lead: string) => {
+      const s = ctx.meetings.get(meetingId);
+      // A closed round's full tally: the flag is the record's, whatever the screen was shown.
+      return s ? flaggedSubjects(s, itemId, resultOf, lead) : ({ ok: false, error: 'NOT_FOUND' } as const);
+    };
+    const out = await sup.run(cmd.data, { role: user.role, flagged }, user.username);
+    if (!out.ok) return void res.status(STATUS[out.error]).json({ ok: false, error: out.error });
+    res.json({ ok: true, caseIds: out.value.caseIds });
+  });
+
+  r.use(supervisionNoticeRoutes(ctx, sup));
+  return r;
+}
