@@ -121,7 +121,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
   app.use(documentRoutes(ctx)); // GET /api/meetings/:id/notices/:item.json|.pdf
 
   if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
-  if (opts.supervision) app.use(supervisionRoutes(ctx, opts.supervision)); // 督办 cases, notices
+  if (opts.supervision) app.use(supervisionRoutes(ctx, opts.supervision, opts.mediaDir)); // 督办 cases, notices
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });

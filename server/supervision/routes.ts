@@ -6,6 +6,7 @@ import { SupervisionCommand, type SupervisionError } from '../../shared/supervis
 import { supervisionView } from '../../shared/supervision/view.js';
 import { resultOf } from '../../shared/views.js';
 import { fail, guard } from '../access.js';
+import { storedMediaType } from '../media.js';
 import type { Ctx } from '../sockets/common.js';
 import type { UserRecord } from '../store/db.js';
 import { supervisionNoticeRoutes } from './notice.js';
@@ -27,7 +28,17 @@ const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
   BAD_DATE: 422,
 };
 
-export function supervisionRoutes(ctx: Ctx, sup: Supervision): Router {
+/** [U14] Every attachment names a file in the media store, of the type it says. */
+async function attachmentsKept(cmd: SupervisionCommand, mediaDir: string | undefined): Promise<boolean> {
+  if (cmd.type !== 'recordPlan' && cmd.type !== 'recordProgress') return true;
+  for (const a of cmd.report.attachments) {
+    const t = mediaDir === undefined ? null : await storedMediaType(mediaDir, a.mediaId);
+    if (t?.type !== a.type) return false;
+  }
+  return true;
+}
+
+export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string): Router {
   const r = Router();
   const operator = guard(ctx, 'operator');
 
@@ -39,6 +50,7 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision): Router {
   r.post('/api/supervision/commands', operator, async (req: Request, res: Response) => {
     const cmd = SupervisionCommand.safeParse(req.body);
     if (!cmd.success) return fail(res, 'BAD_REQUEST');
+    if (!(await attachmentsKept(cmd.data, mediaDir))) return void res.status(422).json({ ok: false, error: 'NO_SUCH_MEDIA' });
     const user = res.locals.user as UserRecord;
     const flagged = (meetingId: string, itemId: string, lead: string) => {
       const s = ctx.meetings.get(meetingId);

@@ -101,6 +101,36 @@ describe('rectification cases through the server', () => {
     expect((await view(h.url, operator)).calendar.holidays).toEqual(['2026-12-01']);
   });
 
+  it('[U14] a plan and two progress reports with a photo from the media store; an unknown file is refused', async () => {
+    const { h, operator } = await flaggedRating();
+    await cmd(h.url, operator, { type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '' });
+    await cmd(h.url, operator, { type: 'issueNotice', caseId: '2026-1' });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const up = await api(h.url, 'POST', '/api/media', { session: operator, raw: png });
+    const photo = { mediaId: up.body.mediaId as string, type: 'image', name: '施工现场.png' };
+    expect((await cmd(h.url, operator, { type: 'recordPlan', caseId: '2026-1', report: { text: '整改方案：三个小区年底前完工', attachments: [] } })).status).toBe(200);
+    now += 20 * DAY;
+    const op = await login(h.url, 'desk', 'operator-pw-1');
+    expect((await cmd(h.url, op, { type: 'recordProgress', caseId: '2026-1', report: { text: '雨污分流已完成两处', attachments: [photo] } })).status).toBe(200);
+    expect((await cmd(h.url, op, { type: 'recordProgress', caseId: '2026-1', report: { text: '第三处开工', attachments: [{ ...photo, type: 'video' }] } })).body).toEqual({ ok: false, error: 'NO_SUCH_MEDIA' });
+    expect((await cmd(h.url, op, { type: 'recordProgress', caseId: '2026-1', report: { text: '第三处开工', attachments: [{ ...photo, mediaId: 'md0000000000000000' }] } })).body).toEqual({ ok: false, error: 'NO_SUCH_MEDIA' });
+    expect((await cmd(h.url, op, { type: 'recordProgress', caseId: '2026-1', report: { text: '第三处开工', attachments: [] } })).status).toBe(200);
+    const c = (await view(h.url, op)).cases.find((x) => x.id === '2026-1');
+    expect(c?.plan).toMatchObject({ on: '2026-11-30', text: '整改方案：三个小区年底前完工' });
+    expect(c?.progress.map((p) => [p.on, p.text, p.attachments.map((a) => a.name)])).toEqual([
+      ['2026-12-20', '雨污分流已完成两处', ['施工现场.png']],
+      ['2026-12-20', '第三处开工', []],
+    ]);
+    expect(c?.timeline.map((t) => [t.kind, t.actor])).toEqual([
+      ['opened', 'desk'],
+      ['notice', 'desk'],
+      ['plan', 'desk'],
+      ['progress', 'desk'],
+      ['progress', 'desk'],
+    ]);
+    expect((await fetch(`${h.url}/api/media/${photo.mediaId}`)).status).toBe(200);
+  });
+
   it('[U12] each change is a hash-chained line naming who made it; a changed line stops the start', async () => {
     const { h, operator } = await flaggedRating();
     await cmd(h.url, operator, { type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '' });
