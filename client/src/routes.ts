@@ -8,6 +8,7 @@ export type Route =
   | { page: 'overlay'; meetingId: string | undefined; search: string }
   | { page: 'console'; meetingId: string | undefined }
   | { page: 'receipts'; meetingId: string; roundId: string; code: string }
+  | { page: 'supervision'; caseId: string | undefined; print: boolean }
   | { page: 'landing' };
 
 const ID = '[A-Za-z0-9_-]{1,64}';
@@ -24,6 +25,10 @@ export function routeOf(pathname: string, search: string): Route {
   if (path === '/screen') return { page: 'screen', meetingId };
   if (path === '/overlay') return { page: 'overlay', meetingId, search };
   if (path === '/console') return { page: 'console', meetingId };
+  if (path === '/supervision') {
+    const q = new URLSearchParams(search);
+    return { page: 'supervision', caseId: q.get('case') ?? undefined, print: q.get('print') === 'notice' };
+  }
   return { page: 'landing' };
 }
 
@@ -35,5 +40,6 @@ export function receiptsPath(meetingId: string, roundId: string, code?: string):
 
 export function roleOf(route: Route): Role {
   // The receipt list is read on a deputy's phone, in the language the phone was using.
+  if (route.page === 'supervision') return 'console'; // the staff's page, in the console's language
   return route.page === 'receipts' ? 'deputy' : route.page;
 }

@@ -13,6 +13,7 @@ import zhScenes from './zh-CN/scenes.json';
 import zhOverlay from './zh-CN/overlay.json';
 import zhPrepare from './zh-CN/prepare.json';
 import zhReceipts from './zh-CN/receipts.json';
+import zhSupervision from './zh-CN/supervision.json';
 import enCommon from './en/common.json';
 import enDeputy from './en/deputy.json';
 import enScreen from './en/screen.json';
@@ -22,14 +23,15 @@ import enScenes from './en/scenes.json';
 import enOverlay from './en/overlay.json';
 import enPrepare from './en/prepare.json';
 import enReceipts from './en/receipts.json';
+import enSupervision from './en/supervision.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts },
-  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts },
+  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts, supervision: zhSupervision },
+  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts, supervision: enSupervision },
 } as const;
 
 const storageKey = (role: Role) => `wz.lang.${role}`;
@@ -79,7 +81,7 @@ export function setupI18n(role: Role, search: string): typeof i18n {
     resources,
     lng,
     fallbackLng: 'zh-CN',
-    ns: ['common', 'deputy', 'screen', 'console', 'segments', 'scenes', 'overlay', 'prepare', 'receipts'],
+    ns: ['common', 'deputy', 'screen', 'console', 'segments', 'scenes', 'overlay', 'prepare', 'receipts', 'supervision'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,
