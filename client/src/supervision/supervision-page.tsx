@@ -62,7 +62,7 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
           <OpenFromRating session={session.token} onDone={reload} />
           <OpenByHand session={session.token} onDone={reload} />
         </div>
-        <div className="sv-col">{current ? <CaseDetail key={`${current.id}-${current.timeline.length}`} session={session.token} c={current} onChanged={reload} /> : null}</div>
+        <div className="sv-col">{current ? <CaseDetail key={current.id} session={session.token} c={current} onChanged={reload} /> : null}</div>
       </div>
     </main>
   );
