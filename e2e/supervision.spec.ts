@@ -67,6 +67,10 @@ test('a rating flags two departments → cases → 督办通知书 → plan and 
   await mod.run({ type: 'close', roundId: rid });
 
   const page = await register(browser, server.url);
+  // The administrator names the issuing body once (the settings panel; operators do not see it).
+  await page.getByTestId('sv-issuer').fill('某某市人大常委会');
+  await page.getByTestId('sv-settings-save').click();
+  await expect(page.getByTestId('sv-settings')).toContainText('已保存');
   await expect(page.getByTestId('sv-rating-item')).toContainText('电视问政满意度测评');
   await page.getByTestId('sv-rating-item').selectOption(`demo/${RATING}`);
   await page.getByTestId('sv-lead').fill('常委会财经工委');
@@ -101,7 +105,7 @@ test('a rating flags two departments → cases → 督办通知书 → plan and 
   expect(res.headers.get('content-type')).toBe('application/pdf');
   const served = pdfText(Buffer.from(await res.arrayBuffer()), 'supervision-notice.pdf');
   for (const text of [printed, served]) {
-    for (const s of ['督办通知书', '〕1号', '市住建局', '常委会财经工委领衔督办', '年底前完成城东片区雨污分流改造', '加装电梯审批压缩至30个工作日', '老旧小区改造进度滞后', '不满意率为37.5%']) expect(text).toContain(s);
+    for (const s of ['督办通知书', '〕1号', '市住建局', '常委会财经工委领衔督办', '年底前完成城东片区雨污分流改造', '加装电梯审批压缩至30个工作日', '老旧小区改造进度滞后', '不满意率为37.5%', '某某市人大常委会']) expect(text).toContain(s);
   }
 
   // Back on the register: a plan, then two progress reports, the first with a photo.

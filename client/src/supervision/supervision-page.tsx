@@ -11,6 +11,7 @@ import { CaseDetail } from './case-detail.js';
 import { CaseList } from './case-list.js';
 import { SupervisionNotice } from './notice-print.js';
 import { OpenByHand, OpenFromRating } from './open-forms.js';
+import { SettingsPanel } from './settings-panel.js';
 import { refusal } from './words.js';
 import '../styles/console.css';
 import '../styles/supervision.css';
@@ -61,6 +62,7 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
           </section>
           <OpenFromRating session={session.token} onDone={reload} />
           <OpenByHand session={session.token} onDone={reload} />
+          {view && session.role === 'admin' ? <SettingsPanel session={session.token} view={view} onDone={reload} /> : null}
         </div>
         <div className="sv-col">{current ? <CaseDetail key={current.id} session={session.token} c={current} onChanged={reload} /> : null}</div>
       </div>
