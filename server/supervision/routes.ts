@@ -4,8 +4,12 @@ import { Router, type Request, type Response } from 'express';
 import { flaggedSubjects } from '../../shared/supervision/from-rating.js';
 import { SupervisionCommand, type SupervisionError } from '../../shared/supervision/model.js';
 import { supervisionView } from '../../shared/supervision/view.js';
-import { resultOf } from '../../shared/views.js';
-import { fail, guard } from '../access.js';
+import { outcomeOf } from '../../shared/outcome.js';
+import { caseById } from '../../shared/supervision/state.js';
+import { beforeAfter, reviewItem, type BeforeAfter } from '../../shared/supervision/review.js';
+import { resultOf, shownResultOf } from '../../shared/views.js';
+import { Id } from '../../shared/model.js';
+import { fail, guard, query } from '../access.js';
 import { storedMediaType } from '../media.js';
 import type { Ctx } from '../sockets/common.js';
 import type { UserRecord } from '../store/db.js';
@@ -42,9 +46,32 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
   const r = Router();
   const operator = guard(ctx, 'operator');
 
+  /** [U15] Every 回头看 item of every meeting, with before and after once its result may be shown. */
+  const reviews = () =>
+    ctx.meetings.ids().flatMap((meetingId) => {
+      const s = ctx.meetings.get(meetingId);
+      if (!s) return [];
+      return s.agenda.flatMap((item): { meetingId: string; meetingTitle: string; itemId: string; itemTitle: string; rows: BeforeAfter[] }[] => {
+        if (item.kind !== 'rating' || !item.reviews?.length) return [];
+        const o = outcomeOf(s, item.id, shownResultOf);
+        const result = o.lastRound?.status === 'closed' && o.result?.kind === 'rating' ? o.result : null;
+        return [{ meetingId, meetingTitle: s.info.title, itemId: item.id, itemTitle: item.title, rows: beforeAfter(item, result) }];
+      });
+    });
+
   r.get('/api/supervision', operator, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ok: true, ...supervisionView(sup.state, sup.today()) });
+    res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews() });
+  });
+
+  // A 回头看 rating item for the agenda editor (PUT /api/meetings/:id/agenda adds it, as any item).
+  r.get('/api/supervision/review-item', operator, (req, res) => {
+    const ids = (query(req, 'cases') ?? '').split(',').filter(Boolean);
+    const itemId = Id.safeParse(query(req, 'itemId') ?? 'review');
+    const cases = ids.map((id) => caseById(sup.state, id));
+    if (ids.length === 0 || !itemId.success || cases.some((c) => c === undefined)) return fail(res, 'NOT_FOUND');
+    const title = (query(req, 'title') ?? '').trim().slice(0, 120) || '整改情况“回头看”满意度测评';
+    res.json({ ok: true, item: reviewItem(cases.flatMap((c) => (c ? [c] : [])), itemId.data, title) });
   });
 
   r.post('/api/supervision/commands', operator, async (req: Request, res: Response) => {
