@@ -142,4 +142,45 @@ test('a rating flags two departments → cases → 督办通知书 → plan and 
   await shot(page, 'supervision-overdue');
   for (const d of deputies) d.close();
   mod.socket.close();
+
+  // 回头看 at a later meeting: the review item made from both cases, on a new meeting's agenda.
+  const admin = await loginApi(server.url);
+  const auth = { authorization: `Bearer ${admin}` };
+  const ids = [caseId, (await rows.nth(0).getAttribute('data-case')) ?? ''];
+  const item = ((await (await fetch(`${server.url}/api/supervision/review-item?cases=${ids.join(',')}&itemId=review`, { headers: auth })).json()) as { item: unknown }).item;
+  const created = (await (await fetch(`${server.url}/api/meetings`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ title: '市人大常委会第十四次会议', date: '2027年3月5日', quorum: 'half' }) })).json()) as { id: string };
+  const roster = ['姓名,代表团,座位', ...Array.from({ length: 10 }, (_, i) => `代表${i + 1},城关代表团,1排${i + 1}号`)].join('\r\n') + '\r\n';
+  expect((await fetch(`${server.url}/api/meetings/${created.id}/import/roster?filename=r.csv&commit=1`, { method: 'POST', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: roster })).status).toBe(200);
+  expect((await fetch(`${server.url}/api/meetings/${created.id}/agenda`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ agenda: [item] }) })).status).toBe(200);
+  expect((await fetch(`${server.url}/api/meetings/${created.id}/activate`, { method: 'POST', headers: auth })).status).toBe(200);
+  const later = (await (await fetch(`${server.url}/api/meetings/${created.id}/links`, { headers: auth })).json()) as { links: { url: string }[] };
+  const voters = await Promise.all(later.links.map((l) => socketDeputy(server.url, l.url)));
+  const mod2 = await moderator(server.url, admin);
+  await mod2.run({ type: 'startRound', itemId: 'review', countdownSec: 0 });
+  const rid2 = await mod2.activeRound();
+  const [housing = '', transport = ''] = ['rv-' + ids[0], 'rv-' + ids[1]];
+  for (const [i, d] of voters.entries()) await d.vote(rid2, { kind: 'rating', ratings: { [housing]: i < 9 ? 'satisfied' : 'basic', [transport]: i < 4 ? 'satisfied' : i < 6 ? 'basic' : 'unsatisfied' } });
+  await mod2.run({ type: 'close', roundId: rid2 });
+  await mod2.run({ type: 'reveal', roundId: rid2 });
+  await mod2.run({ type: 'setScene', scene: { kind: 'review', itemId: 'review' } });
+  const screenCtx = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const screen = await screenCtx.newPage();
+  await screen.goto(`/screen?meeting=${created.id}`);
+  const reviewRows = screen.getByTestId('review-row');
+  await expect(reviewRows).toHaveCount(2);
+  await expect(reviewRows.nth(0)).toContainText('市住建局');
+  await expect(reviewRows.nth(0)).toContainText('62.5%');
+  await expect(reviewRows.nth(0)).toContainText('100.0%');
+  await expect(reviewRows.nth(0)).toContainText('+37.5');
+  await expect(reviewRows.nth(1)).toContainText('60.0%');
+  await shot(screen, 'supervision-review-screen');
+
+  // The register shows the same before and after on the case.
+  await page.goto(`/supervision?case=${caseId}`);
+  await expect(page.getByTestId('sv-review')).toContainText('满意率 62.5%，得分 62.50');
+  await expect(page.getByTestId('sv-review')).toContainText('满意率 100.0%，得分 96.00');
+  await page.getByTestId('sv-review').scrollIntoViewIfNeeded();
+  await shot(page, 'supervision-review-register');
+  for (const d of voters) d.close();
+  mod2.socket.close();
 });

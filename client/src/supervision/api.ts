@@ -25,7 +25,16 @@ const CaseRow = z.object({
   missed: z.enum(['notice', 'plan', 'completion']).nullable(),
 });
 export type CaseRow = z.infer<typeof CaseRow>;
-const View = z.object({ ok: z.literal(true), today: IsoDate, config: SupervisionConfig, calendar: WorkCalendar, cases: z.array(CaseRow) });
+const Figures = z.object({ satisfactionRate: z.number().nullable(), score: z.number().nullable() });
+const Review = z.object({
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  itemId: z.string(),
+  itemTitle: z.string(),
+  rows: z.array(z.object({ subjectId: z.string(), caseId: z.string(), department: z.string(), before: Figures.extend({ meetingTitle: z.string() }), after: Figures.nullable(), change: Figures.nullable() })),
+});
+export type Review = z.infer<typeof Review>;
+const View = z.object({ ok: z.literal(true), today: IsoDate, config: SupervisionConfig, calendar: WorkCalendar, cases: z.array(CaseRow), reviews: z.array(Review) });
 export type View = z.infer<typeof View>;
 
 const Meetings = z.object({ ok: z.literal(true), meetings: z.array(z.object({ id: z.string(), title: z.string() })) });

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SupervisionCommand } from '../../../shared/supervision/model.js';
 import { downloadBlob } from '../console/documents-api.js';
-import { noticeUrl, send, supervisionPath, type CaseRow } from './api.js';
+import { noticeUrl, send, supervisionPath, type CaseRow, type Review } from './api.js';
 import { ReportForm } from './report-form.js';
 import { pct, refusal } from './words.js';
 
@@ -30,7 +30,39 @@ function Reports({ reports }: { reports: CaseRow['progress'] }) {
   );
 }
 
-export function CaseDetail({ session, c, onChanged }: { session: string; c: CaseRow; onChanged: () => void }) {
+/** [U15] 回头看 of this case in later meetings: 满意率 and score then and now. */
+function Reviews({ caseId, reviews }: { caseId: string; reviews: readonly Review[] }) {
+  const { t } = useTranslation(['supervision']);
+  const mine = reviews.flatMap((r) => r.rows.filter((x) => x.caseId === caseId).map((x) => ({ ...x, meetingTitle: r.meetingTitle, itemTitle: r.itemTitle })));
+  if (mine.length === 0) return null;
+  return (
+    <>
+      <h3 className="sv-h3">{t('review.heading')}</h3>
+      <table className="sv-list" data-testid="sv-review">
+        <thead>
+          <tr>
+            <th>{t('review.rating')}</th>
+            <th>{t('review.then')}</th>
+            <th>{t('review.now')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {mine.map((x) => (
+            <tr key={`${x.meetingTitle}-${x.subjectId}`}>
+              <td>
+                {x.meetingTitle} · {x.itemTitle}
+              </td>
+              <td>{t('figuresShort', { rate: pct(x.before.satisfactionRate), score: x.before.score?.toFixed(2) ?? '—' })}</td>
+              <td>{x.after ? t('figuresShort', { rate: pct(x.after.satisfactionRate), score: x.after.score?.toFixed(2) ?? '—' }) : t('review.pending')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function CaseDetail({ session, c, reviews, onChanged }: { session: string; c: CaseRow; reviews: readonly Review[]; onChanged: () => void }) {
   const { t } = useTranslation(['supervision', 'common']);
   const [commitments, setCommitments] = useState(c.details.commitments.join('\n'));
   const [lead, setLead] = useState(c.details.lead);
@@ -145,6 +177,8 @@ export function CaseDetail({ session, c, onChanged }: { session: string; c: Case
       <h3 className="sv-h3">{t('detail.progress')}</h3>
       <Reports reports={c.progress} />
       {live && c.plan !== null ? <ReportForm session={session} caseId={c.id} kind="recordProgress" onDone={onChanged} /> : null}
+
+      <Reviews caseId={c.id} reviews={reviews} />
 
       <h3 className="sv-h3">{t('detail.timeline')}</h3>
       <ol className="sv-timeline" data-testid="sv-timeline">

@@ -64,7 +64,7 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
           <OpenByHand session={session.token} onDone={reload} />
           {view && session.role === 'admin' ? <SettingsPanel session={session.token} view={view} onDone={reload} /> : null}
         </div>
-        <div className="sv-col">{current ? <CaseDetail key={current.id} session={session.token} c={current} onChanged={reload} /> : null}</div>
+        <div className="sv-col">{current ? <CaseDetail key={current.id} session={session.token} c={current} reviews={view?.reviews ?? []} onChanged={reload} /> : null}</div>
       </div>
     </main>
   );
