@@ -131,6 +131,33 @@ describe('rectification cases through the server', () => {
     expect((await fetch(`${h.url}/api/media/${photo.mediaId}`)).status).toBe(200);
   });
 
+  it('[U15] a review item from the cases, rated at a later meeting, gives before and after on the register', async () => {
+    const { h, admin, operator } = await flaggedRating();
+    await cmd(h.url, operator, { type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '' });
+    expect((await api(h.url, 'GET', '/api/supervision/review-item?cases=2026-1,nope', { session: operator })).status).toBe(404);
+    const item = (await api(h.url, 'GET', '/api/supervision/review-item?cases=2026-1,2026-2&itemId=review', { session: operator })).body.item as { subjects: { id: string }[] };
+    expect(item.subjects.map((x) => x.id)).toEqual(['rv-2026-1', 'rv-2026-2']);
+    const created = await api(h.url, 'POST', '/api/meetings', { session: admin, json: { title: '第十四次会议', date: '', quorum: 'half' } });
+    const id = created.body.id as string;
+    expect((await api(h.url, 'PUT', `/api/meetings/${id}/agenda`, { session: admin, json: { agenda: [item] } })).status).toBe(200);
+    let reviews = (await api(h.url, 'GET', '/api/supervision', { session: operator })).body.reviews as { rows: { caseId: string; after: unknown }[] }[];
+    expect(reviews.map((r) => r.rows.map((x) => [x.caseId, x.after]))).toEqual([
+      [
+        ['2026-1', null],
+        ['2026-2', null],
+      ],
+    ]);
+    const con = console_(h.url, admin, id);
+    const counts = { 'rv-2026-1': { satisfied: 5, basic: 0, unsatisfied: 0 }, 'rv-2026-2': { satisfied: 2, basic: 1, unsatisfied: 2 } };
+    expect(await command(con, { type: 'manualResult', itemId: 'review', counts: { kind: 'rating', counts } })).toEqual({ ok: true });
+    con.close();
+    reviews = (await api(h.url, 'GET', '/api/supervision', { session: operator })).body.reviews as typeof reviews;
+    expect(reviews[0]?.rows).toMatchObject([
+      { caseId: '2026-1', before: { satisfactionRate: 0.6, score: 52 }, after: { satisfactionRate: 1, score: 100 }, change: { satisfactionRate: 40, score: 48 } },
+      { caseId: '2026-2', before: { satisfactionRate: 0.6, score: 44 }, after: { satisfactionRate: 0.6, score: 52 }, change: { satisfactionRate: 0, score: 8 } },
+    ]);
+  });
+
   it('[U12] each change is a hash-chained line naming who made it; a changed line stops the start', async () => {
     const { h, operator } = await flaggedRating();
     await cmd(h.url, operator, { type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '' });
