@@ -156,6 +156,11 @@ describe('rectification cases through the server', () => {
       { caseId: '2026-1', before: { satisfactionRate: 0.6, score: 52 }, after: { satisfactionRate: 1, score: 100 }, change: { satisfactionRate: 40, score: 48 } },
       { caseId: '2026-2', before: { satisfactionRate: 0.6, score: 44 }, after: { satisfactionRate: 0.6, score: 52 }, change: { satisfactionRate: 0, score: 8 } },
     ]);
+    // The meeting's report carries the same before and after, on its own sheet.
+    const report = await (await fetch(`${h.url}/api/meetings/${id}/results.csv`, { headers: { authorization: `Bearer ${operator}` } })).text();
+    const sheet = report.slice(report.indexOf('回头看'));
+    expect(sheet).toContain('市住建局');
+    expect(sheet).toMatch(/市住建局,2026-1,[^\r\n]*,60(\.0)?%,52,100(\.0)?%,100,40,48/);
   });
 
   it('[U12] each change is a hash-chained line naming who made it; a changed line stops the start', async () => {
