@@ -14,6 +14,8 @@ import { storedMediaType } from '../media.js';
 import type { Ctx } from '../sockets/common.js';
 import type { UserRecord } from '../store/db.js';
 import { supervisionNoticeRoutes } from './notice.js';
+import { registerSheets } from './export.js';
+import { sheetsToXlsx } from '../results/xlsx.js';
 import type { Supervision } from './service.js';
 
 const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
@@ -62,6 +64,14 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
   r.get('/api/supervision', operator, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews() });
+  });
+
+  // [U16] The register as XLSX: every case overdue first, and counts by department and status.
+  r.get('/api/supervision/cases.xlsx', operator, async (_req, res) => {
+    const buf = await sheetsToXlsx(registerSheets(supervisionView(sup.state, sup.today())), '整改督办台账');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Disposition', `attachment; filename="cases.xlsx"; filename*=UTF-8''${encodeURIComponent(`整改督办台账-${sup.today()}.xlsx`)}`);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
   });
 
   // A 回头看 rating item for the agenda editor (PUT /api/meetings/:id/agenda adds it, as any item).

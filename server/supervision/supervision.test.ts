@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SupervisionView } from '../../shared/supervision/view.js';
 import { api } from '../test/api.js';
@@ -62,6 +63,17 @@ describe('rectification cases through the server', () => {
       ['2026-1', 'overdue', 'notice'],
       ['2026-2', 'rectifying', null],
     ]);
+    // [U16] The register as a workbook: overdue first, and counts by department and status.
+    const res = await fetch(`${h.url}/api/supervision/cases.xlsx`, { headers: { authorization: `Bearer ${await login(h.url, 'desk', 'operator-pw-1')}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.getWorksheet('整改督办台账');
+    expect([3, 4].map((n) => [sheet?.getRow(n).getCell(1).text, sheet?.getRow(n).getCell(2).text, sheet?.getRow(n).getCell(5).text, sheet?.getRow(n).getCell(6).text])).toEqual([
+      ['2026-1', '市住建局', '逾期', '督办通知书未按时发出'],
+      ['2026-2', '市交通运输局', '整改中', ''],
+    ]);
+    const byDept = wb.getWorksheet('按单位统计');
+    expect(byDept?.getRow(4).values).toEqual([undefined, '合计', 1, 0, 1, 0, 0, 2]);
     // Replayed from the journal after a restart: the same cases, the same timeline.
     await h.restart();
     const again = await login(h.url, 'desk', 'operator-pw-1');

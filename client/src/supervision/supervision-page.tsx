@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LangToggle } from '../common/lang-toggle.js';
+import { downloadBlob } from '../console/documents-api.js';
 import { LoginView } from '../console/login-view.js';
 import { useSession } from '../console/session.js';
 import { loadView, supervisionPath, type View } from './api.js';
@@ -49,6 +50,9 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
       <header className="sv-top">
         <h1 className="sv-top__title">{t('title')}</h1>
         {view ? <span className="sv-top__today" data-testid="sv-today">{t('today', { date: view.today })}</span> : null}
+        <button type="button" className="btn btn--ghost" onClick={() => void downloadBlob(session.token, '/api/supervision/cases.xlsx', `${t('title')}-${view?.today ?? ''}.xlsx`)} data-testid="sv-export">
+          {t('export')}
+        </button>
         <a className="btn btn--ghost" href="/console">
           {t('backToConsole')}
         </a>
