@@ -10,6 +10,9 @@ import type { SupervisionView } from '../../shared/supervision/view.js';
 import { api } from '../test/api.js';
 import { command, console_, login, startServer, type Harness } from '../test/harness.js';
 import { SUPERVISION_FILE } from './journal.js';
+import { backup } from '../ops/backup.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 
 const DAY = 86_400_000;
 let now = Date.UTC(2026, 10, 30, 2, 0); // Monday 2026-11-30, 10:00 in Beijing
@@ -173,6 +176,27 @@ describe('rectification cases through the server', () => {
     const sheet = report.slice(report.indexOf('回头看'));
     expect(sheet).toContain('市住建局');
     expect(sheet).toMatch(/市住建局,2026-1,[^\r\n]*,60(\.0)?%,52,100(\.0)?%,100,40,48/);
+  });
+
+  it('[U12] a backup holds the supervision journal, and a server started on it has the same cases', async () => {
+    const { h, operator } = await flaggedRating();
+    await cmd(h.url, operator, { type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '' });
+    await cmd(h.url, operator, { type: 'issueNotice', caseId: '2026-1' });
+    const out = join(await mkdtemp(join(tmpdir(), 'wz-sv-backup-')), 'copy');
+    await backup(h.dataDir, out);
+    expect(await readFile(join(out, SUPERVISION_FILE), 'utf8')).toBe(await readFile(join(h.dataDir, SUPERVISION_FILE), 'utf8'));
+    const copy = await startServer({ demoSize: 5, clock: () => now }, out);
+    try {
+      await api(copy.url, 'POST', '/api/users', { session: await login(copy.url), json: { username: 'desk2', password: 'operator-pw-2', role: 'operator' } });
+      const v = await view(copy.url, await login(copy.url));
+      expect(v.cases.map((c) => [c.id, c.status])).toEqual([
+        ['2026-2', 'awaitingNotice'],
+        ['2026-1', 'rectifying'],
+      ]);
+    } finally {
+      await copy.close();
+      await rm(join(out, '..'), { recursive: true, force: true });
+    }
   });
 
   it('[U12] each change is a hash-chained line naming who made it; a changed line stops the start', async () => {
