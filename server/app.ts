@@ -36,6 +36,8 @@ import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnections, type ConnectionL
 import { readOpenFileLimit, type OpenFileLimit } from './limits/open-files.js';
 import { capSocketsPerLink, DEFAULT_MAX_SOCKETS_PER_LINK } from './limits/per-link.js';
 import { DATA_FORMAT, ensureFormat } from './ops/format.js';
+import { SUPERVISION_FILE, SupervisionJournal } from './supervision/journal.js';
+import { Supervision } from './supervision/service.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -143,6 +145,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let onDisk: DataDirContents | null = null; // read only if the audit log must catch up
   await audit.catchUp(records, lines, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r, r.state, r.actor));
+  // The year's supervision record outlives meetings: its own journal beside theirs (docs/ARCHITECTURE.md).
+  const sv = await SupervisionJournal.open(join(opts.dataDir, SUPERVISION_FILE), log);
+  const supervision = new Supervision(sv.journal, sv.records, clock, log);
   const auth = new Auth(db, clock, log, opts.loginLimits);
   const core = new Core(meetings, clock, log);
   const ctx: Ctx = { meetings, core: inProcess(core), auth, db, clock, log, auditHead: () => audit.head };
@@ -179,12 +184,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     await journal.close();
     await boxes.close();
     await audit.close();
+    await supervision.close();
     throw e;
   }
   fds.watch();
 
   let listenUrl = 'http://127.0.0.1:3000';
-  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
+  const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, supervision, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
   app.use(httpErrors(log));
   const http = createServer(app);
   const connections = limitConnections(
@@ -243,6 +249,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     await journal.close();
     await boxes.close();
     await audit.close();
+    await supervision.close();
   };
 
   return {

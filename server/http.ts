@@ -21,6 +21,7 @@ import { VERSION } from './ops/version.js';
 import { documentRoutes } from './documents/routes.js';
 import { clientFiles } from './client-files.js';
 import { plainRoutes } from './plain/routes.js';
+import { supervisionRoutes } from './supervision/routes.js';
 
 const Login = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
 
@@ -107,6 +108,7 @@ export function createHttp(ctx: Ctx, opts: HttpOptions): express.Express {
 
   if (opts.audit) app.use(auditRoutes(ctx, opts.audit)); // receipts after close, audit log
   app.use(plainRoutes(ctx, opts.clientDir)); // /d/<token>/plain: the deputy page without JavaScript (server/plain/)
+  if (opts.supervision) app.use(supervisionRoutes(ctx, opts.supervision, opts.mediaDir)); // 督办 cases, notices
 
   app.use('/api', (_req, res) => {
     res.status(404).json({ ok: false, error: 'NOT_FOUND' });

@@ -1,6 +1,7 @@
 // Entry point: start one server on one port, with data under ./data, and say how to reach it.
 import { resolve } from 'node:path';
 import { createApp, type App } from './app.js';
+import { testClock } from './ops/test-clock.js';
 import { OpenFileLimitError } from './limits/open-files.js';
 import { productionLogger } from './logger.js';
 import { EXIT_CODE, StartupError } from './ops/errors.js';
@@ -42,6 +43,7 @@ try {
   const app: App = await createApp({
     dataDir,
     logger,
+    ...(process.env.TEST_CLOCK_FILE ? { clock: testClock(process.env.TEST_CLOCK_FILE, host) } : {}),
     clientDir: resolve(process.env.CLIENT_DIR ?? 'dist/client'),
     demo: process.env.DEMO !== '0',
     demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,

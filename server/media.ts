@@ -73,6 +73,16 @@ async function syncFile(path: string): Promise<void> {
   }
 }
 
+/** The type of a stored file, or null when there is no such file (or it is not one we keep). */
+export async function storedMediaType(dir: string, id: string): Promise<MediaType | null> {
+  if (!Id.safeParse(id).success) return null;
+  try {
+    return await sniff(await readHead(join(dir, id)));
+  } catch {
+    return null;
+  }
+}
+
 class TooLarge extends Error {}
 
 /** Counts bytes on their way to disk and stops the upload past the limit. */

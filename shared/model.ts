@@ -118,11 +118,28 @@ export const ProjectsItem = z.strictObject({
   settings: ProjectsSettings,
   projects: z.array(Project).min(1).max(200),
 });
+/**
+ * 回头看: a subject of a later rating re-rates a department on an earlier rectification case; the
+ * earlier figures are copied in when the item is made (shared/supervision/review.ts), so the
+ * meeting's record shows before and after without reading the supervision journal.
+ */
+export const ReviewOf = z.strictObject({
+  subjectId: Id,
+  caseId: Id,
+  meetingTitle: z.string().trim().max(120),
+  itemTitle: z.string().trim().max(120),
+  satisfactionRate: z.number().min(0).max(1).nullable(),
+  score: z.number().min(0).max(100).nullable(),
+});
+export type ReviewOf = z.infer<typeof ReviewOf>;
+
 export const RatingItem = z.strictObject({
   ...ItemCommon,
   kind: z.literal('rating'),
   settings: RatingSettings,
   subjects: z.array(Subject).min(1).max(100),
+  /** 回头看 links, one per re-rated subject (U15). */
+  reviews: z.array(ReviewOf).max(100).optional(),
 });
 /** Evidence shown on the big screen before a question: an uploaded file (server/media.ts). */
 export const Evidence = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video']) });

@@ -17,6 +17,7 @@ export function checkScene(s: MeetingState, scene: Scene): Result<null, ErrorCod
   const item = itemById(s, scene.itemId);
   if (!item) return err('NOT_FOUND');
   if (scene.kind === 'notice' && item.kind !== 'projects') return err('WRONG_KIND');
+  if (scene.kind === 'review' && (item.kind !== 'rating' || !item.reviews?.length)) return err('WRONG_KIND'); // U15
   return ok(null);
 }
 

@@ -5,6 +5,7 @@
 import type { SceneKind } from './scene.js';
 import { ITEM_SCENES } from './scene.js';
 import type { ScreenView } from './views.js';
+import { assertNever } from './never.js';
 
 export type SceneGap = 'noItem' | 'noRound' | 'notRevealed' | 'noticeEmpty' | 'noRanking' | 'noSegment' | 'noNamed';
 
@@ -19,6 +20,7 @@ export function sceneGap(v: GapView): SceneGap | null {
     case 'voting':
       return v.round === null ? 'noRound' : null;
     case 'result':
+    case 'review':
       if (v.round === null) return 'noRound';
       return shown == null ? 'notRevealed' : null;
     case 'notice':
@@ -37,9 +39,7 @@ export function sceneGap(v: GapView): SceneGap | null {
     case 'checkin':
     case 'message':
       return null;
-    default: {
-      const never: never = kind;
-      return never;
-    }
+    default:
+      return assertNever(kind, 'scene kind');
   }
 }

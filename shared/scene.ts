@@ -28,6 +28,8 @@ export const SCENE_KINDS = [
   'message',
   /** 电视问政: the segment the rundown is on — who asks, who answers, the timer, the evidence. */
   'segment',
+  /** 回头看: a review rating's departments, 满意率 and score then and now (docs/SPEC.md U15). */
+  'review',
 ] as const;
 
 export const SceneKind = z.enum(SCENE_KINDS);
@@ -37,7 +39,7 @@ export type SceneTransition = (typeof SCENE_TRANSITIONS)[number];
 export type SceneKind = z.infer<typeof SceneKind>;
 
 /** Scenes about one agenda item: their itemId makes that item the current one when shown. */
-export const ITEM_SCENES: readonly SceneKind[] = ['intro', 'voting', 'result', 'notice', 'named'];
+export const ITEM_SCENES: readonly SceneKind[] = ['intro', 'voting', 'result', 'notice', 'named', 'review'];
 
 export const Scene = z.strictObject({
   kind: SceneKind,

@@ -18,6 +18,7 @@ const ScreenPage = lazy(() => withFont(() => import('./screen/screen-page.js')).
 const OverlayPage = lazy(() => withFont(() => import('./overlay/overlay-page.js')).then((m) => ({ default: m.OverlayPage })));
 const ReceiptsPage = lazy(() => withFont(() => import('./receipts/receipts-page.js')).then((m) => ({ default: m.ReceiptsPage })));
 const GalleryPage = lazy(() => withFont(() => import('./console/gallery/gallery-page.js')).then((m) => ({ default: m.GalleryPage })));
+const SupervisionPage = lazy(() => withFont(() => import('./supervision/supervision-page.js')).then((m) => ({ default: m.SupervisionPage })));
 const ConsolePage = lazy(() => withFont(() => import('./console/console-page.js')).then((m) => ({ default: m.ConsolePage })));
 const LandingPage = lazy(() => withFont(() => import('./landing/landing-page.js')).then((m) => ({ default: m.LandingPage })));
 
@@ -39,6 +40,8 @@ function page(route: Route) {
       return <GalleryPage />;
     case 'receipts':
       return <ReceiptsPage meetingId={route.meetingId} roundId={route.roundId} code={route.code} />;
+    case 'supervision':
+      return <SupervisionPage caseId={route.caseId} print={route.print} />;
     case 'landing':
       return <LandingPage />;
     default: {

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'console'; meetingId: string | undefined }
   | { page: 'gallery' }
   | { page: 'receipts'; meetingId: string; roundId: string; code: string }
+  | { page: 'supervision'; caseId: string | undefined; print: boolean }
   | { page: 'landing' };
 
 const ID = '[A-Za-z0-9_-]{1,64}';
@@ -26,6 +27,10 @@ export function routeOf(pathname: string, search: string): Route {
   if (path === '/overlay') return { page: 'overlay', meetingId, search };
   if (path === '/console') return { page: 'console', meetingId };
   if (path === '/console/gallery') return { page: 'gallery' };
+  if (path === '/supervision') {
+    const q = new URLSearchParams(search);
+    return { page: 'supervision', caseId: q.get('case') ?? undefined, print: q.get('print') === 'notice' };
+  }
   return { page: 'landing' };
 }
 
@@ -38,5 +43,6 @@ export function receiptsPath(meetingId: string, roundId: string, code?: string):
 export function roleOf(route: Route): Role {
   // The receipt list is read on a deputy's phone, in the language the phone was using.
   if (route.page === 'gallery') return 'console'; // the console's design-system page
+  if (route.page === 'supervision') return 'console'; // the staff's page, in the console's language
   return route.page === 'receipts' ? 'deputy' : route.page;
 }

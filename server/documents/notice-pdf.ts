@@ -8,6 +8,9 @@ import { cjkFont, type CjkFont } from '../qr-sheet/fonts.js';
 import { TextWriter } from '../qr-sheet/text.js';
 import type { NoticeText } from './words.js';
 
+/** What the PDF lays out: a notice's text, or another document of the same form (督办通知书), with an addressee line. */
+export type PrintedText = Omit<NoticeText, 'kind'> & { readonly to?: string };
+
 const MM = 72 / 25.4;
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { x: 26 * MM, top: 30 * MM, bottom: 22 * MM };
@@ -42,7 +45,7 @@ function paragraph(p: Pen, text: string, indent = true): void {
   });
 }
 
-function table(p: Pen, n: NoticeText): void {
+function table(p: Pen, n: PrintedText): void {
   const cols = n.columns.length;
   // Name columns take what the figure columns leave.
   const narrow = n.numeric.map((num, i): number => (num ? (i === 0 ? 36 : 58) : 0));
@@ -74,7 +77,7 @@ function table(p: Pen, n: NoticeText): void {
   p.y += 10;
 }
 
-export async function renderNoticePdf(n: NoticeText, meetingTitle: string): Promise<Buffer> {
+export async function renderNoticePdf(n: PrintedText, meetingTitle: string): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${n.title} ${n.number}`, Subject: meetingTitle, Creator: 'Wenzheng' } });
   const chunks: Buffer[] = [];
@@ -95,6 +98,7 @@ export async function renderNoticePdf(n: NoticeText, meetingTitle: string): Prom
   doc.save().lineWidth(1.5).strokeColor(RED).moveTo(MARGIN.x, p.y).lineTo(MARGIN.x + WIDTH, p.y).stroke().restore();
   p.y += 18;
 
+  if (n.to) paragraph(p, n.to, false);
   paragraph(p, n.lead);
   p.y += 6;
   table(p, n);

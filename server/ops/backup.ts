@@ -10,6 +10,7 @@
 // journal are pending, not counted), then db.json (replaced whole by rename, never half
 // written) and the media files (never rewritten). Then the copy is checked with the same
 // checks as `npm run verify`; a box caught mid-write fails them, and the copy is taken again.
+import { SUPERVISION_FILE } from '../supervision/journal.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile, copyFile } from 'node:fs/promises';
@@ -75,6 +76,8 @@ async function copyOnce(src: string, out: string): Promise<void> {
   const journal = await prefix(join(src, JOURNAL_FILE));
   await writeFile(join(out, AUDIT_FILE), audit);
   await writeFile(join(out, JOURNAL_FILE), journal);
+  // The year's supervision record (server/supervision/journal.ts): whole lines only, like the journal.
+  await writeFile(join(out, SUPERVISION_FILE), await prefix(join(src, SUPERVISION_FILE)));
   for (const rel of await files(src, BALLOTS_DIR)) {
     await mkdir(dirname(join(out, rel)), { recursive: true });
     await writeFile(join(out, rel), await readFile(join(src, rel))); // one read: a box changes in place

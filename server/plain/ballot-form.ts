@@ -7,6 +7,7 @@ import { scaleOf } from '../../shared/rules/scales.js';
 import type { Round } from '../../shared/state.js';
 import { esc } from './html.js';
 import type { T } from './text.js';
+import { assertNever } from '../../shared/never.js';
 
 type VotableItem = Exclude<AgendaItem, { kind: 'segment' }>;
 const CHOICES: readonly MotionChoice[] = ['for', 'against', 'abstain'];
@@ -56,10 +57,8 @@ export function ballotFields(t: T, item: VotableItem, round: Round): string {
       });
       return `<p class="hint">${esc(t('ratingLegend'))}</p>${rows.join('')}`;
     }
-    default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(item, 'item');
   }
 }
 
@@ -93,10 +92,8 @@ export function ballotFromForm(item: VotableItem, body: Record<string, unknown>)
       }
       return { kind: 'rating', ratings };
     }
-    default: {
-      const never: never = item;
-      throw new Error(`unknown item ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(item, 'item');
   }
 }
 

@@ -10,6 +10,7 @@ import { ballotSummary, type NamedVoteRow } from '../../shared/named-votes.js';
 import { flagAboveText, L, levelLabel, NAMED_WORDS, OUTCOME_LABEL, purposeLabel, RANKING_LABEL, rankingRuleText, ruleText, statusLabel, unfilledText, weightsText } from './labels.js';
 import { segmentSheet } from './segment-sheet.js';
 import type { Cell, Pct, Sheet } from './sheet.js';
+import { reviewSheet } from './review-sheet.js';
 
 const pct = (x: number | null): Pct | null => (x === null ? null : { pct: x });
 
@@ -152,5 +153,7 @@ export function reportSheets(report: MeetingReport): Sheet[] {
   const sheets = [cover, ...report.items.map((ri, i) => itemSheet(ri, i, report.meeting.timeZone))];
   if (report.ranking.length > 0) sheets.push(rankingSheet(report));
   if (report.segments.some((s) => s.questions.some((q) => q.question || q.answer))) sheets.push(segmentSheet(report.segments));
+  const review = reviewSheet(report); // 回头看: before and after (U15)
+  if (review) sheets.push(review);
   return sheets;
 }

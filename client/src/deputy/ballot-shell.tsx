@@ -16,6 +16,7 @@ import { DraftKey, draftKey, draftStorage, pruneDrafts } from './drafts.js';
 import type { OutboxEntry } from './outbox.js';
 import { phoneState } from './phone-state.js';
 import { Submitted, Submitting } from './submitted-card.js';
+import { assertNever } from '../../../shared/never.js';
 
 interface Props {
   view: DeputyView;
@@ -89,10 +90,8 @@ function ShellBody({ view, entry, offline, ballot, echo }: Omit<Props, 'item' | 
           {ballot(round)}
         </>
       );
-    default: {
-      const never: never = state;
-      throw new Error(`unknown phone state ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(state, 'phone state');
   }
 }
 

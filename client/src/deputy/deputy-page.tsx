@@ -22,6 +22,7 @@ import { useWarmOfflineFont } from './warm-font.js';
 import '../styles/deputy.css';
 import '../styles/votes.css';
 import '../styles/rehearsal.css';
+import { assertNever } from '../../../shared/never.js';
 
 export function DeputyPage({ token }: { token: string }) {
   const { t } = useTranslation(['deputy', 'common']);
@@ -116,10 +117,8 @@ function Body({ view, offset, offline, socket, entry, submit }: BodyProps) {
           }}
         />
       );
-    default: {
-      const never: never = item;
-      throw new Error(`unknown item kind ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(item, 'item kind');
   }
 }
 

@@ -11,6 +11,7 @@ import zhScenes from './zh-CN/scenes.json';
 import zhOverlay from './zh-CN/overlay.json';
 import zhPrepare from './zh-CN/prepare.json';
 import zhReceipts from './zh-CN/receipts.json';
+import zhSupervision from './zh-CN/supervision.json';
 import enCommon from './en/common.json';
 import enDeputy from './en/deputy.json';
 import enScreen from './en/screen.json';
@@ -20,10 +21,11 @@ import enScenes from './en/scenes.json';
 import enOverlay from './en/overlay.json';
 import enPrepare from './en/prepare.json';
 import enReceipts from './en/receipts.json';
+import enSupervision from './en/supervision.json';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts },
-  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts },
+  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts, supervision: zhSupervision },
+  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts, supervision: enSupervision },
 } as const;
 
 /** Adds every namespace this browser's i18next does not have yet. */

@@ -14,6 +14,7 @@ import { TitleScene } from './scenes/title-scene.js';
 import { VotingScene } from './scenes/voting-scene.js';
 import { SegmentScene } from './scenes/segment-scene.js';
 import { NamedScene } from './scenes/named-scene.js';
+import { ReviewScene } from './scenes/review-scene.js';
 
 export const SCENES: Record<SceneKind, ComponentType<SceneProps>> = {
   title: TitleScene,
@@ -27,6 +28,7 @@ export const SCENES: Record<SceneKind, ComponentType<SceneProps>> = {
   message: MessageScene,
   segment: SegmentScene,
   named: NamedScene,
+  review: ReviewScene,
 };
 
 /** A scene kind this client does not know (a newer server) shows the title rather than nothing. */

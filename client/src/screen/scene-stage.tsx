@@ -6,6 +6,7 @@ import { Component, createRef } from 'react';
 import type { SceneTransition } from '../../../shared/scene.js';
 import type { ScreenView } from '../../../shared/views.js';
 import { sceneComponent } from './scene-map.js';
+import { assertNever } from '../../../shared/never.js';
 
 export const DISSOLVE_MS = 450;
 export const WIPE_MS = 600;
@@ -23,10 +24,8 @@ export function ghostKeyframes(tr: Exclude<SceneTransition, 'cut'>): { frames: K
       return { frames: [{ opacity: 1 }, { opacity: 0 }], ms: DISSOLVE_MS };
     case 'wipe':
       return { frames: [{ clipPath: 'inset(0 0 0 0)' }, { clipPath: 'inset(0 0 0 100%)' }], ms: WIPE_MS };
-    default: {
-      const never: never = tr;
-      throw new Error(`unknown transition ${String(never)}`);
-    }
+    default:
+      return assertNever(tr, 'transition');
   }
 }
 
