@@ -7,7 +7,9 @@ import type { ItemResult } from '../../../shared/rules/index.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { LiveChart } from './live-chart.js';
 import { LiveProjects, LiveRating } from './live-leaders.js';
+import { Phrases } from './phrases.js';
 import { actLabel } from '../i18n/labels.js';
+import { STAGE_W, useStageWidth } from './stage.js';
 
 interface Props {
   item?: AgendaItem | null;
@@ -22,6 +24,8 @@ export function VotingPanel({ item, round, present, result, offset }: Props) {
   const now = useTick(round.status === 'open');
   const left = secondsLeft(round, now, offset);
   const paused = round.status === 'paused';
+  // The chart's column is what the stage leaves beside the clock and the turnout column.
+  const chartW = 1000 - (STAGE_W - useStageWidth());
   const act = actLabel(t, item?.kind ?? 'other');
   // Held for the moderator (hidden): never promise the result at close.
   const hidden = item && 'settings' in item && item.settings.visibility === 'hidden' ? 'hiddenUntilReveal' : 'hiddenUntilClose';
@@ -48,14 +52,16 @@ export function VotingPanel({ item, round, present, result, offset }: Props) {
         {result?.kind === 'motion' ? (
           <>
             <p className="voting__caption">{round.liveBatch ? t('screen:liveTallyBatched', { k: round.liveBatch }) : t('screen:liveTally')}</p>
-            <LiveChart result={result} width={1000} height={560} />
+            <LiveChart result={result} width={chartW} height={560} />
           </>
         ) : result?.kind === 'projects' && item?.kind === 'projects' ? (
           <LiveProjects item={item} result={result} batch={round.liveBatch} />
         ) : result?.kind === 'rating' && item?.kind === 'rating' ? (
           <LiveRating item={item} result={result} batch={round.liveBatch} />
         ) : (
-          <p className="voting__hidden">{t(`screen:${hidden}`, { act })}</p>
+          <p className="voting__hidden">
+            <Phrases text={t(`screen:${hidden}`, { act })} />
+          </p>
         )}
       </div>
     </section>
