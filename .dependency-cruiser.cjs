@@ -28,10 +28,10 @@ module.exports = {
     },
     {
       name: 'server-not-client',
-      comment: 'The server does not import the React app; what both need lives in shared/.',
+      comment: 'The server does not import the React app; what both need lives in shared/. The locale JSON is data both read (the plain page, server/plain/, speaks the phone\'s words).',
       severity: 'error',
       from: { path: '^server/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^client/' },
+      to: { path: '^client/', pathNot: '^client/src/i18n/.+\\.json$' },
     },
     {
       name: 'server-tests-not-client-code',

@@ -6,16 +6,15 @@
 export const RECEIPT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const RECEIPT_LENGTH = 8;
 
+/** The randomness comes from the caller (the phone's Web Crypto, the server's node:crypto): shared/ does no I/O. */
 export type RandomBytes = (n: number) => Uint8Array;
 
-export const cryptoBytes: RandomBytes = (n) => crypto.getRandomValues(new Uint8Array(n));
-
-export function newReceipt(random: RandomBytes = cryptoBytes): string {
+export function newReceipt(random: RandomBytes): string {
   return Array.from(random(RECEIPT_LENGTH), (b) => RECEIPT_ALPHABET[b & 31]).join('');
 }
 
 /** An id for one submission: 16 random bytes as hex, well inside the protocol's Id pattern. */
-export function newSubmissionId(random: RandomBytes = cryptoBytes): string {
+export function newSubmissionId(random: RandomBytes): string {
   return Array.from(random(16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
