@@ -31,7 +31,7 @@ const refusal = (c: { socket: { once(ev: 'connect_error', f: (e: Error & { data?
   new Promise<string | undefined>((resolve) => c.socket.once('connect_error', (e) => resolve(e.data?.code)));
 
 describe('a link is bound to the first device that opens it', () => {
-  it('[L1] another device is refused, the console shows the attempt, the first device comes back', async () => {
+  it('[A5] another device is refused, the console shows the attempt, the first device comes back', async () => {
     const [l] = await links(h.url, admin);
     const a = track(phone(h.url, l!.url, 'device-a'));
     await a.until((v) => v.me.id === 'd001');
@@ -46,7 +46,7 @@ describe('a link is bound to the first device that opens it', () => {
     expect(await emit(a.socket, 'checkIn', {})).toEqual({ ok: true });
   });
 
-  it('[L2] the binding survives a restart', async () => {
+  it('[A6] the binding survives a restart', async () => {
     const [l] = await links(h.url, admin);
     const a = track(phone(h.url, l!.url, 'device-a'));
     await a.until(() => true);
@@ -56,7 +56,7 @@ describe('a link is bound to the first device that opens it', () => {
     await track(phone(h.url, l!.url, 'device-a')).until((v) => v.me.id === 'd001');
   });
 
-  it('[L4] phones racing for one link: exactly one binds it, and the binding is the one stored', async () => {
+  it('[A7] phones racing for one link: exactly one binds it, and the binding is the one stored', async () => {
     const [l] = await links(h.url, admin);
     const devices = ['device-a', 'device-b', 'device-c'];
     const outcome = (c: ReturnType<typeof phone>) =>
@@ -77,7 +77,7 @@ describe('a link is bound to the first device that opens it', () => {
 });
 
 describe('reissuing a link', () => {
-  it('[L3] cuts off the phone already connected, refuses the old token, and the new link works on a new phone', async () => {
+  it('[A8] cuts off the phone already connected, refuses the old token, and the new link works on a new phone', async () => {
     const op = await operatorSession();
     const [l] = await links(h.url, admin);
     const old = track(phone(h.url, l!.url, 'lost-phone'));

@@ -5,7 +5,7 @@ import { httpErrors } from './http-errors.js';
 import { memoryLogger } from './logger.js';
 
 describe('http errors', () => {
-  it('[L3] a failure on a deputy link path is logged without the token', () => {
+  it('[A10] a failure on a deputy link path is logged without the token', () => {
     const log = memoryLogger();
     let status = 0;
     const res = { headersSent: false, status: (n: number) => ((status = n), res), json: () => res } as unknown as Response;

@@ -18,7 +18,7 @@ const motion = (roundId: string, choice: 'for' | 'against') => ({
 });
 
 describe('reissuing the link of a checked-in deputy', () => {
-  it('[L5] keeps the check-in (实到 does not drop), revokes the old link, and the ballot already cast stands', async () => {
+  it('[A9] keeps the check-in (实到 does not drop), revokes the old link, and the ballot already cast stands', async () => {
     const [l1, l2] = await links(t.h.url, t.session);
     const con = track(console_(t.h.url, t.session));
     const a: Client<DeputyView> = track(phone(t.h.url, l1!.url, 'old-phone'));
