@@ -32,6 +32,12 @@ import { DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, limitConnections, type ConnectionL
 import { readOpenFileLimit, type OpenFileLimit } from './limits/open-files.js';
 import { capSocketsPerLink, DEFAULT_MAX_SOCKETS_PER_LINK } from './limits/per-link.js';
 import { DATA_FORMAT, ensureFormat } from './ops/format.js';
+import { MemoryCounter, type AudienceCounter } from './audience/counter.js';
+import { RedisCounter } from './audience/redis-counter.js';
+import { loadSecret } from './audience/device.js';
+import { AudienceHub } from './audience/hub.js';
+import { setupLive, type AudienceLimits, type LiveNamespace } from './audience/live.js';
+import { wireAudience } from './audience/broadcast.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -59,7 +65,24 @@ export interface AppOptions {
   maxSocketsPerLink?: number;
   /** The open-file limit; default read from /proc/self/limits (null: unknown, not checked). */
   openFileLimit?: OpenFileLimit | null;
+  /** Audience rating (网络评议, server/audience/): where it is counted and its limits. */
+  audience?: AudienceOptions;
 }
+
+export interface AudienceOptions {
+  /** Count in this Redis (shared with edge processes); default: in memory, this process only. */
+  redisUrl?: string;
+  /** A counter made by the caller (tests); wins over redisUrl. */
+  counter?: AudienceCounter;
+  /** The HMAC secret for device ids and public codes; default: `audience-secret` in the data folder. */
+  secret?: Buffer;
+  limits?: AudienceLimits;
+  /** Base URL of the public page (/live/<code>) for the QR code; default: the deputies' base URL. */
+  publicUrl?: string;
+}
+
+/** In the data folder: the audience HMAC secret (device ids, public codes), owner-only. */
+export const AUDIENCE_SECRET_FILE = 'audience-secret';
 
 export interface App {
   readonly http: HttpServer;
@@ -136,7 +159,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await audit.catchUp(records, lines, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r, r.state, r.actor));
   const auth = new Auth(db, clock, log, opts.loginLimits);
-  const ctx: Ctx = { meetings, auth, db, clock, log, auditHead: () => audit.head };
+  let listenUrl = 'http://127.0.0.1:3000';
+  const aud = opts.audience ?? {};
+  const counter = aud.counter ?? (aud.redisUrl ? await RedisCounter.connect({ url: aud.redisUrl, log }) : new MemoryCounter());
+  const audienceSecret = aud.secret ?? (await loadSecret(join(opts.dataDir, AUDIENCE_SECRET_FILE)));
+  const hub = new AudienceHub(meetings, counter, audienceSecret, clock, log, () => aud.publicUrl ?? opts.publicUrl ?? listenUrl);
+  const ctx: Ctx = { meetings, auth, db, clock, log, auditHead: () => audit.head, audience: hub };
 
   let initialAdminPassword: string | null = null;
   const passwordFile = join(opts.dataDir, ADMIN_PASSWORD_FILE);
@@ -167,6 +195,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     fds.assertEnough();
   } catch (e) {
     meetings.stop();
+    await hub.close();
     await journal.close();
     await boxes.close();
     await audit.close();
@@ -174,7 +203,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   fds.watch();
 
-  let listenUrl = 'http://127.0.0.1:3000';
   const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
   app.use(httpErrors(log));
   const http = createServer(app);
@@ -194,18 +222,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
     deputy: io.of(NS.deputy) as DeputyNamespace,
     screen: io.of(NS.screen) as ScreenNamespace,
     console: io.of(NS.console) as ConsoleNamespace,
+    live: io.of(NS.live) as LiveNamespace,
   };
   const rate = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
   // A deputy's sockets share one allowance per link as well as one per connection.
   guardNamespace(ns.deputy, rate, log, (s) => (s.data as { token?: string }).token);
-  for (const nsp of [ns.screen, ns.console]) guardNamespace(nsp, rate, log);
+  for (const nsp of [ns.screen, ns.console, ns.live]) guardNamespace(nsp, rate, log);
   capSocketsPerLink(ns.deputy, opts.maxSocketsPerLink ?? DEFAULT_MAX_SOCKETS_PER_LINK, (s) => (s.data as { token: string }).token, log);
   // A signed-in socket's connection no longer counts against its address (connections.ts).
   for (const nsp of [ns.deputy, ns.console]) nsp.on('connection', (s) => connections.vouch(s.request.socket));
   setupDeputy(ns.deputy, ctx);
   setupScreen(ns.screen, ctx);
   setupConsole(ns.console, ctx);
-  wireBroadcasts(ctx, meetings, ns);
+  setupLive(ns.live, ctx, hub, aud.limits);
+  const { touchScreens } = wireBroadcasts(ctx, meetings, ns);
+  wireAudience(ctx, meetings, hub, ns.live, touchScreens);
   const filesAlarm = () =>
     fds.low
       ? { code: 'OPEN_FILES_LOW' as const, message: `open-file limit ${fds.limit?.soft ?? '?'} is below the ${fds.needed} the roster needs` }
@@ -223,6 +254,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const grace = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     clearTimeout(grace);
+    await hub.close();
     await journal.close();
     await boxes.close();
     await audit.close();

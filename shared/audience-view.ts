@@ -172,3 +172,18 @@ export function audienceView(s: MeetingState, now: number, live: AudienceLive): 
     ...figuresOf(s, ratingOnAir(s)),
   };
 }
+
+/** The console's audience panel: every poll with its code (the hall's too) and its count. */
+export interface ConsoleAudience {
+  polls: (Omit<AudiencePoll, 'tally'> & { n: number | null })[];
+  paused: boolean;
+  link: { code: string; url: string } | null;
+}
+
+export function consoleAudience(s: MeetingState, live: AudienceLive): ConsoleAudience {
+  return {
+    polls: s.audience.map(({ tally, ...p }) => ({ ...p, n: tally?.n ?? live.counts.get(p.id)?.n ?? null })),
+    paused: live.paused,
+    link: live.link,
+  };
+}

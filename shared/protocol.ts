@@ -10,7 +10,7 @@ import type { ConsoleRosterRow, ConsoleWireView, DeputyView, ScreenView } from '
 /** Bumped whenever a message changes shape. A client with another version is told to reload. */
 export const PROTOCOL_VERSION = 3;
 
-export const NS = { deputy: '/deputy', screen: '/screen', console: '/console' } as const;
+export const NS = { deputy: '/deputy', screen: '/screen', console: '/console', live: '/live' } as const;
 
 /** socket.io handshake `auth`, sent again on every reconnect. */
 export const Handshake = z.object({

@@ -53,10 +53,12 @@ export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
       const ids: string[] = [];
       let taken = 0;
       const roundId = () => ids[taken++] ?? (ids.push(newRoundId()), ids[taken - 1] ?? '');
+      // Closing an audience poll journals its final count: sealed and read first (SPEC A4).
+      const final = c.data.type === 'audienceClose' ? await ctx.audience?.finalCount(meetingId, c.data.pollId) : undefined;
       const r = await ctx.meetings.commit(meetingId, (st) => {
         if (!st) return err('NOT_FOUND');
         taken = 0;
-        const d = decideCommand(st, c.data, ctx.clock(), roundId);
+        const d = decideCommand(st, c.data, ctx.clock(), roundId, () => final);
         return d.ok ? { ok: true, value: { events: d.value } } : d;
       }, user.username);
       if (r.ok) ctx.log.info({ meetingId, user: user.username, command: c.data.type }, 'console command');
