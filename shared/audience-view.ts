@@ -93,6 +93,8 @@ export interface PublicItem {
   /** Rating items: who is rated (departments and the officials answering; never deputies). */
   subjects: { id: string; name: string; person: string; title: string }[];
   scale: ScaleId | null;
+  /** Projects items: the projects' names (the 公告 lists the adopted ones). */
+  projects: { id: string; name: string }[];
 }
 
 export interface PublicSegment {
@@ -131,6 +133,7 @@ export function publicItem(item: AgendaItem): PublicItem {
     title: item.title,
     subjects: item.kind === 'rating' ? item.subjects.map((x) => ({ id: x.id, name: x.name, person: x.person, title: x.title })) : [],
     scale: item.kind === 'rating' ? item.settings.scale : null,
+    projects: item.kind === 'projects' ? item.projects.map((x) => ({ id: x.id, name: x.name })) : [],
   };
 }
 

@@ -8,6 +8,7 @@ import type { Route } from './routes.js';
 const ScreenPage = lazy(() => import('./screen/screen-page.js').then((m) => ({ default: m.ScreenPage })));
 const OverlayPage = lazy(() => import('./overlay/overlay-page.js').then((m) => ({ default: m.OverlayPage })));
 const ReceiptsPage = lazy(() => import('./receipts/receipts-page.js').then((m) => ({ default: m.ReceiptsPage })));
+const LivePage = lazy(() => import('./live/live-page.js').then((m) => ({ default: m.LivePage })));
 const ConsolePage = lazy(() => import('./console/console-page.js').then((m) => ({ default: m.ConsolePage })));
 
 export function App({ route }: { route: Route }) {
@@ -26,6 +27,8 @@ function page(route: Route) {
       return <ConsolePage meetingId={route.meetingId} />;
     case 'receipts':
       return <ReceiptsPage meetingId={route.meetingId} roundId={route.roundId} code={route.code} />;
+    case 'live':
+      return <LivePage code={route.code} group={route.group} />;
     case 'landing':
       return <LandingPage />;
     default: {

@@ -25,7 +25,7 @@ import enReceipts from './en/receipts.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing';
+export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing' | 'live';
 
 export const resources = {
   'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts },
