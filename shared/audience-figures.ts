@@ -1,4 +1,4 @@
-// The audience's figures (网络满意度, 现场观众满意度) and the combined figure (SPEC A5, A6).
+// The audience's figures (网络满意度, 现场观众满意度) and the combined figure (SPEC U5, U6).
 // Computed the deputies' way (满意率 = 满意 + 基本满意 over those who rated the subject; the
 // score weighted by the item's level weights, or the mean on the score scale; R4, R6, R7), but
 // from the audience's own count: the deputies' RatingResult is only ever read, never changed.
@@ -59,13 +59,13 @@ export interface CombinedWeights {
 }
 
 export interface CombinedFigure {
-  /** Percent, summing to 100: printed with the figure (A5). */
+  /** Percent, summing to 100: printed with the figure (U5). */
   weights: CombinedWeights;
   subjects: { subjectId: string; name: string; score: number | null; satisfactionRate: number | null }[];
 }
 
 /**
- * A5: per subject, Σ w·figure / Σ w over the parts with a weight above 0, for the score and for
+ * U5: per subject, Σ w·figure / Σ w over the parts with a weight above 0, for the score and for
  * 满意率 each. A part with a weight but no figure for the subject (nobody rated it, the deputies'
  * vote void for quorum or not revealed) leaves the combined figure unknown (null): a weight is
  * never quietly moved onto the other parts.
@@ -132,7 +132,7 @@ export interface AudienceScreenView {
   open: AudienceOpenView[];
   /** The counter cannot be reached: 网络评议暂停. */
   paused: boolean;
-  /** Closed polls of the item on air, once the deputies' result is revealed (A4). */
+  /** Closed polls of the item on air, once the deputies' result is revealed (U4). */
   figures: AudienceFigure[];
   combined: CombinedFigure | null;
   /** The public page's short link, for the QR code. */

@@ -23,7 +23,7 @@ export const AudienceEvents = [
     endsAt: At.nullable(),
     code: AudienceCode.optional(),
   }),
-  /** Closed by the moderator or its countdown; `tally` is the counter's final count (A4). */
+  /** Closed by the moderator or its countdown; `tally` is the counter's final count (U4). */
   z.strictObject({ t: z.literal('audience.closed'), at: At, pollId: Id, by: z.enum(['moderator', 'timer']), tally: AudienceTally }),
 ] as const;
 

@@ -1,6 +1,6 @@
 // The audience's count of one poll (网络评议 or 现场观众): how many took part and, per subject,
 // how many chose each level (and the sum of the scores on the score scale). Kept apart from
-// the deputies' ballots on purpose: nothing here is ever folded into a round (SPEC A2).
+// the deputies' ballots on purpose: nothing here is ever folded into a round (SPEC U2).
 import { z } from 'zod';
 import { Id } from './model.js';
 

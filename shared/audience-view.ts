@@ -1,6 +1,6 @@
 // What the public sees (/live/<code>): the audience page's view, and the audience part of the
 // big screen's view. Pure functions of the meeting state and the counter's latest aggregates.
-// Invariant (A7, tested in audience-view.test.ts): nothing here names a deputy, and no figure
+// Invariant (U7, tested in audience-view.test.ts): nothing here names a deputy, and no figure
 // of a round appears before that round is revealed; the audience page shows less than the
 // big screen does (no live tallies, no turnout per deputy, no seat list).
 import type { AudienceTally } from './audience-tally.js';
@@ -25,7 +25,7 @@ export interface AudienceLive {
 
 export const NO_LIVE: AudienceLive = { counts: new Map(), paused: false, link: null };
 
-/** A round's figures are public once it is closed and revealed; never earlier (A7). */
+/** A round's figures are public once it is closed and revealed; never earlier (U7). */
 const revealed = (r: Round | undefined | null): r is Round => !!r && r.status === 'closed' && r.revealed;
 
 function latestRoundOf(s: MeetingState, itemId: string): Round | undefined {
@@ -55,7 +55,7 @@ function openView(p: AudiencePoll, live: AudienceLive): AudienceOpenView {
   };
 }
 
-/** A4, A5: the closed polls' figures of the item on air and the combined figure, once its result is revealed. */
+/** U4, U5: the closed polls' figures of the item on air and the combined figure, once its result is revealed. */
 function figuresOf(s: MeetingState, itemId: string | null): { figures: AudienceFigure[]; combined: CombinedFigure | null } {
   const item = itemId === null ? undefined : itemById(s, itemId);
   if (!item || item.kind !== 'rating') return { figures: [], combined: null };
@@ -100,7 +100,7 @@ export interface PublicItem {
 export interface PublicSegment {
   department: string;
   person: { name: string; title: string };
-  /** The question on air: its topic only (the asker is a deputy, A7). */
+  /** The question on air: its topic only (the asker is a deputy, U7). */
   topic: string | null;
   questionIndex: number;
   questionCount: number;
@@ -168,7 +168,7 @@ export function audienceView(s: MeetingState, now: number, live: AudienceLive): 
     ranking: meetingRanking(s, resultOf, (_item, x) => revealed(x)),
     open: open.flatMap((p) => {
       const it = itemById(s, p.itemId);
-      // The page never shows a code: it must come from the broadcast or the hall (A3).
+      // The page never shows a code: it must come from the broadcast or the hall (U3).
       return it ? [{ ...openView(p, live), code: null, item: publicItem(it) }] : [];
     }),
     paused: live.paused,

@@ -1,4 +1,4 @@
-// Audience polls (SPEC A1..A8): decisions, the figures, and what the public may see.
+// Audience polls (SPEC U1..U8): decisions, the figures, and what the public may see.
 import { describe, expect, it } from 'vitest';
 import { addToTally, EMPTY_TALLY, type AudienceTally } from './audience-tally.js';
 import { audienceFigure, combinedFigure } from './audience-figures.js';
@@ -66,7 +66,7 @@ function vote(s: MeetingState, deputyIndex: number, level: string): MeetingState
 const tallyOf = (levels: string[]) => levels.reduce((t, l, i) => (i >= 0 ? addToTally(t, [{ subjectId: 's1', level: l, value: 0 }]) : t), EMPTY_TALLY);
 
 describe('audience polls', () => {
-  it('[A1] opens on a rating item or a segment (its rating), one open per group, once per item and group', () => {
+  it('[U1] opens on a rating item or a segment (its rating), one open per group, once per item and group', () => {
     const s = base();
     expect(refusal(s, { type: 'audienceOpen', itemId: 'mo', group: 'online' })).toBe('WRONG_KIND');
     expect(refusal(s, { type: 'audienceOpen', itemId: 'nope', group: 'online' })).toBe('NOT_FOUND');
@@ -81,7 +81,7 @@ describe('audience polls', () => {
     expect(refusal(closed, { type: 'audienceOpen', itemId: 'rate1', group: 'online' })).toBe('ROUND_CLOSED');
   });
 
-  it('[A4] a close carries the final count; without one (counter unreachable) it is refused', () => {
+  it('[U4] a close carries the final count; without one (counter unreachable) it is refused', () => {
     const s = run(base(), { type: 'audienceOpen', itemId: 'rate1', group: 'online' });
     const id = s.audience[0]?.id ?? '';
     expect(refusal(s, { type: 'audienceClose', pollId: id })).toBe('AUDIENCE_PAUSED');
@@ -91,7 +91,7 @@ describe('audience polls', () => {
     expect(refusal(closed, { type: 'audienceClose', pollId: id }, t)).toBe('ok'); // twice: a no-op
   });
 
-  it('[A2] the deputies\' tally, outcome and report are the same with or without audience ratings', () => {
+  it('[U2] the deputies\' tally, outcome and report are the same with or without audience ratings', () => {
     let s = run(base(), { type: 'startRound', itemId: 'rate1' });
     s = run(s, { type: 'audienceOpen', itemId: 'rate1', group: 'online' });
     for (let i = 0; i < 8; i++) s = vote(s, i, i < 5 ? 'satisfied' : 'unsatisfied');
@@ -105,7 +105,7 @@ describe('audience polls', () => {
     expect(meetingReport(after, 5000)).toEqual(before.report);
   });
 
-  it('[A5] the audience figure follows R4/R6/R7; the combined figure weighs the parts as set, or is unknown', () => {
+  it('[U5] the audience figure follows R4/R6/R7; the combined figure weighs the parts as set, or is unknown', () => {
     const item = rating({ combine: { deputies: 70, online: 30, onsite: 0 } });
     const f = audienceFigure(item, 'p', 'online', tallyOf(['satisfied', 'satisfied', 'basic', 'unsatisfied']));
     expect(f.n).toBe(4);
@@ -124,7 +124,7 @@ describe('audience polls', () => {
     expect(combinedFigure(rating(), dep, f, null)).toBeNull();
   });
 
-  it('[A7] the audience page never shows a secret round\'s figures before reveal, nor any deputy', () => {
+  it('[U7] the audience page never shows a secret round\'s figures before reveal, nor any deputy', () => {
     const names = roster.flatMap((d) => [d.id, d.name]);
     const seen: string[] = [];
     const look = (s: MeetingState, live = NO_LIVE) => {

@@ -1,7 +1,7 @@
 // 网络评议 and 现场观众: audience polls on a rating item, opened and closed by the moderator
 // through the normal command path (journaled, audited). The state keeps which polls exist and,
 // once closed, the count the core read from the counter; never a device id, never a deputy.
-// Rules: docs/SPEC.md A1..A8.
+// Rules: docs/SPEC.md U1..U8.
 import type { AudienceTally } from './audience-tally.js';
 import type { AudienceGroup, AudiencePoll } from './audience-state.js';
 import type { MeetingEvent } from './events.js';
@@ -22,7 +22,7 @@ export function audienceItemOf(s: MeetingState, itemId: string): RatingItem | nu
   return null;
 }
 
-/** The latest closed poll of a group on an item: the one whose figure counts (A4). */
+/** The latest closed poll of a group on an item: the one whose figure counts (U4). */
 export function closedPoll(s: MeetingState, itemId: string, group: AudienceGroup): AudiencePoll | null {
   for (let i = s.audience.length - 1; i >= 0; i--) {
     const p = s.audience[i];
@@ -41,8 +41,8 @@ export function codeFromId(id: string): string {
 }
 
 /**
- * A1: one open poll per group at a time, on a rating item, once per item and group (a closed
- * poll's figure stands, as a decided vote does). A4: closing needs the counter's final count,
+ * U1: one open poll per group at a time, on a rating item, once per item and group (a closed
+ * poll's figure stands, as a decided vote does). U4: closing needs the counter's final count,
  * which the server reads after sealing the poll (`tally`); without it the close is refused.
  */
 export function decideAudience(

@@ -98,7 +98,7 @@ export const MeetingEvent = z.discriminatedUnion('t', [
   /** The speaker finished: the time used goes into the segment log. */
   z.strictObject({ t: z.literal('timer.stopped'), at: At, timerId: Id, usedMs: z.number().int().min(0) }),
   /** The console played or paused the evidence video on the screens, from this position. */
-  // ---- audience polls (网络评议, 现场观众; shared/audience.ts decides them, SPEC A1..A8) ----
+  // ---- audience polls (网络评议, 现场观众; shared/audience.ts decides them, SPEC U1..U8) ----
   ...AudienceEvents,
   z.strictObject({ t: z.literal('evidence.playback'), at: At, playing: z.boolean(), positionMs: z.number().int().min(0).max(86_400_000) }),
   /** Participation: who voted, and with which submission id. Never carries the choice. */

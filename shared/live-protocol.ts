@@ -1,6 +1,6 @@
 // The public audience page's socket protocol (namespace /live, docs/PROTOCOL.md): a view to
 // read, a device token to keep, and one thing to send, an audience rating. Nothing else the
-// page may send reaches the meeting (SPEC A8).
+// page may send reaches the meeting (SPEC U8).
 import { z } from 'zod';
 import { AudienceCode } from './audience-state.js';
 import { Id } from './model.js';

@@ -95,7 +95,7 @@ export const RatingSettings = z.strictObject({
    */
   ranking: z.enum(['latest', 'mean', 'item']).optional(),
   /**
-   * The combined figure (SPEC A5): weights in percent of the deputies', the online audience's
+   * The combined figure (SPEC U5): weights in percent of the deputies', the online audience's
    * (网络评议) and the hall audience's (现场观众) figures, summing to 100. Unset: no combined
    * figure; each audience figure still stands on its own.
    */

@@ -88,7 +88,7 @@ export interface ScreenView {
   named?: NamedVoteRow[] | null;
   /** A rehearsal (彩排) is running: its votes are practice and are cleared when it ends (SPEC J). */
   rehearsal?: { startedAt: number } | null;
-  /** 网络评议 and 现场观众 (added by the server, which holds the live counts; SPEC A4, A5). */
+  /** 网络评议 and 现场观众 (added by the server, which holds the live counts; SPEC U4, U5). */
   audience?: AudienceScreenView | null;
 }
 
@@ -147,7 +147,7 @@ export interface ConsoleView {
   rehearsal?: { startedAt: number } | null;
   /** What the screens show now, and what they would show after 'take' (null: nothing cued). */
   preview: { live: ScreenView; next: ScreenView | null };
-  /** Audience polls with their codes and counts (added by the server, SPEC A1). */
+  /** Audience polls with their codes and counts (added by the server, SPEC U1). */
   audience?: ConsoleAudience | null;
   /** The audit chain head now (chain-head.ts): shown in the console's header and printed in the report. */
   auditHead?: ChainHead | null;

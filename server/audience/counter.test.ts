@@ -1,4 +1,4 @@
-// The audience counters against what they promise (SPEC A3, A6): one rating per device per poll,
+// The audience counters against what they promise (SPEC U3, U6): one rating per device per poll,
 // atomically, also from two clients at once; a sealed poll takes nothing more; Redis stopped:
 // ratings answer 'unavailable' (paused), Redis back: counting resumes with nothing lost.
 // The Redis tests run a real redis-server (server/test/redis.ts), never a mock.
@@ -25,7 +25,7 @@ async function until(cond: () => boolean, ms = 10_000): Promise<void> {
 
 function contract(name: string, make: () => Promise<AudienceCounter[]>, fresh: () => string) {
   describe(name, () => {
-    it('[A3] counts a device once per poll, also when two clients race with the same device', async () => {
+    it('[U3] counts a device once per poll, also when two clients race with the same device', async () => {
       const [a, b] = await make();
       if (!a || !b) throw new Error('two clients');
       const p = { meetingId: 'demo', pollId: fresh() };
@@ -46,7 +46,7 @@ function contract(name: string, make: () => Promise<AudienceCounter[]>, fresh: (
       expect(await b.read(p)).toEqual(t);
     });
 
-    it('[A3] keeps polls apart and sums scores on the score scale', async () => {
+    it('[U3] keeps polls apart and sums scores on the score scale', async () => {
       const [a] = await make();
       if (!a) throw new Error('a client');
       const p1 = { meetingId: 'demo', pollId: fresh() };
@@ -58,7 +58,7 @@ function contract(name: string, make: () => Promise<AudienceCounter[]>, fresh: (
       expect((await a.read(p2)).n).toBe(1);
     });
 
-    it('[A4] a sealed poll refuses every further rating', async () => {
+    it('[U4] a sealed poll refuses every further rating', async () => {
       const [a, b] = await make();
       if (!a || !b) throw new Error('two clients');
       const p = { meetingId: 'demo', pollId: fresh() };
@@ -94,7 +94,7 @@ describe('RedisCounter on a real redis-server', () => {
   };
   contract('RedisCounter', async () => [await connect(), await connect()], fresh);
 
-  it('[A6] Redis stopped: rating answers unavailable at once; back: resumes, nothing counted is lost', async () => {
+  it('[U6] Redis stopped: rating answers unavailable at once; back: resumes, nothing counted is lost', async () => {
     const c = await connect();
     const changes: boolean[] = [];
     c.onAvailability((up) => changes.push(up));

@@ -1,7 +1,7 @@
-// Audience ratings are counted behind one interface, apart from the deputies' ballots (SPEC A2):
+// Audience ratings are counted behind one interface, apart from the deputies' ballots (SPEC U2):
 // MemoryCounter for one process (the default, a chamber without Redis), RedisCounter when edges
 // in several processes or hosts share one Redis. Either way one rating is one atomic step:
-// refuse a device that already rated the poll, else add its marks (SPEC A3).
+// refuse a device that already rated the poll, else add its marks (SPEC U3).
 // The counter knows nothing of meetings' records: a compromised Redis learns only these counts.
 import { addToTally, type AudienceMark, type AudienceTally } from '../../shared/audience-tally.js';
 

@@ -1,4 +1,4 @@
-// Signed device ids for audience rating (SPEC A3, docs/SECURITY.md "Audience rating"): the
+// Signed device ids for audience rating (SPEC U3, docs/SECURITY.md "Audience rating"): the
 // server hands a phone a random id with an HMAC over it at its first visit; a rating must carry
 // one the server signed. A made-up or altered id is refused, so a script cannot mint ids
 // offline: every id costs a visit, and visits are limited per source address.

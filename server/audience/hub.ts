@@ -1,8 +1,8 @@
 // The core's side of audience rating: it owns the counter, reads the open polls' aggregates at
 // a fixed cadence (AUDIENCE_READ_MS) for the screens and the public page, closes polls whose
 // countdown ran out, and seals and reads a poll's final count before its close is journaled
-// (SPEC A4). The counter being away pauses audience rating only: nothing here is on the path
-// of a deputy's vote, and no deputy command waits on it (A6).
+// (SPEC U4). The counter being away pauses audience rating only: nothing here is on the path
+// of a deputy's vote, and no deputy command waits on it (U6).
 import type { AudienceTally } from '../../shared/audience-tally.js';
 import { decideAudienceTimer } from '../../shared/audience.js';
 import type { AudienceLive } from '../../shared/audience-view.js';

@@ -1,5 +1,5 @@
-// The public page's namespace against the real server (SPEC A2, A3, A4, A6, A8): real sockets,
-// real disk, and for A6 a real redis-server stopped and started under a running meeting.
+// The public page's namespace against the real server (SPEC U2, U3, U4, U6, U8): real sockets,
+// real disk, and for U6 a real redis-server stopped and started under a running meeting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { AudienceView } from '../../shared/audience-view.js';
@@ -41,7 +41,7 @@ async function openPoll(con: Client<ConsoleView>, c: Partial<Extract<Command, { 
 describe('/live: the audience page', () => {
   const t = serverPerTest({ demoSize: 5, audience: { limits: { devicesPerMinute: 100, ratingsPerMinute: 8 } } });
 
-  it('[A8] a page reads the view and gets a signed device; it cannot send the meeting any command', async () => {
+  it('[U8] a page reads the view and gets a signed device; it cannot send the meeting any command', async () => {
     const p = t.track(phone(t.h.url, codeOf(t.h)));
     const v = await p.until(() => true);
     expect(v.meeting.title).toContain('演示会议');
@@ -61,7 +61,7 @@ describe('/live: the audience page', () => {
     await expect(new Promise((_, reject) => wrong.socket.once('connect_error', reject))).rejects.toThrow('NO_MEETING');
   });
 
-  it('[A3] one rating per device per poll; forged devices, wrong codes and floods are refused', async () => {
+  it('[U3] one rating per device per poll; forged devices, wrong codes and floods are refused', async () => {
     const con = t.track(console_(t.h.url, t.session));
     await con.until(() => true);
     const pollId = await openPoll(con, { withCode: true });
@@ -92,7 +92,7 @@ describe('/live: the audience page', () => {
     expect(screenView.audience?.open[0]?.code).toBe(code);
   });
 
-  it('[A4] the close journals the final count; the figure shows with the revealed result and survives a restart', async () => {
+  it('[U4] the close journals the final count; the figure shows with the revealed result and survives a restart', async () => {
     const con = t.track(console_(t.h.url, t.session));
     await con.until(() => true);
     const deps = await checkedInDeputies(t.h.url, t.session, t.track);
@@ -136,7 +136,7 @@ describe('/live on Redis: stopped and started under a running meeting', () => {
     await redis.close();
   });
 
-  it('[A6] Redis away: rating paused (the page and screen say so), chamber voting untouched; back: resumes, nothing lost', async () => {
+  it('[U6] Redis away: rating paused (the page and screen say so), chamber voting untouched; back: resumes, nothing lost', async () => {
     const session = await login(h.url);
     const con = track(console_(h.url, session));
     await con.until(() => true);

@@ -1,7 +1,7 @@
 // The /live namespace: the public audience page. It reads the audience view and may send one
-// thing, a rating (SPEC A8): it is given no command path into the meeting. A rating is checked
+// thing, a rating (SPEC U8): it is given no command path into the meeting. A rating is checked
 // here (signed device, limits per source address, the poll open, the code, the marks on the
-// item's scale) and then counted by the counter, never by the meeting's reducer (A2).
+// item's scale) and then counted by the counter, never by the meeting's reducer (U2).
 import type { Namespace, Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { AudienceMark } from '../../shared/audience-tally.js';

@@ -53,7 +53,7 @@ export function setupConsole(nsp: ConsoleNamespace, ctx: Ctx): void {
       const ids: string[] = [];
       let taken = 0;
       const roundId = () => ids[taken++] ?? (ids.push(newRoundId()), ids[taken - 1] ?? '');
-      // Closing an audience poll journals its final count: sealed and read first (SPEC A4).
+      // Closing an audience poll journals its final count: sealed and read first (SPEC U4).
       const final = c.data.type === 'audienceClose' ? await ctx.audience?.finalCount(meetingId, c.data.pollId) : undefined;
       const r = await ctx.meetings.commit(meetingId, (st) => {
         if (!st) return err('NOT_FOUND');

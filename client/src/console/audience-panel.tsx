@@ -1,4 +1,4 @@
-// 网络评议 and 现场观众 on the console (SPEC A1): open a poll on a rating item (the one on air by
+// 网络评议 and 现场观众 on the console (SPEC U1): open a poll on a rating item (the one on air by
 // default) with a countdown and, if wanted, a rating code; close it; see each poll's code and
 // how many took part, and the public page's link. Commands go the normal path (journaled).
 import { useState } from 'react';

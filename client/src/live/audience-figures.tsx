@@ -2,6 +2,7 @@
 // one component for the audience page and the big screen, styled by the page it sits in.
 import type { AudienceFigure, CombinedFigure } from '../../../shared/audience-figures.js';
 import { useLiveT } from '../i18n/live.js';
+import '../styles/audience-figures.css';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const score = (x: number | null) => (x === null ? '—' : x.toFixed(2));

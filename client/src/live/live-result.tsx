@@ -3,6 +3,7 @@
 import type { PublicItem } from '../../../shared/audience-view.js';
 import type { ItemResult } from '../../../shared/rules/index.js';
 import { useLiveT } from '../i18n/live.js';
+import '../styles/audience-figures.css';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 

@@ -1,7 +1,7 @@
 // The audience on the big screen (and the TV overlay): while 网络评议 is open, a corner card with
 // the QR code of the public page, the rating code, the countdown and how many took part; on the
 // result of a rated item, 网络满意度 beside the deputies' figures, and the combined figure with
-// its weights (SPEC A4, A5). Placed inside the title-safe area, bottom right.
+// its weights (SPEC U4, U5). Placed inside the title-safe area, bottom right.
 import type { ScreenView } from '../../../shared/views.js';
 import { LinkQr } from '../console/link-qr.js';
 import { useLiveT } from '../i18n/live.js';
