@@ -102,7 +102,7 @@ export async function runAudience(o: AudienceOptions): Promise<AudienceResult> {
     await Promise.all(workers.map((w) => w.next('ready')));
     o.log(`audience: connecting ${viewers} viewers on /live from ${o.workers} processes`);
     const t0 = Date.now();
-    workers.forEach((w, k) => w.send({ t: 'connect', url, code, count: Math.max(0, Math.min(per, viewers - k * per)), concurrency: 50 }));
+    workers.forEach((w, k) => w.send({ t: 'connect', url, code, count: Math.max(0, Math.min(per, viewers - k * per)), concurrency: 200 }));
     const conn = await Promise.all(workers.map((w) => w.next('connected')));
     const held = conn.reduce((a, c) => a + c.ok, 0);
     const failed = conn.reduce((a, c) => a + c.failed, 0);

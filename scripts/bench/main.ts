@@ -84,8 +84,10 @@ const opts: RunOptions = {
 if (flags.audience) {
   try {
     const viewers = Number(flags.viewers ?? (flags.short ? 300 : 20_000));
+    const load0 = loadavg()[0] ?? 0;
     const r = await runAudience({ viewers, workers, tmp, serverEntry, log });
-    process.stdout.write(`\nWenzheng bench, audience mode; ${availableParallelism()} cores, Node ${process.version}, ${new Date().toISOString()}\n\n${r.text}\n`);
+    const load = `load average (1 min) at start ${load0.toFixed(1)}, at end ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores`;
+    process.stdout.write(`\nWenzheng bench, audience mode; Node ${process.version}, ${new Date().toISOString()}; ${load}\n\n${r.text}\n`);
     await cleanup();
     if (!r.ok) log('FAILED: ratings lost or duplicated, viewers refused, or the screen later than 1 s');
     process.exit(r.ok ? 0 : 1);
