@@ -236,7 +236,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   setupConsole(ns.console, ctx);
   setupLive(ns.live, ctx, hub, aud.limits);
   const { touchScreens } = wireBroadcasts(ctx, meetings, ns);
-  wireAudience(ctx, meetings, hub, ns.live, touchScreens);
+  wireAudience(meetings, hub, ns.live, touchScreens);
   const filesAlarm = () =>
     fds.low
       ? { code: 'OPEN_FILES_LOW' as const, message: `open-file limit ${fds.limit?.soft ?? '?'} is below the ${fds.needed} the roster needs` }

@@ -5,7 +5,8 @@
 // of a deputy's vote, and no deputy command waits on it (U6).
 import type { AudienceTally } from '../../shared/audience-tally.js';
 import { decideAudienceTimer } from '../../shared/audience.js';
-import type { AudienceLive } from '../../shared/audience-view.js';
+import { audienceView, type AudienceLive, type AudienceView } from '../../shared/audience-view.js';
+import type { MeetingState } from '../../shared/state.js';
 import { ok } from '../../shared/result.js';
 import type { Logger } from '../logger.js';
 import type { Meetings } from '../meetings.js';
@@ -14,6 +15,7 @@ import { liveCode } from './device.js';
 
 /** How often the core reads the open polls' counts (a fixed cadence, whatever the rating rate). */
 export const AUDIENCE_READ_MS = 250;
+const NO_COUNTS: ReadonlyMap<string, AudienceTally> = new Map();
 /** A close that found the counter away is tried again after this long. */
 const RETRY_MS = 1000;
 
@@ -69,10 +71,25 @@ export class AudienceHub {
   live(meetingId: string): AudienceLive {
     const code = this.code(meetingId);
     return {
-      counts: this.counts.get(meetingId) ?? new Map(),
+      counts: this.counts.get(meetingId) ?? NO_COUNTS,
       paused: !this.counter.available,
       link: { code, url: `${this.publicUrl().replace(/\/+$/, '')}/live/${code}` },
     };
+  }
+
+  private memo: { s: MeetingState; counts: unknown; paused: boolean; view: AudienceView } | null = null;
+
+  /**
+   * The public page's view, built once per state and count (a crowd connecting or a broadcast
+   * to every page costs one build, not one per page); serverNow is always fresh.
+   */
+  view(s: MeetingState): AudienceView {
+    const live = this.live(s.info.id);
+    const m = this.memo;
+    if (m && m.s === s && m.counts === live.counts && m.paused === live.paused) return { ...m.view, serverNow: this.clock() };
+    const view = audienceView(s, this.clock(), live);
+    this.memo = { s, counts: live.counts, paused: live.paused, view };
+    return view;
   }
 
   /** Seal the poll and read its final count; undefined when the counter cannot be reached. */
@@ -105,8 +122,11 @@ export class AudienceHub {
           next.set(p.id, t);
           if (this.counts.get(meetingId)?.get(p.id)?.n !== t.n) moved = true;
         }
-        this.counts.set(meetingId, next);
-        if (moved) this.emit(meetingId);
+        // Replaced only when a count moved: the page's view is cached by this map's identity.
+        if (moved || this.counts.get(meetingId)?.size !== next.size) {
+          this.counts.set(meetingId, next);
+          this.emit(meetingId);
+        }
       }
     } catch (e) {
       if (!(e instanceof CounterUnavailable)) this.log.error({ err: e instanceof Error ? e.stack : String(e) }, 'audience: reading counts failed');

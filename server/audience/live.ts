@@ -6,7 +6,6 @@ import type { Namespace, Socket } from 'socket.io';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { AudienceMark } from '../../shared/audience-tally.js';
 import { audienceRatingRefusal } from '../../shared/audience.js';
-import { audienceView } from '../../shared/audience-view.js';
 import { LiveHandshake, RatePayload, type LiveClientEvents, type LiveServerEvents } from '../../shared/live-protocol.js';
 import { PROTOCOL_VERSION, type Ack } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
@@ -54,7 +53,7 @@ export function setupLive(nsp: LiveNamespace, ctx: Ctx, hub: AudienceHub, limits
     const { meetingId } = socket.data;
     void socket.join(liveRoom(meetingId));
     const s = ctx.meetings.get(meetingId);
-    if (s) socket.emit('view', audienceView(s, ctx.clock(), hub.live(meetingId)));
+    if (s) socket.emit('view', hub.view(s));
     if (verifyDevice(hub.secret, (socket.handshake.auth as { device?: unknown }).device) === null) {
       void take(issued, addressOf(socket)).then((allowed) => {
         // Over the limit: no id, so this page cannot rate (it says so); it can still watch.
