@@ -86,7 +86,7 @@ test('the public rates online, counted apart; the big screen shows 网络满意�
 
   // Redis stops: audience rating pauses (page and screen say so); the deputies' vote goes on.
   // Stopped, not crashed: Redis writes its append-only file on the way down. A crash (SIGKILL) with
-    // appendfsync everysec may lose the last second or two it acknowledged (docs/SECURITY.md).
+  // appendfsync everysec may lose the last second or two it acknowledged (docs/SECURITY.md).
   await redis.stop('SIGTERM');
   await expect(p2.getByTestId('live-paused')).toContainText('网络评议暂停');
   await expect(screen.getByTestId('screen-audience-paused')).toBeVisible();
