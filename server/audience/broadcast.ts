@@ -9,7 +9,7 @@ import { liveRoom, type LiveNamespace } from './live.js';
 /** Tens of thousands of phones: a view costs one write per phone, so at most two a second. */
 export const AUDIENCE_FRAME_MS = 500;
 /** A moving participant count alone reaches the phones at most this often (a burst of ratings moves it every read). */
-export const AUDIENCE_COUNT_FRAME_MS = 3000;
+export const AUDIENCE_COUNT_FRAME_MS = 10_000;
 /** At most a fifth of the event loop for the audience, whatever its size. */
 export const AUDIENCE_BUDGET = 5;
 
@@ -28,8 +28,12 @@ export function wireAudience(meetings: Meetings, hub: AudienceHub, nsp: LiveName
     return f;
   };
   meetings.onChange((meetingId) => emitter(meetingId).state());
-  hub.onLive((meetingId) => {
-    emitter(meetingId).count();
+  hub.onLive((meetingId, what) => {
+    // A moving count is for the screens; the pages hear it with their next view (at most every
+    // AUDIENCE_COUNT_FRAME_MS), not once per read: a broadcast to every page holds the event
+    // loop for one write per page, which starved a burst of 19,000 ratings (docs/PERFORMANCE.md).
+    if (what === 'availability') emitter(meetingId).state();
+    else emitter(meetingId).count();
     touchScreens(meetingId);
   });
 }

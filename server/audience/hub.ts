@@ -21,7 +21,7 @@ const RETRY_MS = 1000;
 
 export class AudienceHub {
   private readonly counts = new Map<string, Map<string, AudienceTally>>();
-  private readonly listeners: ((meetingId: string) => void)[] = [];
+  private readonly listeners: ((meetingId: string, what: 'counts' | 'availability') => void)[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly codes = new Map<string, string>();
   private reader: NodeJS.Timeout | null = null;
@@ -36,7 +36,7 @@ export class AudienceHub {
     private readonly publicUrl: () => string,
   ) {
     counter.onAvailability(() => {
-      for (const id of meetings.ids()) this.emit(id);
+      for (const id of meetings.ids()) this.emit(id, 'availability');
     });
     meetings.onChange((meetingId) => this.arm(meetingId));
     for (const id of meetings.ids()) this.arm(id);
@@ -45,12 +45,12 @@ export class AudienceHub {
   }
 
   /** Called when a meeting's live counts or the counter's availability changed. */
-  onLive(f: (meetingId: string) => void): void {
+  onLive(f: (meetingId: string, what: 'counts' | 'availability') => void): void {
     this.listeners.push(f);
   }
 
-  private emit(meetingId: string): void {
-    for (const f of this.listeners) f(meetingId);
+  private emit(meetingId: string, what: 'counts' | 'availability' = 'counts'): void {
+    for (const f of this.listeners) f(meetingId, what);
   }
 
   code(meetingId: string): string {
