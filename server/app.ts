@@ -38,6 +38,12 @@ import { capSocketsPerLink, DEFAULT_MAX_SOCKETS_PER_LINK } from './limits/per-li
 import { DATA_FORMAT, ensureFormat } from './ops/format.js';
 import { SUPERVISION_FILE, SupervisionJournal } from './supervision/journal.js';
 import { Supervision } from './supervision/service.js';
+import { MemoryCounter, type AudienceCounter } from './audience/counter.js';
+import { RedisCounter } from './audience/redis-counter.js';
+import { loadSecret } from './audience/device.js';
+import { AudienceHub } from './audience/hub.js';
+import { setupLive, type AudienceLimits, type LiveNamespace } from './audience/live.js';
+import { wireAudience } from './audience/broadcast.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -67,7 +73,24 @@ export interface AppOptions {
   openFileLimit?: OpenFileLimit | null;
   /** Redis for the public side (WZ_REDIS_URL): the view on air goes out to public edges. Unset: no Redis, one process. */
   redisUrl?: string;
+  /** Audience rating (网络评议, server/audience/): where it is counted and its limits. */
+  audience?: AudienceOptions;
 }
+
+export interface AudienceOptions {
+  /** Count in this Redis (shared with edge processes); default: in memory, this process only. */
+  redisUrl?: string;
+  /** A counter made by the caller (tests); wins over redisUrl. */
+  counter?: AudienceCounter;
+  /** The HMAC secret for device ids and public codes; default: `audience-secret` in the data folder. */
+  secret?: Buffer;
+  limits?: AudienceLimits;
+  /** Base URL of the public page (/live/<code>) for the QR code; default: the deputies' base URL. */
+  publicUrl?: string;
+}
+
+/** In the data folder: the audience HMAC secret (device ids, public codes), owner-only. */
+export const AUDIENCE_SECRET_FILE = 'audience-secret';
 
 export interface App {
   readonly http: HttpServer;
@@ -149,8 +172,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const sv = await SupervisionJournal.open(join(opts.dataDir, SUPERVISION_FILE), log);
   const supervision = new Supervision(sv.journal, sv.records, clock, log);
   const auth = new Auth(db, clock, log, opts.loginLimits);
-  const core = new Core(meetings, clock, log);
-  const ctx: Ctx = { meetings, core: inProcess(core), auth, db, clock, log, auditHead: () => audit.head };
+  let listenUrl = 'http://127.0.0.1:3000';
+  const aud = opts.audience ?? {};
+  const counter = aud.counter ?? (aud.redisUrl ? await RedisCounter.connect({ url: aud.redisUrl, log }) : new MemoryCounter());
+  const audienceSecret = aud.secret ?? (await loadSecret(join(opts.dataDir, AUDIENCE_SECRET_FILE)));
+  const hub = new AudienceHub(meetings, counter, audienceSecret, clock, log, () => aud.publicUrl ?? opts.publicUrl ?? listenUrl);
+  const core = new Core(meetings, clock, log, (meetingId, pollId) => hub.finalCount(meetingId, pollId));
+  const ctx: Ctx = { meetings, core: inProcess(core), auth, db, clock, log, auditHead: () => audit.head, audience: hub };
 
   let initialAdminPassword: string | null = null;
   const passwordFile = join(opts.dataDir, ADMIN_PASSWORD_FILE);
@@ -181,6 +209,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     fds.assertEnough();
   } catch (e) {
     meetings.stop();
+    await hub.close();
     await journal.close();
     await boxes.close();
     await audit.close();
@@ -189,7 +218,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   fds.watch();
 
-  let listenUrl = 'http://127.0.0.1:3000';
   const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, supervision, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
   app.use(httpErrors(log));
   const http = createServer(app);
@@ -209,18 +237,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
     deputy: io.of(NS.deputy) as DeputyNamespace,
     screen: io.of(NS.screen) as ScreenNamespace,
     console: io.of(NS.console) as ConsoleNamespace,
+    live: io.of(NS.live) as LiveNamespace,
   };
   const rate = opts.rateLimit ?? DEFAULT_RATE_LIMIT;
   // A deputy's sockets share one allowance per link as well as one per connection.
   guardNamespace(ns.deputy, rate, log, (s) => (s.data as { token?: string }).token);
-  for (const nsp of [ns.screen, ns.console]) guardNamespace(nsp, rate, log);
+  for (const nsp of [ns.screen, ns.console, ns.live]) guardNamespace(nsp, rate, log);
   capSocketsPerLink(ns.deputy, opts.maxSocketsPerLink ?? DEFAULT_MAX_SOCKETS_PER_LINK, (s) => (s.data as { token: string }).token, log);
   // A signed-in socket's connection no longer counts against its address (connections.ts).
   for (const nsp of [ns.deputy, ns.console]) nsp.on('connection', (s) => connections.vouch(s.request.socket));
   setupDeputy(ns.deputy, ctx);
   setupScreen(ns.screen, ctx);
   setupConsole(ns.console, ctx);
-  wireBroadcasts(ctx, meetings, ns);
+  setupLive(ns.live, ctx, hub, aud.limits);
+  const { touchScreens } = wireBroadcasts(ctx, meetings, ns);
+  wireAudience(meetings, hub, ns.live, touchScreens);
   const filesAlarm = () =>
     fds.low
       ? { code: 'OPEN_FILES_LOW' as const, message: `open-file limit ${fds.limit?.soft ?? '?'} is below the ${fds.needed} the roster needs` }
@@ -246,6 +277,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const grace = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     clearTimeout(grace);
+    await hub.close();
     await journal.close();
     await boxes.close();
     await audit.close();

@@ -80,7 +80,7 @@ export function wireBroadcasts(
   ctx: Ctx,
   meetings: Meetings,
   ns: { deputy: DeputyNamespace; screen: ScreenNamespace; console: ConsoleNamespace },
-): void {
+): { touchScreens: (meetingId: string) => void } {
   const perMeeting = new Map<string, { screens: () => void; consoles: () => void; deputyKey: readonly unknown[] }>();
 
   const slot = (meetingId: string) => {
@@ -165,4 +165,12 @@ export function wireBroadcasts(
         : { code: 'STORAGE_FAILED', message: 'data folder cannot be written: votes are refused until it is fixed' },
     );
   });
+  // Something outside the state changed what screens show (the audience counts, server/audience/).
+  return {
+    touchScreens: (meetingId) => {
+      const p = slot(meetingId);
+      p.screens();
+      p.consoles();
+    },
+  };
 }

@@ -53,7 +53,8 @@ export function demoSegments(): AgendaItem[] {
       kind: 'rating',
       title: `对${s.department}答复的满意度测评`,
       description: `请对${s.title}${s.person}的现场答复进行测评：满意、基本满意或不满意。`,
-      settings: { visibility: 'turnout', countdownSec: 60, scale: 'three' },
+      // The programme's published rule: deputies 70 %, the online audience 30 % (SPEC Y5).
+      settings: { visibility: 'turnout', countdownSec: 60, scale: 'three', combine: { deputies: 70, online: 30, onsite: 0 } },
       subjects: [{ id: `seg-${s.key}-dept`, name: s.department, person: s.person, title: s.title }],
     }),
   ]);

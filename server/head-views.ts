@@ -4,13 +4,26 @@
 import type { MeetingState } from '../shared/state.js';
 import { consoleWireView, screenView, type ConsoleWireView, type ScreenView } from '../shared/views.js';
 import type { Ctx } from './sockets/common.js';
+import { audienceScreen, consoleAudience } from '../shared/audience-view.js';
 
 export function consoleViewWithHead(ctx: Ctx, s: MeetingState): ConsoleWireView {
-  return { ...consoleWireView(s, ctx.clock()), auditHead: ctx.auditHead?.() ?? null };
+  const v = consoleWireView(s, ctx.clock());
+  const hub = ctx.audience;
+  if (!hub) return { ...v, auditHead: ctx.auditHead?.() ?? null };
+  const live = hub.live(s.info.id);
+  // The previews show the audience element as the screens do (the cued one with today's counts).
+  const withAudience = (p: ScreenView): ScreenView => ({ ...p, audience: audienceScreen(s, live) });
+  return {
+    ...v,
+    preview: { live: withAudience(v.preview.live), next: v.preview.next && withAudience(v.preview.next) },
+    audience: consoleAudience(s, live),
+    auditHead: ctx.auditHead?.() ?? null,
+  };
 }
 
 /** The screen shows the head only with a closed round's result: small print to write down at close. */
 export function screenViewWithHead(ctx: Ctx, s: MeetingState): ScreenView {
-  const v = screenView(s, ctx.clock());
+  const base = screenView(s, ctx.clock());
+  const v = ctx.audience ? { ...base, audience: audienceScreen(s, ctx.audience.live(s.info.id)) } : base;
   return v.round?.status === 'closed' ? { ...v, auditHead: ctx.auditHead?.() ?? null } : v;
 }

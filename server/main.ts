@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { createApp, type App } from './app.js';
 import { testClock } from './ops/test-clock.js';
+import { DEFAULT_AUDIENCE_LIMITS } from './audience/live.js';
 import { OpenFileLimitError } from './limits/open-files.js';
 import { productionLogger } from './logger.js';
 import { EXIT_CODE, StartupError } from './ops/errors.js';
@@ -53,6 +54,15 @@ try {
     ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
     ...(process.env.TRUST_PROXY ? { trustProxy: trustProxy(process.env.TRUST_PROXY) } : {}),
     ...(process.env.WZ_REDIS_URL ? { redisUrl: process.env.WZ_REDIS_URL } : {}),
+    // Audience rating (网络评议): counted in memory unless a Redis is named; limits per address.
+    audience: {
+      ...((process.env.AUDIENCE_REDIS_URL ?? process.env.WZ_REDIS_URL) ? { redisUrl: process.env.AUDIENCE_REDIS_URL ?? process.env.WZ_REDIS_URL } : {}),
+      ...(process.env.AUDIENCE_PUBLIC_URL ? { publicUrl: process.env.AUDIENCE_PUBLIC_URL } : {}),
+      limits: {
+        devicesPerMinute: countFromEnv('AUDIENCE_DEVICES_PER_MINUTE') ?? DEFAULT_AUDIENCE_LIMITS.devicesPerMinute,
+        ratingsPerMinute: countFromEnv('AUDIENCE_RATINGS_PER_MINUTE') ?? DEFAULT_AUDIENCE_LIMITS.ratingsPerMinute,
+      },
+    },
   });
   // Said before listening: if the port is taken and the start fails, the password generated for
   // the new account has still been shown (and is in the file).

@@ -10,6 +10,8 @@ import { ballotByReceipt, hasQuorum, itemById, latestRound, type MeetingState } 
 import { pendingTie } from './outcome.js';
 import { decideScene } from './scene-decide.js';
 import { decideRundown } from './rundown-decide.js';
+import { decideAudience } from './audience.js';
+import type { AudienceTally } from './audience-tally.js';
 import { resultOf } from './views.js';
 import { sha256Hex } from './sha256.js';
 import { assertNever } from './never.js';
@@ -96,7 +98,17 @@ export function decideTimer(s: MeetingState, roundId: string, now: number): Meet
   return [{ t: 'round.closed', at: now, roundId, by: 'timer' }];
 }
 
-export function decideCommand(s: MeetingState, c: Command, now: number, drawId: () => string): Result<MeetingEvent[], ErrorCode> {
+/**
+ * `audienceTally`: the counter's final count of a poll being closed (server/audience/control.ts
+ * reads it after sealing the poll); a close without it is refused AUDIENCE_PAUSED.
+ */
+export function decideCommand(
+  s: MeetingState,
+  c: Command,
+  now: number,
+  drawId: () => string,
+  audienceTally: (pollId: string) => AudienceTally | undefined = () => undefined,
+): Result<MeetingEvent[], ErrorCode> {
   if (s.archived) return err('ARCHIVED'); // an archived meeting is a closed record
   // A round id a rehearsal used names its ballot box file: a new round must never take it (J4).
   const newId = () => {
@@ -229,6 +241,9 @@ export function decideCommand(s: MeetingState, c: Command, now: number, drawId: 
     case 'timerStop':
     case 'evidencePlayback':
       return decideRundown(s, c, now, newId, (itemId, confirmNoQuorum) => decideCommand(s, { type: 'startRound', itemId, confirmNoQuorum }, now, newId));
+    case 'audienceOpen':
+    case 'audienceClose':
+      return decideAudience(s, c, now, newId, audienceTally);
     case 'undoCheckIn': {
       const i = s.rosterIndex.get(c.deputyId);
       if (i === undefined) return err('NOT_FOUND');

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AgendaItem, BallotContent, Deputy, Hex64, Id, ManualCounts, MeetingInfo, Salt } from './model.js';
 import { Scene } from './scene.js';
+import { AudienceEvents } from './audience-state.js';
 
 const At = z.number().int().nonnegative(); // ms since epoch, from the server clock
 
@@ -97,6 +98,8 @@ export const MeetingEvent = z.discriminatedUnion('t', [
   /** The speaker finished: the time used goes into the segment log. */
   z.strictObject({ t: z.literal('timer.stopped'), at: At, timerId: Id, usedMs: z.number().int().min(0) }),
   /** The console played or paused the evidence video on the screens, from this position. */
+  // ---- audience polls (网络评议, 现场观众; shared/audience.ts decides them, SPEC Y1..Y8) ----
+  ...AudienceEvents,
   z.strictObject({ t: z.literal('evidence.playback'), at: At, playing: z.boolean(), positionMs: z.number().int().min(0).max(86_400_000) }),
   /** Participation: who voted, and with which submission id. Never carries the choice. */
   z.strictObject({ t: z.literal('voted'), roundId: Id, deputyId: Id, submissionId: Id }),

@@ -94,6 +94,19 @@ export const RatingSettings = z.strictObject({
    * mean of its ratings. One row per subject either way. Unset: `latest`; rankBy unset: score.
    */
   ranking: z.enum(['latest', 'mean', 'item']).optional(),
+  /**
+   * The combined figure (SPEC Y5): weights in percent of the deputies', the online audience's
+   * (网络评议) and the hall audience's (现场观众) figures, summing to 100. Unset: no combined
+   * figure; each audience figure still stands on its own.
+   */
+  combine: z
+    .strictObject({
+      deputies: z.number().int().min(0).max(100),
+      online: z.number().int().min(0).max(100),
+      onsite: z.number().int().min(0).max(100).default(0),
+    })
+    .refine((w) => w.deputies + w.online + w.onsite === 100, { message: 'weights must sum to 100' })
+    .optional(),
 });
 export type RatingSettings = z.infer<typeof RatingSettings>;
 

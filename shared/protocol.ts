@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import { BallotContent, Hex64, Id, ManualCounts, Salt } from './model.js';
 import { Scene } from './scene.js';
+import { AudienceCommands } from './audience-state.js';
 import type { BallotError } from './rules/index.js';
 import type { ConsoleRosterRow, ConsoleWireView, DeputyView, ScreenView } from './views.js';
 
 /** Bumped whenever a message changes shape. A client with another version is told to reload. */
 export const PROTOCOL_VERSION = 3;
 
-export const NS = { deputy: '/deputy', screen: '/screen', console: '/console' } as const;
+export const NS = { deputy: '/deputy', screen: '/screen', console: '/console', live: '/live' } as const;
 
 /** socket.io handshake `auth`, sent again on every reconnect. */
 export const Handshake = z.object({
@@ -65,6 +66,10 @@ export type ErrorCode =
   | 'DUPLICATE_ID'
   /** A rehearsal can start only on a prepared meeting: no round has been held yet. */
   | 'NOT_PREPARED'
+  /** Audience rating cannot be counted now (Redis unreachable): 网络评议暂停. */
+  | 'AUDIENCE_PAUSED'
+  /** An audience rating without the short code the poll asks for, or with a wrong one. */
+  | 'WRONG_CODE'
   | BallotError;
 
 /** Every ack is a result value: expected refusals are `{ ok: false, error }`, never exceptions. */
@@ -182,6 +187,8 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('take') }),
   /** Let the live data feed be read without a login (or stop it). */
   z.strictObject({ type: z.literal('setFeed'), enabled: z.boolean() }),
+  // ---- audience polls (shared/audience.ts): open on a rating item or segment, close ----
+  ...AudienceCommands,
 ]);
 export type Command = z.infer<typeof Command>;
 

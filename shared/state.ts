@@ -8,6 +8,7 @@ import type { AgendaItem, Ballot, Deputy, ManualCounts, MeetingInfo } from './mo
 import { EMPTY_RUNDOWN, reduceRundown, type Rundown } from './rundown.js';
 import { followScene, initialSceneState, type SceneState } from './scene-state.js';
 import { TITLE_SCENE } from './scene.js';
+import { reduceAudience, type AudiencePolls } from './audience-state.js';
 import { liveBatchOf, stepSnapshots, type LiveSnapshots } from './live-batch.js';
 import { assertNever } from './never.js';
 
@@ -93,6 +94,8 @@ export interface MeetingState extends SceneState {
   readonly rehearsalRounds: readonly string[];
   /** Those of them that were secret votes: who voted in them stays hidden in the audit log (W8). */
   readonly rehearsalSecret: readonly string[];
+  /** Audience polls (网络评议, 现场观众): counted apart, never part of a round (audience.ts). */
+  readonly audience: AudiencePolls;
 }
 
 export function initialState(e: EventOf<'meeting.created'>): MeetingState {
@@ -115,6 +118,7 @@ export function initialState(e: EventOf<'meeting.created'>): MeetingState {
     rehearsal: null,
     rehearsalRounds: [],
     rehearsalSecret: [],
+    audience: [],
     ...initialSceneState,
   };
 }
@@ -178,6 +182,9 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
     case 'scene.cued':
     case 'feed.enabled':
       return s; // folded by followScene (scene-state.ts)
+    case 'audience.opened':
+    case 'audience.closed':
+      return { ...s, audience: reduceAudience(s.audience, e) };
     case 'round.started': {
       const round: Round = {
         id: e.roundId,
@@ -351,6 +358,7 @@ function afterRehearsal(s: MeetingState): MeetingState {
     rehearsalSecret: [...s.rehearsalSecret, ...s.roundOrder.filter((id) => isSecret(s, id))],
     scene: TITLE_SCENE,
     cued: null,
+    audience: [],
   };
 }
 

@@ -15,6 +15,8 @@ import { agendaEntries, stateWithScene, type AgendaEntry } from './scene-view.js
 import { liveBatchOf, shownBallots } from './live-batch.js';
 import { namedVotes, type NamedVoteRow } from './named-votes.js';
 import { assertNever } from './never.js';
+import type { AudienceScreenView } from './audience-figures.js';
+import type { ConsoleAudience } from './audience-state.js';
 
 export interface TurnoutView {
   roster: number;
@@ -87,6 +89,8 @@ export interface ScreenView {
   named?: NamedVoteRow[] | null;
   /** A rehearsal (彩排) is running: its votes are practice and are cleared when it ends (SPEC J). */
   rehearsal?: { startedAt: number } | null;
+  /** 网络评议 and 现场观众 (added by the server, which holds the live counts; SPEC Y4, Y5). */
+  audience?: AudienceScreenView | null;
 }
 
 export interface ConsoleOutcome {
@@ -144,6 +148,8 @@ export interface ConsoleView {
   rehearsal?: { startedAt: number } | null;
   /** What the screens show now, and what they would show after 'take' (null: nothing cued). */
   preview: { live: ScreenView; next: ScreenView | null };
+  /** Audience polls with their codes and counts (added by the server, SPEC Y1). */
+  audience?: ConsoleAudience | null;
   /** The audit chain head now (chain-head.ts): shown in the console's header and printed in the report. */
   auditHead?: ChainHead | null;
 }

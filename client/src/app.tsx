@@ -19,6 +19,7 @@ const OverlayPage = lazy(() => withFont(() => import('./overlay/overlay-page.js'
 const ReceiptsPage = lazy(() => withFont(() => import('./receipts/receipts-page.js')).then((m) => ({ default: m.ReceiptsPage })));
 const GalleryPage = lazy(() => withFont(() => import('./console/gallery/gallery-page.js')).then((m) => ({ default: m.GalleryPage })));
 const SupervisionPage = lazy(() => withFont(() => import('./supervision/supervision-page.js')).then((m) => ({ default: m.SupervisionPage })));
+const LivePage = lazy(() => withFont(() => import('./live/live-page.js')).then((m) => ({ default: m.LivePage })));
 const ConsolePage = lazy(() => withFont(() => import('./console/console-page.js')).then((m) => ({ default: m.ConsolePage })));
 const LandingPage = lazy(() => withFont(() => import('./landing/landing-page.js')).then((m) => ({ default: m.LandingPage })));
 
@@ -42,6 +43,8 @@ function page(route: Route) {
       return <ReceiptsPage meetingId={route.meetingId} roundId={route.roundId} code={route.code} />;
     case 'supervision':
       return <SupervisionPage caseId={route.caseId} print={route.print} />;
+    case 'live':
+      return <LivePage code={route.code} group={route.group} />;
     case 'landing':
       return <LandingPage />;
     default: {

@@ -10,6 +10,8 @@ export type Route =
   | { page: 'gallery' }
   | { page: 'receipts'; meetingId: string; roundId: string; code: string }
   | { page: 'supervision'; caseId: string | undefined; print: boolean }
+  /** The public audience page: /live/<the meeting's public code>, ?g=onsite for the hall's audience. */
+  | { page: 'live'; code: string; group: 'online' | 'onsite' }
   | { page: 'landing' };
 
 const ID = '[A-Za-z0-9_-]{1,64}';
@@ -23,6 +25,8 @@ export function routeOf(pathname: string, search: string): Route {
   if (receipts?.[1] && receipts[2]) {
     return { page: 'receipts', meetingId: receipts[1], roundId: receipts[2], code: new URLSearchParams(search).get('code') ?? '' };
   }
+  const live = /^\/live\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (live?.[1]) return { page: 'live', code: live[1], group: new URLSearchParams(search).get('g') === 'onsite' ? 'onsite' : 'online' };
   if (path === '/screen') return { page: 'screen', meetingId };
   if (path === '/overlay') return { page: 'overlay', meetingId, search };
   if (path === '/console') return { page: 'console', meetingId };

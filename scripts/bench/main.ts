@@ -1,4 +1,5 @@
 // npm run bench [-- --n 3000 | --short] [--only s2,s3,s4] [--workers 4] [--cpu-prof dir]
+//   [--audience [--viewers 20000]]   (the public page's sockets and a rating burst instead; audience.ts)
 //   [--node-flags=--trace-gc] [--keep]   (server node flags; keep the temp folder and server.log)
 // A whole chamber pressing at once (issue 7): start the built server on 127.0.0.1 with a
 // temporary data folder, drive it with real socket.io-client sockets from separate
@@ -14,6 +15,7 @@ import { Fleet, Screen } from './fleet.js';
 import { stopAll } from './procs.js';
 import { report } from './report.js';
 import { runBaseline, runWenzheng, type RunOptions, type Scenario } from './runs.js';
+import { runAudience } from './audience.js';
 
 const ALL: Scenario[] = ['s1', 's2', 's3', 's4', 's5', 's6'];
 
@@ -30,6 +32,8 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     server: { type: 'string', default: 'dist/server/main.js' },
     'timeout-s': { type: 'string' },
+    audience: { type: 'boolean', default: false },
+    viewers: { type: 'string' },
   },
 });
 
@@ -76,6 +80,23 @@ const opts: RunOptions = {
   nodeFlags: flags['node-flags']?.split(' ').filter(Boolean) ?? [],
   log,
 };
+
+if (flags.audience) {
+  try {
+    const viewers = Number(flags.viewers ?? (flags.short ? 300 : 20_000));
+    const load0 = loadavg()[0] ?? 0;
+    const r = await runAudience({ viewers, workers, tmp, serverEntry, log });
+    const load = `load average (1 min) at start ${load0.toFixed(1)}, at end ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores`;
+    process.stdout.write(`\nWenzheng bench, audience mode; Node ${process.version}, ${new Date().toISOString()}; ${load}\n\n${r.text}\n`);
+    await cleanup();
+    if (!r.ok) log('FAILED: ratings lost or duplicated, viewers refused, or the screen later than 1 s');
+    process.exit(r.ok ? 0 : 1);
+  } catch (e) {
+    log(`crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    await cleanup();
+    process.exit(2);
+  }
+}
 
 try {
   const dir = import.meta.dirname;

@@ -9,6 +9,7 @@ import { err, type Result } from '../../shared/result.js';
 import type { CoreRecord, CoreReply, CoreRequest } from '../../shared/seam.js';
 import type { MeetingState } from '../../shared/state.js';
 import { assertNever } from '../../shared/never.js';
+import type { AudienceTally } from '../../shared/audience-tally.js';
 import type { Logger } from '../logger.js';
 import type { Meetings } from '../meetings.js';
 
@@ -31,6 +32,9 @@ export class Core {
     private readonly meetings: Meetings,
     private readonly clock: () => number,
     private readonly log: Logger,
+    /** Seals an audience poll and reads its final count (server/audience/hub.ts), for the close
+     *  that journals it (SPEC Y4); absent: no audience rating in this process. */
+    private readonly audienceFinal?: (meeting: string, pollId: string) => Promise<AudienceTally | undefined>,
   ) {
     // Every durable change, with all its events: a chamber edge folds them as the core did.
     // (Secret ballots are among them: records never leave the chamber's processes; public edges
@@ -87,10 +91,13 @@ export class Core {
         const ids: string[] = [];
         let taken = 0;
         const roundId = () => ids[taken++] ?? (ids.push(newRoundId()), ids[taken - 1] ?? '');
+        // Closing an audience poll journals its final count: sealed and read first (SPEC Y4).
+        const cmd = c.command;
+        const final = cmd.type === 'audienceClose' ? await this.audienceFinal?.(meeting, cmd.pollId) : undefined;
         const r = await this.meetings.commit(meeting, (st) => {
           if (!st) return err('NOT_FOUND');
           taken = 0;
-          const d = decideCommand(st, c.command, this.clock(), roundId);
+          const d = decideCommand(st, cmd, this.clock(), roundId, () => final);
           return d.ok ? { ok: true, value: { events: d.value } } : d;
         }, actor);
         if (r.ok) this.log.info({ meetingId: meeting, user: actor, command: c.command.type }, 'console command');

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Meetings } from '../meetings.js';
 import type { Db } from '../store/db.js';
 import type { CoreTransport } from '../seam/transport.js';
+import type { AudienceHub } from '../audience/hub.js';
 
 export interface Ctx {
   readonly meetings: Meetings;
@@ -18,6 +19,8 @@ export interface Ctx {
   readonly log: Logger;
   /** The audit chain's newest entry (audit-log.ts), shown to consoles and, at close, on screens. */
   readonly auditHead?: () => ChainHead;
+  /** Audience rating (server/audience/): its counter and the live counts screens show. */
+  readonly audience?: AudienceHub;
 }
 
 export function connectError(code: ConnectErrorCode): Error & { data: { code: ConnectErrorCode } } {

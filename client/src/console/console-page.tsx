@@ -19,6 +19,7 @@ import { QrSheetPage } from './prepare/qr-sheet-page.js';
 import { NoticePage } from './notice-page.js';
 import type { PanelProps } from './panel.js';
 import { ResultPanel } from './result-panel.js';
+import { AudiencePanel } from './audience-panel.js';
 import { RehearsalBanner, RehearsalPanel } from './rehearsal.js';
 import { RosterPanel } from './roster-panel.js';
 import { RundownPanel } from './rundown-panel.js';
@@ -130,6 +131,7 @@ function Panels(p: PanelProps) {
           </div>
           <RundownPanel {...p} />
           <ScenePanel {...p} />
+          <AudiencePanel {...p} />
           <RosterPanel {...p} />
         </div>
       </div>

@@ -25,6 +25,8 @@ const CODES: Record<AnyErrorCode, true> = {
   ROUND_PAUSED: true,
   ROUND_ACTIVE: true,
   NOT_PREPARED: true,
+  AUDIENCE_PAUSED: true,
+  WRONG_CODE: true,
   ALREADY_VOTED: true,
   RECEIPT_TAKEN: true,
   WRONG_CHANGE_KEY: true,

@@ -15,7 +15,7 @@ import enReceipts from './en/receipts.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing';
+export type Role = 'deputy' | 'screen' | 'overlay' | 'console' | 'landing' | 'live';
 
 /** The namespaces a deputy's phone shows ('votes' is added by votes.ts on first use). */
 export const phoneResources = {

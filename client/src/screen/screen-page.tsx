@@ -8,6 +8,7 @@ import { SeeStaff } from '../common/see-staff.js';
 import { useCachedScreen } from './cached-view.js';
 import { SceneStage } from './scene-stage.js';
 import { Stage } from './stage.js';
+import { AudienceCorner } from './audience-corner.js';
 import '../styles/screen.css';
 import '../styles/scenes.css';
 import '../styles/scene-figures.css';
@@ -28,6 +29,7 @@ export function ScreenPage({ meetingId }: { meetingId: string | undefined }) {
           <span className="screen__date">{view?.meeting.date}</span>
         </header>
         {view ? <SceneStage view={view} offset={offset} /> : <p className="screen__waiting">{noMeeting ? t('screen:waiting') : ''}</p>}
+        {view && <AudienceCorner view={view} offset={offset} />}
         {view?.rehearsal && (
           // For the staff and the camera crew, not the audience: small, in the corner.
           <span className="screen__rehearsal" data-testid="screen-rehearsal-mark">
