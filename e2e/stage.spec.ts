@@ -268,3 +268,15 @@ test('[B14] the director sets the transition: dissolve, wipe or cut, on the scre
   await screen.context().close();
   await overlay.context().close();
 });
+
+test('[B18] odd names stay inside their cells in the console\'s tables too', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const con = await openConsole(browser, server.url);
+  await con.getByTestId('agenda-item-rating-odd').click();
+  const panel = con.getByTestId('result-panel');
+  await expect(panel.locator('td, th').first()).toBeVisible();
+  await expect(panel).toContainText('﷽');
+  expect(await spillingNames(con, '[data-testid="result-panel"] td, [data-testid="result-panel"] th')).toEqual([]);
+  await shot(con, 'stage-console-odd-names');
+  await con.context().close();
+});

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errors.js';
-import { kindLabel } from '../i18n/labels.js';
+import { actLabel, kindLabel } from '../i18n/labels.js';
 import type { PanelProps } from './panel.js';
 import { latestRoundOf } from './rounds.js';
 
@@ -27,9 +27,9 @@ export function AgendaPanel({ view, send }: PanelProps) {
           const shown = view.currentItemId === item.id;
           const state =
             r && (r.status === 'open' || r.status === 'paused')
-              ? t('console:agenda.voting')
+              ? t('console:agenda.voting', { act: actLabel(t, item.kind) })
               : r && r.status === 'closed'
-                ? t('console:agenda.decided')
+                ? t('console:agenda.decided', { act: actLabel(t, item.kind) })
                 : r
                   ? t(`common:round.${r.status}`)
                   : null;

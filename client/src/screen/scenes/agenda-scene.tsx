@@ -1,6 +1,6 @@
 // 会议议程: every item with its number, kind and state; the current one stands out.
 import { useTranslation } from 'react-i18next';
-import { kindLabel } from '../../i18n/labels.js';
+import { actLabel, kindLabel } from '../../i18n/labels.js';
 import { FitText } from '../fit-text.js';
 import type { SceneProps } from '../scene-props.js';
 
@@ -21,7 +21,7 @@ export function AgendaScene({ view }: SceneProps) {
             <span className="agenda-list__no">{i + 1}</span>
             <span className="agenda-list__kind">{kindLabel(t, e.kind)}</span>
             <FitText className="agenda-list__title" text={e.title} size={size} lines={many ? 1 : 2} />
-            <span className="agenda-list__state">{t(`scenes:agenda.state.${e.state}`)}</span>
+            <span className="agenda-list__state">{t(`scenes:agenda.state.${e.state}`, { act: actLabel(t, e.kind) })}</span>
           </li>
         ))}
       </ol>
