@@ -4,6 +4,7 @@
 // 1440x900 land in test-results/screens/ (a copy in /tmp/wz-screens).
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -286,7 +287,9 @@ test('[desk] the gallery shows the tokens, the components and every screen scene
   await page.goto('/console/gallery'); // no sign-in: sample data only
   await expect(page.getByTestId('gallery')).toBeVisible();
   expect(await page.getByTestId('gallery-colours').locator('li').count()).toBeGreaterThan(20);
-  await expect(page.getByTestId('gallery-type').locator('li')).toHaveCount(12);
+  // One swatch per type-scale token declared in tokens.css (a new size shows up here by itself).
+  const sizes = new Set(readFileSync('client/src/styles/tokens.css', 'utf8').match(/--fs-[\w-]+(?=:)/g) ?? []);
+  await expect(page.getByTestId('gallery-type').locator('li')).toHaveCount(sizes.size);
   await expect(page.getByTestId('gallery-spacing').locator('li')).toHaveCount(8);
   await expect(page.getByTestId('gallery-radii').locator('li')).toHaveCount(6);
   await expect(page.getByTestId('gallery-confirm')).toBeVisible();

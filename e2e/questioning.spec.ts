@@ -143,7 +143,7 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
     await expect(lower).toHaveText('回答：王建军 市住房和城乡建设局局长');
   }
   await rateSegment(con, screen, phones, mod, 'seg-housing-dept', ['satisfied', 'satisfied', 'basic']);
-  await expect(screen.getByTestId('rating-bar-seg-housing-dept')).toContainText('86.67');
+  await expect(screen.getByTestId('card-score')).toContainText('86.67'); // one subject: the full-frame card (B16)
   await still(screen, 'segment-rating-result');
   await next(con, /结束本环节/);
   await expect(con.getByTestId('segment-log-0')).toContainText('王建国');
@@ -175,7 +175,7 @@ test('a two-segment questioning: rundown, timers, lower thirds, evidence, rating
   await expect(lower).toHaveText('提问：袁春燕 代表');
   await next(con, /开始答复计时/);
   await rateSegment(con, screen, phones, mod, 'seg-transport-dept', ['basic', 'unsatisfied', 'basic']);
-  await expect(screen.getByTestId('rating-bar-seg-transport-dept')).toContainText('40.00');
+  await expect(screen.getByTestId('card-score')).toContainText('40.00');
   await next(con, /结束本环节/);
   await expect(screen.getByTestId('segment-done')).toContainText('本环节问政结束');
   await still(screen, 'segment-done');
@@ -217,5 +217,7 @@ async function rateSegment(con: Page, screen: Page, phones: Page[], mod: Awaited
   }
   await mod.run({ type: 'close', roundId: rid });
   await mod.run({ type: 'reveal', roundId: rid });
-  await expect(screen.getByTestId(`rating-bar-${subject}`)).toBeVisible();
+  // The segment's one subject, its department (G12), revealed as the full-frame card (B16).
+  await expect(screen.getByTestId('rating-card')).toBeVisible();
+  await expect(screen.getByTestId('rating-card')).toContainText(subject === 'seg-housing-dept' ? '市住建局' : '市交通运输局');
 }

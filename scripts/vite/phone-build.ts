@@ -47,6 +47,10 @@ export function precompress(outDir: string): Plugin {
 /** The i18n files whose strings a deputy's phone can show (both languages). */
 export const PHONE_NAMESPACES = ['common', 'deputy', 'votes', 'receipts'] as const;
 
+/** Marks the phone's components draw themselves, outside the i18n strings (the settings
+ *  button's ⋯, the submitted card's ✓, the · between seat and group, a cut value's …). */
+export const PHONE_GLYPHS = '·✓⋯…';
+
 function strings(v: unknown, out: string[]): string[] {
   if (typeof v === 'string') out.push(v);
   else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
@@ -54,7 +58,7 @@ function strings(v: unknown, out: string[]): string[] {
 }
 
 export async function phoneText(i18nDir: string): Promise<string> {
-  const out: string[] = [];
+  const out: string[] = [PHONE_GLYPHS];
   for (const lang of await readdir(i18nDir, { withFileTypes: true })) {
     if (!lang.isDirectory()) continue;
     for (const ns of PHONE_NAMESPACES) {
