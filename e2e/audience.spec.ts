@@ -111,6 +111,16 @@ test('the public rates online, counted apart; the big screen shows 网络满意�
   await expect(screen.getByTestId('audience-combined')).toContainText('90.0%');
   await expect(screen.getByTestId('audience-combined')).toContainText('代表 70%');
   await screen.waitForTimeout(1200); // the result's build-up animation
+  // The band never covers the deputies' figures, the card's foot line or the chain head.
+  const covered = await screen.evaluate(() => {
+    const band = document.querySelector('[data-testid="audience-figures"]')?.getBoundingClientRect();
+    if (!band) return ['no band'];
+    const hit = (r: DOMRect) => r.width > 0 && r.left < band.right && r.right > band.left && r.top < band.bottom && r.bottom > band.top;
+    return [...document.querySelectorAll('.rating-card__big, .rating-card__level, .rating-card__foot, [data-testid="screen-chain-head"], .commitment')]
+      .filter((e) => !e.closest('.scene-ghosts') && hit(e.getBoundingClientRect()))
+      .map((e) => e.className || e.getAttribute('data-testid') || e.tagName);
+  });
+  expect(covered).toEqual([]);
   await shot(screen, 'audience-screen-result');
   await expect(p2.getByTestId('audience-figures')).toContainText('网络满意度');
   await expect(p2.getByTestId('live-result')).toContainText('代表测评');

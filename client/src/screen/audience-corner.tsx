@@ -9,13 +9,20 @@ import { secondsLeft, useTick } from '../net/clock.js';
 import { AudienceFigures } from '../live/audience-figures.js';
 import '../styles/screen-audience.css';
 
+/** The audience band is on: a revealed result of an item the audience rated (screen-page.tsx
+ *  makes room for it, so it never covers the deputies' figures). */
+export function audienceBandShown(view: ScreenView): boolean {
+  const a = view.audience;
+  return !!a && view.scene.kind === 'result' && (a.figures.length > 0 || a.combined !== null);
+}
+
 export function AudienceCorner({ view, offset }: { view: ScreenView; offset: number }) {
   const { t } = useLiveT();
   const a = view.audience;
   const open = a?.open.find((p) => p.group === 'online') ?? a?.open[0] ?? null;
   const now = useTick(open?.endsAt != null, 500);
   if (!a) return null;
-  const showFigures = view.scene.kind === 'result' && (a.figures.length > 0 || a.combined !== null);
+  const showFigures = audienceBandShown(view);
   if (!open && !showFigures) return null;
   const left = open ? secondsLeft({ status: 'open', endsAt: open.endsAt, pausedRemainingMs: null }, now, offset) : null;
   return (

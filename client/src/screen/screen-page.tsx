@@ -8,7 +8,7 @@ import { SeeStaff } from '../common/see-staff.js';
 import { useCachedScreen } from './cached-view.js';
 import { SceneStage } from './scene-stage.js';
 import { Stage } from './stage.js';
-import { AudienceCorner } from './audience-corner.js';
+import { AudienceCorner, audienceBandShown } from './audience-corner.js';
 import '../styles/screen.css';
 import '../styles/scenes.css';
 import '../styles/scene-figures.css';
@@ -21,7 +21,7 @@ export function ScreenPage({ meetingId }: { meetingId: string | undefined }) {
   if (fatal === 'PROTOCOL_MISMATCH') return <SeeStaff reason={fatal} role="screen" />;
   return (
     <Stage>
-      <div className="screen" data-testid="screen">
+      <div className={`screen ${view && audienceBandShown(view) ? 'has-aud-band' : ''}`} data-testid="screen">
         <header className="screen__head">
           <h1 className="screen__meeting" data-testid="screen-meeting">
             {view?.meeting.title ?? t('common:appName')}
