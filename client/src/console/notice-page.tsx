@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errors.js';
 import type { NoticeText } from '../../../shared/notice.js';
 import { downloadBlob, noticeUrl } from './documents-api.js';
+import { NoticeArticle } from './notice-article.js';
 import '../styles/notice-doc.css';
 
 
@@ -55,49 +56,7 @@ export function NoticePage({ session, meetingId, itemId }: { session: string; me
           {t('console:documents.back')}
         </a>
       </div>
-      <article className="notice-doc__page" lang="zh-CN">
-        <p className="notice-doc__issuer">{notice.issuer}</p>
-        <h1 className="notice-doc__title">{notice.title}</h1>
-        <p className="notice-doc__number">{notice.number}</p>
-        <hr className="notice-doc__rule" />
-        <p className="notice-doc__para" data-testid="notice-lead">
-          {notice.lead}
-        </p>
-        <table className="notice-doc__table" data-testid="notice-table">
-          <thead>
-            <tr>
-              {notice.columns.map((c, i) => (
-                <th key={c} className={notice.numeric[i] ? 'is-num' : ''}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {notice.rows.map((row) => (
-              <tr key={row.join('|')}>
-                {row.map((cell, i) => (
-                  <td key={i} className={notice.numeric[i] ? 'is-num' : ''}>
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {notice.statements.map((s) => (
-          <p key={s} className="notice-doc__para" data-testid="notice-statement">
-            {s}
-          </p>
-        ))}
-        <p className="notice-doc__para">{notice.closing}</p>
-        <div className="notice-doc__sign">
-          <span className="notice-doc__seal" aria-hidden="true" />
-          <p>{notice.issuer}</p>
-          <p>{notice.date}</p>
-          <p className="notice-doc__seal-label">{notice.seal}</p>
-        </div>
-      </article>
+      <NoticeArticle notice={notice} />
     </div>
   );
 }

@@ -18,15 +18,7 @@ export function AudienceFigures({ figures, combined, className }: { figures: Aud
             {t(f.group === 'online' ? 'live:figures.online' : 'live:figures.onsite')}
             <span className="aud-fig__n">{t('live:figures.took', { n: f.n })}</span>
           </div>
-          {f.subjects.map((s) => (
-            <div key={s.subjectId} className="aud-fig__row">
-              {f.subjects.length > 1 && <span className="aud-fig__name">{s.name}</span>}
-              <span className="aud-fig__label">{t('live:figures.rate')}</span>
-              <span className="aud-fig__big">{pct(s.satisfactionRate)}</span>
-              <span className="aud-fig__label">{t('live:figures.score')}</span>
-              <span className="aud-fig__big aud-fig__big--accent">{score(s.score)}</span>
-            </div>
-          ))}
+          <SubjectRows subjects={f.subjects} />
         </div>
       ))}
       {combined && (
@@ -35,18 +27,24 @@ export function AudienceFigures({ figures, combined, className }: { figures: Aud
             {t('live:figures.combined')}
             <span className="aud-fig__n">{t('live:figures.weights', { d: combined.weights.deputies, o: combined.weights.online, s: combined.weights.onsite })}</span>
           </div>
-          {combined.subjects.map((s) => (
-            <div key={s.subjectId} className="aud-fig__row">
-              {combined.subjects.length > 1 && <span className="aud-fig__name">{s.name}</span>}
-              <span className="aud-fig__label">{t('live:figures.rate')}</span>
-              <span className="aud-fig__big">{pct(s.satisfactionRate)}</span>
-              <span className="aud-fig__label">{t('live:figures.score')}</span>
-              <span className="aud-fig__big aud-fig__big--accent">{score(s.score)}</span>
-            </div>
-          ))}
+          <SubjectRows subjects={combined.subjects} />
         </div>
       )}
       <p className="aud-figs__note">{t('live:figures.note')}</p>
     </div>
   );
+}
+
+/** 满意率 and score per subject, named only when there are several (one figure's or the combined one's). */
+function SubjectRows({ subjects }: { subjects: { subjectId: string; name: string; satisfactionRate: number | null; score: number | null }[] }) {
+  const { t } = useLiveT();
+  return subjects.map((s) => (
+    <div key={s.subjectId} className="aud-fig__row">
+      {subjects.length > 1 && <span className="aud-fig__name">{s.name}</span>}
+      <span className="aud-fig__label">{t('live:figures.rate')}</span>
+      <span className="aud-fig__big">{pct(s.satisfactionRate)}</span>
+      <span className="aud-fig__label">{t('live:figures.score')}</span>
+      <span className="aud-fig__big aud-fig__big--accent">{score(s.score)}</span>
+    </div>
+  ));
 }
