@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ConnectErrorCode, ErrorCode } from '../../shared/protocol.js';
 import { newReceipt, newSubmissionId } from '../../shared/receipt-code.js';
 import { itemById } from '../../shared/state.js';
-import { castVote, selfCheckIn } from '../sockets/deputy.js';
+import { castVote, selfCheckIn } from '../deputy-requests.js';
 import type { Ctx } from '../sockets/common.js';
 import { DEFAULT_RATE_LIMIT, tokenBucket } from '../sockets/guard.js';
 import { checkDevice, recordRefusal } from '../links.js';

@@ -1,9 +1,9 @@
 // The deputy namespace: a phone opened from a personal link. It can check in and vote,
 // nothing else; the link is re-checked on every event, so a revoked link stops at once.
 import type { Namespace, Socket } from 'socket.io';
-import { VotePayload, type Ack, type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
+import { type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
-import { requestId } from '../seam/transport.js';
+import { castVote, selfCheckIn } from '../deputy-requests.js';
 import { deputyView } from '../../shared/views.js';
 import { connectError, handle, readHandshake, type Ctx } from './common.js';
 import { checkDevice, onLinksRevoked, recordRefusal } from '../links.js';
@@ -72,28 +72,6 @@ export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
       return castVote(ctx, meetingId, deputyId, payload);
     });
   });
-}
-
-/**
- * A deputy checks in: the one path for the socket and the plain page (server/plain/).
- * actor null: a deputy is not a console user.
- */
-export async function selfCheckIn(ctx: Ctx, meetingId: string, deputyId: string): Promise<Ack> {
-  const { ack } = await ctx.core.request({ id: requestId(), meeting: meetingId, role: 'deputy', actor: deputyId, command: { type: 'checkIn' } });
-  return ack.ok ? { ok: true } : ack;
-}
-
-/**
- * A deputy's vote, `unknown` until VotePayload accepts it: the one path for the socket and the
- * plain page, so both are held to the same rules (decideVote), journal and ballot box.
- */
-export async function castVote(ctx: Ctx, meetingId: string, deputyId: string, payload: unknown): Promise<Ack<VoteAck>> {
-  const p = VotePayload.safeParse(payload);
-  if (!p.success) return err('BAD_REQUEST');
-  const { ack } = await ctx.core.request({ id: requestId(), meeting: meetingId, role: 'deputy', actor: deputyId, command: { type: 'vote', vote: p.data } });
-  if (!ack.ok) return ack;
-  if (!ack.recorded || ack.duplicate === undefined) return err('INTERNAL');
-  return { ok: true, recorded: ack.recorded, duplicate: ack.duplicate };
 }
 
 /** Tell every phone of a meeting whose link stopped working (reissued, revoked), and hang up. */
