@@ -35,10 +35,10 @@ async function audiencePhone(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-async function openOverlay(browser: Browser): Promise<Page> {
+async function openOverlay(browser: Browser, options = 'guides=1'): Promise<Page> {
   const ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
   const page = await ctx.newPage();
-  await page.goto('/overlay?guides=1');
+  await page.goto(`/overlay?${options}`);
   await expect(page.getByTestId('overlay')).toBeVisible();
   return page;
 }
@@ -105,6 +105,13 @@ test('the public rates online, counted apart; the big screen shows 网络满意�
   await overlay.waitForTimeout(600); // the card's fade-in
   expect(await overlayOutsideSafe(overlay)).toEqual([]);
   await shot(overlay, 'audience-overlay-open');
+  // With the lower third on top, the card goes to the bottom corner, still inside title-safe.
+  const keyed = await openOverlay(browser, 'pos=top&key=green');
+  await expect(keyed.locator('.overlay__aud--bottom')).toBeVisible();
+  await keyed.waitForTimeout(600);
+  expect(await overlayOutsideSafe(keyed)).toEqual([]);
+  await shot(keyed, 'audience-overlay-open-top');
+  await keyed.context().close();
 
   const phones = [];
   for (let i = 0; i < 3; i++) phones.push(await audiencePhone(browser, link));
