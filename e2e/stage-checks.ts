@@ -5,10 +5,10 @@ import type { Page } from '@playwright/test';
 /** EBU R 95 / SMPTE ST 2046-1: title-safe is the central 90% of the frame, action-safe 93%. */
 export const TITLE_SAFE = 0.9;
 
-/** Every character of the stage's text outside the central 90% of the stage (in stage pixels). */
-export async function outsideTitleSafe(page: Page): Promise<string[]> {
-  return page.evaluate((safe) => {
-    const stage = document.querySelector('.stage');
+/** Every character of the stage's text outside the central 90% of the stage (in stage pixels); `root`: the overlay's `.overlay`. */
+export async function outsideTitleSafe(page: Page, root = '.stage'): Promise<string[]> {
+  return page.evaluate(([safe, sel]) => {
+    const stage = document.querySelector(sel);
     if (!stage) return ['no stage'];
     const s = stage.getBoundingClientRect();
     const w = stage instanceof HTMLElement ? stage.offsetWidth : 1920;
@@ -47,7 +47,7 @@ export async function outsideTitleSafe(page: Page): Promise<string[]> {
       }
     }
     return out;
-  }, TITLE_SAFE);
+  }, [TITLE_SAFE, root] as const);
 }
 
 /** Words (Intl.Segmenter, zh) of the elements matched whose characters land on two lines. */

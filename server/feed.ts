@@ -6,7 +6,7 @@
 import { Router, type Request, type Response } from 'express';
 import { feedOf, feedTable, type FeedDoc } from '../shared/feed.js';
 import { toCsv } from './csv.js';
-import { screenView } from '../shared/views.js';
+import { screenViewWithAudience } from './head-views.js';
 import type { Ctx } from './sockets/common.js';
 
 /** The feed as CSV, by the one CSV writer (csv.ts): BOM, RFC 4180 quoting, formulas defused. */
@@ -40,7 +40,7 @@ export function feedRoutes(ctx: Ctx): Router {
     const s = m?.[1] ? ctx.meetings.get(m[1]) : undefined;
     if (!m || !s) return void res.status(404).json({ ok: false, error: 'NOT_FOUND' });
     if (!s.feedEnabled && !ctx.auth.sessionUser(session(req))) return void res.status(403).json({ ok: false, error: 'FORBIDDEN' });
-    const doc = feedOf(screenView(s, ctx.clock()));
+    const doc = feedOf(screenViewWithAudience(ctx, s)); // with 网络评议 as the screen shows it (Y20)
     if (m[2] === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `inline; filename="${s.info.id}.csv"`);

@@ -11,7 +11,7 @@ export const FEED_VERSION = 1;
 
 /** One line of figures; the CSV has exactly these columns, in this order. */
 export interface FeedRow {
-  type: 'meeting' | 'scene' | 'item' | 'round' | 'turnout' | 'count' | 'choice' | 'outcome' | 'rule' | 'project' | 'subject' | 'level' | 'weight' | 'ranking';
+  type: 'meeting' | 'scene' | 'item' | 'round' | 'turnout' | 'count' | 'choice' | 'outcome' | 'rule' | 'project' | 'subject' | 'level' | 'weight' | 'ranking' | 'audience' | 'combined';
   id: string;
   name: string;
   value: number | null;
@@ -38,6 +38,8 @@ export interface FeedDoc {
   ranking: FeedRow[];
   /** A rehearsal (彩排) is running: graphics may mark it; its figures are cleared when it ends (SPEC J). */
   rehearsal: boolean;
+  /** Y20: 网络评议 / 现场观众 and the combined figure, apart from `rows` (the deputies' result): what the big screen shows of them. */
+  audience: FeedRow[];
 }
 
 /** Every share in the feed: a fraction with four decimals (docs/FEED.md). */
@@ -137,7 +139,36 @@ export function feedOf(view: ScreenView): FeedDoc {
       ...rankingBasis(view.ranking ?? []),
     ],
     rehearsal: view.rehearsal != null,
+    audience: audienceRows(view),
   };
+}
+
+/**
+ * Y20: an open poll's participants so far (and seconds left), then each closed poll's figures and
+ * the combined one, as the big screen shows them (after the deputies' result is revealed, Y4).
+ */
+function audienceRows(view: ScreenView): FeedRow[] {
+  const a = view.audience;
+  if (!a) return [];
+  const open = a.open.flatMap((p) => [
+    row('audience', p.group, p.n, { status: a.paused ? 'paused' : 'open' }),
+    ...(p.endsAt === null ? [] : [row('audience', `${p.group}.remainingSec`, Math.max(0, Math.ceil((p.endsAt - view.serverNow) / 1000)))]),
+  ]);
+  const figures = a.figures.flatMap((f) => [
+    row('audience', f.group, f.n, { status: 'closed' }),
+    ...f.subjects.flatMap((x) => [
+      row('audience', `${f.group}.${x.subjectId}`, x.score, { name: x.name, share: round4(x.satisfactionRate) }),
+      ...x.levels.map((l) => row('audience', `${f.group}.${x.subjectId}.${l.level}`, l.count, { name: l.level, share: share(l.count, x.rated) })),
+    ]),
+  ]);
+  const c = a.combined;
+  const combined = c
+    ? [
+        ...(['deputies', 'online', 'onsite'] as const).map((k) => row('combined', `weight.${k}`, c.weights[k])),
+        ...c.subjects.map((x) => row('combined', x.subjectId, x.score, { name: x.name, share: round4(x.satisfactionRate) })),
+      ]
+    : [];
+  return [...open, ...figures, ...combined];
 }
 
 /**
@@ -188,6 +219,6 @@ function contextRows(doc: FeedDoc): FeedRow[] {
  * types, which shared/ does not see.
  */
 export function feedTable(doc: FeedDoc): (string | number | null)[][] {
-  const rows = [...contextRows(doc), ...doc.rows, ...doc.ranking];
+  const rows = [...contextRows(doc), ...doc.rows, ...doc.ranking, ...doc.audience];
   return [[...FEED_COLUMNS], ...rows.map((r) => FEED_COLUMNS.map((c) => r[c]))];
 }

@@ -7,6 +7,7 @@ import { localDateZh } from './local-time.js';
 import { outcomeOf, type Tally } from './outcome.js';
 import { err, ok, type Result } from './result.js';
 import type { MeetingState } from './state.js';
+import { audienceRecordOf, type AudienceRecord } from './audience-report.js';
 
 interface NoticeHead {
   meetingId: string;
@@ -65,6 +66,8 @@ export interface RatingNotice extends NoticeHead {
   levels: string[];
   flagAbove: number;
   subjects: RatingLine[];
+  /** Y20: the closed audience polls' figures, printed apart from the deputies' table; null without any. */
+  audience: AudienceRecord | null;
 }
 
 export type Notice = ProjectsNotice | RatingNotice;
@@ -138,6 +141,7 @@ export function noticeOf(s: MeetingState, itemId: string, tally: Tally): Result<
         rank: x.rank,
         flagged: x.flagged,
       })),
+      audience: audienceRecordOf(s, item, tally),
     });
   }
   return err('WRONG_KIND');
@@ -158,4 +162,14 @@ export interface NoticeText {
   issuer: string;
   date: string;
   seal: string;
+  /** Y20: the audience's figures (测评结果通报 only), a part of its own after the statements. */
+  annex?: NoticeAnnex;
+}
+
+/** A part of a notice apart from its result: a heading, a line saying why it is apart, tables, a rule. */
+export interface NoticeAnnex {
+  title: string;
+  intro: string;
+  tables: { heading: string; columns: string[]; numeric: boolean[]; rows: string[][] }[];
+  rule: string;
 }

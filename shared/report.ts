@@ -9,6 +9,7 @@ import { segmentLog, type SegmentLog } from './segment-view.js';
 import { shownResultOf } from './views.js';
 import { namedVotes, type NamedVoteRow } from './named-votes.js';
 import { DEFAULT_TIME_ZONE } from './model.js';
+import { audienceRecords, type AudienceRecord } from './audience-report.js';
 
 export type VotingItem = MotionItem | ProjectsItem | RatingItem;
 
@@ -48,6 +49,8 @@ export interface MeetingReport {
   ranking: RankingRow[];
   /** 电视问政: who asked what, time used, each department's rating (shared/segment-view.ts). */
   segments: SegmentLog[];
+  /** Y20: 网络评议 and 现场观众 of each rated item, apart from the deputies' results above (Y2). */
+  audience: AudienceRecord[];
 }
 
 function isVotingItem(x: { kind: string }): x is VotingItem {
@@ -102,5 +105,6 @@ export function meetingReport(s: MeetingState, now: number): MeetingReport {
     items,
     ranking: meetingRanking(s, shownResultOf, (_item, r) => r.status === 'closed'),
     segments: segmentLog(s, (id) => outcomeOf(s, id, shownResultOf)),
+    audience: audienceRecords(s, shownResultOf),
   };
 }

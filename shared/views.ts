@@ -17,6 +17,7 @@ import { namedVotes, type NamedVoteRow } from './named-votes.js';
 import { assertNever } from './never.js';
 import type { AudienceScreenView } from './audience-figures.js';
 import type { ConsoleAudience } from './audience-state.js';
+import type { AudienceRecord } from './audience-report.js';
 
 export interface TurnoutView {
   roster: number;
@@ -150,6 +151,8 @@ export interface ConsoleView {
   preview: { live: ScreenView; next: ScreenView | null };
   /** Audience polls with their codes and counts (added by the server, SPEC Y1). */
   audience?: ConsoleAudience | null;
+  /** Y20: the closed audience polls' figures of every rated item, for the printed report (added by the server). */
+  audienceRecords?: AudienceRecord[];
   /** The audit chain head now (chain-head.ts): shown in the console's header and printed in the report. */
   auditHead?: ChainHead | null;
 }

@@ -45,7 +45,9 @@ function paragraph(p: Pen, text: string, indent = true): void {
   });
 }
 
-function table(p: Pen, n: PrintedText): void {
+type Table = Pick<PrintedText, 'columns' | 'numeric' | 'rows'>;
+
+function table(p: Pen, n: Table): void {
   const cols = n.columns.length;
   // Name columns take what the figure columns leave.
   const narrow = n.numeric.map((num, i): number => (num ? (i === 0 ? 36 : 58) : 0));
@@ -77,6 +79,22 @@ function table(p: Pen, n: PrintedText): void {
   p.y += 10;
 }
 
+/** Y20: the audience's figures under their own heading, each table with its own line above it. */
+function annex(p: Pen, a: NonNullable<PrintedText['annex']>): void {
+  room(p, LEAD * 3);
+  p.y += 8;
+  p.w.line(p.bold, a.title, { x: MARGIN.x, y: p.y, width: WIDTH, size: 14, align: 'center' });
+  p.y += LEAD * 1.2;
+  paragraph(p, a.intro);
+  for (const t of a.tables) {
+    room(p, LEAD + 44);
+    p.w.line(p.bold, t.heading, { x: MARGIN.x, y: p.y, width: WIDTH, size: BODY, minSize: 9 });
+    p.y += LEAD;
+    table(p, t);
+  }
+  if (a.rule) paragraph(p, a.rule);
+}
+
 export async function renderNoticePdf(n: PrintedText, meetingTitle: string): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${n.title} ${n.number}`, Subject: meetingTitle, Creator: 'Wenzheng' } });
@@ -103,6 +121,7 @@ export async function renderNoticePdf(n: PrintedText, meetingTitle: string): Pro
   p.y += 6;
   table(p, n);
   for (const s of n.statements) paragraph(p, s);
+  if (n.annex) annex(p, n.annex);
   paragraph(p, n.closing);
 
   // Issuer and date on the right, over a dashed circle where the seal goes.

@@ -3,11 +3,15 @@
 // lay out this one text, so what is printed from either reads the same.
 import type { ScaleId } from '../../shared/model.js';
 import type { Notice, NoticeText, ProjectsNotice, RatingNotice } from '../../shared/notice.js';
+import type { AudienceRecord } from '../../shared/audience-report.js';
+import type { NoticeAnnex } from '../../shared/notice.js';
+import { AUD, audienceGroupTitle, combinedWeightsText } from '../results/audience-words.js';
 import { levelLabel } from '../results/labels.js';
 
 export type { NoticeText };
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const score = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 const turnout = (n: Notice) => `应到代表${n.roster}人，实到${n.present}人，收回选票${n.cast}张，其中有效票${n.valid}张${n.manual ? '（举手表决，手工录入）' : ''}`;
 
 function projectsText(n: ProjectsNotice): Omit<NoticeText, 'issuer' | 'date' | 'seal' | 'kind'> {
@@ -46,7 +50,31 @@ function ratingText(n: RatingNotice): Omit<NoticeText, 'issuer' | 'date' | 'seal
       .map((s) => [s.rank === null ? '—' : String(s.rank), s.name, ...s.counts.map(String), pct(s.satisfactionRate), s.score === null ? '—' : s.score.toFixed(2), s.flagged ? '需整改' : '']),
     statements: [flagged.length > 0 ? `不满意率超过${bar}、需限期整改的有：${flagged.join('、')}。` : `没有不满意率超过${bar}的测评对象。`],
     closing: '特此通报。',
+    ...(n.audience ? { annex: audienceAnnex(n.audience) } : {}),
   };
+}
+
+/** Y20: 网络评议, 现场观众 and the combined figure, after the deputies' table and apart from it. */
+function audienceAnnex(rec: AudienceRecord): NoticeAnnex {
+  const levels = rec.figures[0]?.subjects[0]?.levels.map((l) => l.level) ?? [];
+  const figures = rec.figures.map((f) => ({
+    heading: `${audienceGroupTitle(f.group)}：参与${f.n}人`,
+    columns: ['测评对象', ...levels.map((l) => levelLabel(rec.scale, l)), '满意率', '得分'],
+    numeric: [false, ...levels.map(() => true), true, true],
+    rows: f.subjects.map((x) => [x.name, ...x.levels.map((l) => String(l.count)), pct(x.satisfactionRate), score(x.score)]),
+  }));
+  const c = rec.combined;
+  const combined = c
+    ? [
+        {
+          heading: `${AUD.combined}：${combinedWeightsText(c.weights, '、', '')}`,
+          columns: ['测评对象', '满意率', '得分'],
+          numeric: [false, true, true],
+          rows: c.subjects.map((x) => [x.name, pct(x.satisfactionRate), score(x.score)]),
+        },
+      ]
+    : [];
+  return { title: AUD.noticeTitle, intro: AUD.noticeIntro, tables: [...figures, ...combined], rule: c ? `${AUD.combined}：${AUD.rule}。` : '' };
 }
 
 export function noticeText(n: Notice): NoticeText {

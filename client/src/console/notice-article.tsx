@@ -1,10 +1,55 @@
 // The A4 sheet of an official notice: issuer, title and number, the lead, the table, the
 // statements, the closing and the seal. The 公告 / 测评结果通报 (notice-page.tsx) and the
 // 督办通知书 (supervision/notice-print.tsx) print the same layout from the server's text.
-import type { NoticeText } from '../../../shared/notice.js';
+import type { NoticeAnnex, NoticeText } from '../../../shared/notice.js';
 
 /** A notice's text as printed: the 督办通知书 adds the addressee line (`to`). */
 export type PrintedNotice = Omit<NoticeText, 'kind'> & { to?: string };
+
+/** The rows of one table of the notice: its head and its body, figure columns right-aligned. */
+function NoticeTable({ columns, numeric, rows, testId }: { columns: string[]; numeric: boolean[]; rows: string[][]; testId: string }) {
+  return (
+    <table className="notice-doc__table" data-testid={testId}>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={c} className={numeric[i] ? 'is-num' : ''}>
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.join('|')}>
+            {row.map((cell, i) => (
+              <td key={i} className={numeric[i] ? 'is-num' : ''}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Y20: the audience's figures after the deputies' table, under their own heading. */
+function NoticeAnnexPart({ annex }: { annex: NoticeAnnex }) {
+  return (
+    <section className="notice-doc__annex" data-testid="notice-annex">
+      <h2 className="notice-doc__annex-title">{annex.title}</h2>
+      <p className="notice-doc__para">{annex.intro}</p>
+      {annex.tables.map((t) => (
+        <div key={t.heading}>
+          <p className="notice-doc__annex-head">{t.heading}</p>
+          <NoticeTable columns={t.columns} numeric={t.numeric} rows={t.rows} testId="notice-annex-table" />
+        </div>
+      ))}
+      {annex.rule ? <p className="notice-doc__para">{annex.rule}</p> : null}
+    </section>
+  );
+}
 
 export function NoticeArticle({ notice }: { notice: PrintedNotice }) {
   return (
@@ -17,33 +62,13 @@ export function NoticeArticle({ notice }: { notice: PrintedNotice }) {
       <p className="notice-doc__para" data-testid="notice-lead">
         {notice.lead}
       </p>
-      <table className="notice-doc__table" data-testid="notice-table">
-        <thead>
-          <tr>
-            {notice.columns.map((c, i) => (
-              <th key={c} className={notice.numeric[i] ? 'is-num' : ''}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {notice.rows.map((row) => (
-            <tr key={row.join('|')}>
-              {row.map((cell, i) => (
-                <td key={i} className={notice.numeric[i] ? 'is-num' : ''}>
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NoticeTable columns={notice.columns} numeric={notice.numeric} rows={notice.rows} testId="notice-table" />
       {notice.statements.map((s) => (
         <p key={s} className="notice-doc__para" data-testid="notice-statement">
           {s}
         </p>
       ))}
+      {notice.annex ? <NoticeAnnexPart annex={notice.annex} /> : null}
       <p className="notice-doc__para">{notice.closing}</p>
       <div className="notice-doc__sign">
         <span className="notice-doc__seal" aria-hidden="true" />

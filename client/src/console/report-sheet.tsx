@@ -19,6 +19,7 @@ import { Commitment } from '../common/commitment.js';
 import { motionOutcomeText, unfilledTexts, weightsText } from '../i18n/outcome-labels.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
 import { SegmentReport } from './segment-report.js';
+import { AudienceReport } from './audience-report.js';
 import '../styles/report.css';
 
 type T = ReturnType<typeof useVotesT>['t'];
@@ -211,6 +212,8 @@ export function ReportSheet({ view, onClose }: { view: ConsoleView; onClose: () 
           </section>
         )}
         <SegmentReport log={view.rundown?.log ?? []} />
+        {/* Y20: the audience's figures, apart from the deputies' results above. */}
+        <AudienceReport records={view.audienceRecords ?? []} />
         <section className="report__item report__audit" data-testid="report-audit">
           <h2>{t('votes:report.audit')}</h2>
           {lastCommitment && (

@@ -9,6 +9,7 @@ import { actLabel, kindLabel } from '../i18n/labels.js';
 import { FitText } from '../screen/fit-text.js';
 import { motionOutcomeText } from '../i18n/outcome-labels.js';
 import { assertNever } from '../../../shared/never.js';
+import { AudienceLine } from './audience-corner.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -65,6 +66,14 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
   }
 }
 
+/** The subject the figures line is about: the only one, or the best-ranked of several (for the audience's line). */
+function subjectShown(view: ScreenView): string | null {
+  const r = view.outcome ?? view.result;
+  if (r?.kind !== 'rating' || r.noQuorum) return null;
+  if (r.subjects.length === 1) return r.subjects[0]?.subjectId ?? null;
+  return [...r.subjects].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))[0]?.subjectId ?? null;
+}
+
 export function LowerThird({ view, offset }: { view: ScreenView; offset: number }) {
   const { t } = useTranslation(['overlay', 'common', 'scenes']);
   const { item, round, scene } = view;
@@ -96,6 +105,7 @@ export function LowerThird({ view, offset }: { view: ScreenView; offset: number 
             ))}
           </p>
         )}
+        {scene.kind === 'result' && <AudienceLine view={view} subjectId={subjectShown(view)} />}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { useCachedScreen } from '../screen/cached-view.js';
 import { sceneKey, transitionOf } from '../screen/scene-stage.js';
 import { LowerThird } from './lower-third.js';
 import { SegmentLowerThird } from './segment-lower-third.js';
+import { OverlayAudienceCorner } from './audience-corner.js';
 import { KEY_COLOURS, overlayOptions, SAFE } from './overlay-options.js';
 import '../styles/overlay.css';
 
@@ -38,6 +39,7 @@ export function OverlayPage({ meetingId, search }: { meetingId: string | undefin
           <div className="overlay__safe overlay__safe--title" />
         </>
       )}
+      {view && <OverlayAudienceCorner view={view} offset={offset} pos={opts.pos} />}
       <div className={`overlay__slot overlay__slot--${opts.pos}`}>
         {view && (
           // A new scene brings its graphic in with the director's transition (B14).
