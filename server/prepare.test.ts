@@ -220,6 +220,9 @@ describe('meetings', () => {
     expect((await scr.until((v) => v.turnout.quorumNeeded === 6)).turnout.quorum).toBe(false);
     await command(con, { type: 'checkIn', deputyId: 'd006' });
     expect((await scr.until((v) => v.turnout.present === 6)).turnout.quorum).toBe(true);
+    // The console's own view must have caught up too, or its last view (present 5 under the old
+    // rule, quorum true) would answer the wait below before the undo's view arrives.
+    await con.until((v) => v.turnout.present === 6);
     expect(await command(con, { type: 'undoCheckIn', deputyId: 'd006' })).toEqual({ ok: true });
     expect((await con.until((v) => v.turnout.present === 5)).turnout.quorum).toBe(false);
     expect(await emit(con.socket, 'command', { type: 'undoCheckIn', deputyId: 'nobody' })).toEqual({ ok: false, error: 'NOT_FOUND' });
