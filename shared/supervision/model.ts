@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Id } from '../model.js';
 import { IsoDate, WorkCalendar } from './workdays.js';
+import { ProjectCommand, ProjectEvent, type ProjectError } from './projects-model.js';
 
 const Line = (max: number) => z.string().trim().min(1).max(max);
 
@@ -81,6 +82,7 @@ export const SupervisionEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('progress.recorded'), caseId: Id, on: IsoDate, report: ReportBody }),
   z.strictObject({ t: z.literal('case.completed'), caseId: Id, on: IsoDate }),
   z.strictObject({ t: z.literal('case.closed'), caseId: Id, on: IsoDate }),
+  ...ProjectEvent.options,
 ]);
 export type SupervisionEvent = z.infer<typeof SupervisionEvent>;
 export type SupervisionEventOf<T extends SupervisionEvent['t']> = Extract<SupervisionEvent, { t: T }>;
@@ -108,6 +110,7 @@ export const SupervisionCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('close'), caseId: Id }),
   z.strictObject({ type: z.literal('setConfig'), config: SupervisionConfig }),
   z.strictObject({ type: z.literal('setCalendar'), calendar: WorkCalendar }),
+  ...ProjectCommand.options,
 ]);
 export type SupervisionCommand = z.infer<typeof SupervisionCommand>;
 
@@ -127,4 +130,5 @@ export type SupervisionError =
   | 'PLAN_FIRST'
   | 'CASE_CLOSED'
   | 'NOT_COMPLETED'
-  | 'BAD_DATE';
+  | 'BAD_DATE'
+  | ProjectError;
