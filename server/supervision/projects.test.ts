@@ -34,7 +34,7 @@ const projects = async (url: string, session: string) => (await api(url, 'GET', 
 const report = (percent: number, spentYuan: number, text: string, attachments: unknown[] = []) => ({ percent, spentYuan, text, attachments });
 
 describe('tracked projects through the server', () => {
-  it('[U20][U22][U23][U24][U12] adopted projects are tracked with their vote, reported on with a photo, visited, one goes overdue; a restart keeps them', async () => {
+  it('[U20][U22][U23][U24][U12][U28] adopted projects are tracked with their vote, reported on with a photo, visited, one goes overdue; a restart keeps them', async () => {
     const { h, operator } = await adopted();
     expect((await cmd(h.url, operator, { type: 'trackAdopted', meetingId: 'demo', itemId: 'motion-budget' })).body).toEqual({ ok: false, error: 'WRONG_KIND' });
     const tracked = await cmd(h.url, operator, { type: 'trackAdopted', meetingId: 'demo', itemId: 'projects-2027', lead: '常委会农工委' });

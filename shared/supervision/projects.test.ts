@@ -113,7 +113,7 @@ describe('tracked projects', () => {
     expect(s.projects[1]?.timeline.map((t) => t.kind)).toEqual(['tracked', 'visit']);
   });
 
-  it('[U24] status: 未开工, 实施中, 逾期 past the completion date or a milestone not done, 已完成 at 100%', () => {
+  it('[U24][U29] status: 未开工, 实施中, 逾期 past the completion date or a milestone not done, 已完成 at 100%', () => {
     let s = run(tracked(), { type: 'addMilestone', trackedId: 'P2026-1', title: '主体完工', due: '2027-06-30' }, '2026-12-05');
     expect(refusal(s, { type: 'addMilestone', trackedId: 'P2026-1', title: '早于立项', due: '2026-11-01' }, '2026-12-05')).toBe('BAD_DATE');
     s = run(s, { type: 'reportProgress', trackedId: 'P2026-1', report: progress(50, 100) }, '2027-03-01');
