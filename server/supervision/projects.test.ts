@@ -107,6 +107,11 @@ describe('tracked projects through the server', () => {
     const v = await projects(h.url, operator);
     expect(v.projects.find((p) => p.id === 'P2026-1')?.delivery).toMatchObject({ meetingId: id, itemId: 'delivery', satisfactionRate: 1, valid: 5 });
     expect(v.projects.find((p) => p.id === 'P2026-5')?.delivery).toMatchObject({ satisfactionRate: 0.6 });
+    // The later meeting's own report carries each rating beside the vote that adopted the project.
+    const report = await (await fetch(`${h.url}/api/meetings/${id}/results.csv`, { headers: { authorization: `Bearer ${operator}` } })).text();
+    const csv = report.slice(report.indexOf('项目实施测评'));
+    expect(csv).toMatch(/城区老旧小区改造提升工程（含加装电梯与雨污分流改造）,P2026-1,演示会议[^,]*,2027年市级民生实事项目票决,5,1,100(\.0)?%/);
+    expect(csv).toMatch(/,P2026-5,[^\r\n]*,4,5,60(\.0)?%/);
 
     const res = await fetch(`${h.url}/api/supervision/projects.xlsx`, { headers: { authorization: `Bearer ${operator}` } });
     const wb = new ExcelJS.Workbook();
