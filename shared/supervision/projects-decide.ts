@@ -44,13 +44,13 @@ export function decideProjects(s: SupervisionState, cmd: ProjectCommand, env: Pr
       const p = found(s, cmd.trackedId);
       if (!p.ok) return p;
       if (cmd.details.completion !== null && cmd.details.completion < p.value.trackedOn) return err('BAD_DATE');
-      return done([{ t: 'project.edited', trackedId: p.value.id, details: cmd.details }]);
+      return done([{ t: 'project.edited', trackedId: p.value.id, on: today, details: cmd.details }]);
     }
     case 'addMilestone': {
       const p = found(s, cmd.trackedId);
       if (!p.ok) return p;
       if (cmd.due < p.value.trackedOn) return err('BAD_DATE');
-      return done([{ t: 'milestone.added', trackedId: p.value.id, milestone: { id: `m${p.value.milestones.length + 1}`, title: cmd.title, due: cmd.due } }]);
+      return done([{ t: 'milestone.added', trackedId: p.value.id, on: today, milestone: { id: `m${p.value.milestones.length + 1}`, title: cmd.title, due: cmd.due } }]);
     }
     case 'markMilestone': {
       const p = found(s, cmd.trackedId);

@@ -77,8 +77,8 @@ export type VisitBody = z.infer<typeof VisitBody>;
 
 export const ProjectEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('project.tracked'), trackedId: Id, on: IsoDate, adoptedBy: AdoptedBy, details: ProjectDetails }),
-  z.strictObject({ t: z.literal('project.edited'), trackedId: Id, details: ProjectDetails }),
-  z.strictObject({ t: z.literal('milestone.added'), trackedId: Id, milestone: Milestone }),
+  z.strictObject({ t: z.literal('project.edited'), trackedId: Id, on: IsoDate, details: ProjectDetails }),
+  z.strictObject({ t: z.literal('milestone.added'), trackedId: Id, on: IsoDate, milestone: Milestone }),
   z.strictObject({ t: z.literal('milestone.done'), trackedId: Id, milestoneId: Id, on: IsoDate }),
   z.strictObject({ t: z.literal('project.progress'), trackedId: Id, on: IsoDate, report: ProgressBody }),
   z.strictObject({ t: z.literal('project.visited'), trackedId: Id, on: IsoDate, visit: VisitBody }),

@@ -66,12 +66,10 @@ export function reduceProjects(s: SupervisionState, e: ProjectEvent, meta: Recor
       };
       return { ...s, projects: [...s.projects, p] };
     }
-    case 'project.edited': {
-      const on = projectById(s, e.trackedId)?.trackedOn ?? '';
-      return withProject(s, e.trackedId, 'edited', on, e.details.completion ?? '', meta, (p) => ({ ...p, details: e.details }));
-    }
+    case 'project.edited':
+      return withProject(s, e.trackedId, 'edited', e.on, e.details.completion ?? '', meta, (p) => ({ ...p, details: e.details }));
     case 'milestone.added':
-      return withProject(s, e.trackedId, 'milestone', e.milestone.due, e.milestone.title, meta, (p) => ({ ...p, milestones: [...p.milestones, { ...e.milestone, doneOn: null }] }));
+      return withProject(s, e.trackedId, 'milestone', e.on, `${e.milestone.title}（${e.milestone.due}）`, meta, (p) => ({ ...p, milestones: [...p.milestones, { ...e.milestone, doneOn: null }] }));
     case 'milestone.done': {
       const title = projectById(s, e.trackedId)?.milestones.find((m) => m.id === e.milestoneId)?.title ?? e.milestoneId;
       return withProject(s, e.trackedId, 'milestoneDone', e.on, title, meta, (p) => ({ ...p, milestones: p.milestones.map((m) => (m.id === e.milestoneId ? { ...m, doneOn: e.on } : m)) }));

@@ -116,6 +116,11 @@ describe('tracked projects', () => {
   it('[U24][U29] status: 未开工, 实施中, 逾期 past the completion date or a milestone not done, 已完成 at 100%', () => {
     let s = run(tracked(), { type: 'addMilestone', trackedId: 'P2026-1', title: '主体完工', due: '2027-06-30' }, '2026-12-05');
     expect(refusal(s, { type: 'addMilestone', trackedId: 'P2026-1', title: '早于立项', due: '2026-11-01' }, '2026-12-05')).toBe('BAD_DATE');
+    // The timeline dates a change by the day it was made, not by the date it sets.
+    expect(s.projects[0]?.timeline.map((t) => [t.kind, t.on, t.about])).toEqual([
+      ['tracked', '2026-12-01', '老旧小区改造'],
+      ['milestone', '2026-12-05', '主体完工（2027-06-30）'],
+    ]);
     s = run(s, { type: 'reportProgress', trackedId: 'P2026-1', report: progress(50, 100) }, '2027-03-01');
     s = run(s, { type: 'reportProgress', trackedId: 'P2026-2', report: progress(100, 100) }, '2027-03-01');
     const statuses = (today: string) => projectsView(s, today).projects.map((p) => [p.id, p.status, p.missed]);
