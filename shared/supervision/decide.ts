@@ -76,7 +76,7 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
       const c = open(caseById(s, cmd.caseId));
       if (!c.ok) return c;
       if (cmd.completion < c.value.openedOn) return err('BAD_DATE');
-      return one([{ t: 'case.edited', caseId: c.value.id, details: cmd.details, completion: cmd.completion }]);
+      return one([{ t: 'case.edited', caseId: c.value.id, on: today, details: cmd.details, completion: cmd.completion }]);
     }
     case 'issueNotice': {
       const c = open(caseById(s, cmd.caseId));

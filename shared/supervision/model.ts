@@ -76,7 +76,8 @@ export const SupervisionEvent = z.discriminatedUnion('t', [
     details: CaseDetails,
     due: z.strictObject({ notice: IsoDate, plan: IsoDate, completion: IsoDate }),
   }),
-  z.strictObject({ t: z.literal('case.edited'), caseId: Id, details: CaseDetails, completion: IsoDate }),
+  // `on` is absent in journals written before edits were dated; the reducer falls back to the opening day.
+  z.strictObject({ t: z.literal('case.edited'), caseId: Id, on: IsoDate.optional(), details: CaseDetails, completion: IsoDate }),
   z.strictObject({ t: z.literal('notice.issued'), caseId: Id, on: IsoDate, number: Line(40), plan: IsoDate }),
   z.strictObject({ t: z.literal('plan.recorded'), caseId: Id, on: IsoDate, report: ReportBody }),
   z.strictObject({ t: z.literal('progress.recorded'), caseId: Id, on: IsoDate, report: ReportBody }),

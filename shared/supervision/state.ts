@@ -89,7 +89,7 @@ export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta
       return { ...next, cases: [...next.cases, stamp(c, 'opened', e.on, meta)] };
     }
     case 'case.edited':
-      return withCase(next, e.caseId, (c) => stamp({ ...c, details: e.details, due: { ...c.due, completion: e.completion } }, 'edited', c.openedOn, meta));
+      return withCase(next, e.caseId, (c) => stamp({ ...c, details: e.details, due: { ...c.due, completion: e.completion } }, 'edited', e.on ?? c.openedOn, meta));
     case 'notice.issued':
       return withCase(next, e.caseId, (c) => stamp({ ...c, notice: { on: e.on, number: e.number }, due: { ...c.due, plan: e.plan } }, 'notice', e.on, meta));
     case 'plan.recorded':
