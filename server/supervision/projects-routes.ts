@@ -2,8 +2,8 @@
 // from the meetings, the year-end delivery rating item for the agenda editor, and the projects'
 // workbook. The commands go through POST /api/supervision/commands with the cases' (routes.ts).
 import { Router } from 'express';
-import { Id } from '../../shared/model.js';
-import { deliveryItem, deliveryRatings } from '../../shared/supervision/projects-delivery.js';
+import { Id, ScaleId } from '../../shared/model.js';
+import { deliveryItem, deliveryRatings, meetingScale } from '../../shared/supervision/projects-delivery.js';
 import { projectById } from '../../shared/supervision/projects-state.js';
 import { projectsView, type ProjectsView } from '../../shared/supervision/projects-view.js';
 import { adoptedProjects } from '../../shared/supervision/projects-adopted.js';
@@ -50,7 +50,11 @@ export function projectsRoutes(ctx: Ctx, sup: Supervision): Router {
     const projects = ids.map((id) => projectById(sup.state, id));
     if (ids.length === 0 || ids.length > 100 || !itemId.success || projects.some((p) => p === undefined)) return fail(res, 'NOT_FOUND');
     const title = (query(req, 'title') ?? '').trim().slice(0, 120) || '民生实事项目实施情况满意度测评';
-    res.json({ ok: true, item: deliveryItem(projects.flatMap((p) => (p ? [p] : [])), itemId.data, title) });
+    // On the scale asked for, else the scale the meeting it is meant for rates on, else the default.
+    const asked = ScaleId.safeParse(query(req, 'scale'));
+    const meeting = query(req, 'meeting');
+    const scale = asked.success ? asked.data : meeting ? meetingScale(ctx.meetings.get(meeting) ?? { agenda: [] }) : undefined;
+    res.json({ ok: true, item: deliveryItem(projects.flatMap((p) => (p ? [p] : [])), itemId.data, title, scale) });
   });
 
   // [U27] The projects as a workbook: every project in the view's order, and counts by department and status.

@@ -98,6 +98,11 @@ describe('tracked projects through the server', () => {
     ]);
     const created = await api(h.url, 'POST', '/api/meetings', { session: admin, json: { title: '第十六次会议', date: '', quorum: 'half' } });
     const id = created.body.id as string;
+    // On the scale asked for, else on the scale the meeting already rates on, else three levels.
+    const four = { id: 'officials', kind: 'rating', title: '述职评议', settings: { scale: 'four' }, subjects: [{ id: 's1', name: '市住建局' }] };
+    expect((await api(h.url, 'PUT', `/api/meetings/${id}/agenda`, { session: admin, json: { agenda: [four] } })).status).toBe(200);
+    const scaleOf = async (q: string) => ((await api(h.url, 'GET', `/api/supervision/delivery-item?projects=P2026-1&${q}`, { session: operator })).body.item as { settings: { scale: string } }).settings.scale;
+    expect([await scaleOf('scale=score'), await scaleOf(`meeting=${id}`), await scaleOf('')]).toEqual(['score', 'four', 'three']);
     expect((await api(h.url, 'PUT', `/api/meetings/${id}/agenda`, { session: admin, json: { agenda: [item] } })).status).toBe(200);
     expect((await projects(h.url, operator)).projects.every((p) => p.delivery === null)).toBe(true);
     const con = console_(h.url, admin, id);

@@ -2,7 +2,7 @@
 // project, each carrying the vote that adopted it (model.ts DeliveryOf); and, once such an item's
 // round is closed and may be shown, each project's 满意率 and score read back from the meeting.
 // Pure: the server hands in the meetings' states and the tally.
-import { RatingItem } from '../model.js';
+import { RatingItem, type ScaleId } from '../model.js';
 import { outcomeOf, type Tally } from '../outcome.js';
 import type { MeetingState } from '../state.js';
 import type { TrackedProject } from './projects-state.js';
@@ -11,13 +11,13 @@ import type { TrackedProject } from './projects-state.js';
 export const deliverySubjectId = (p: TrackedProject) => `dl-${p.id}`;
 
 /** [U25] A rating item proposal rating these projects' delivery, each linked back to its vote. */
-export function deliveryItem(projects: readonly TrackedProject[], itemId: string, title: string): RatingItem {
+export function deliveryItem(projects: readonly TrackedProject[], itemId: string, title: string, scale?: ScaleId): RatingItem {
   return RatingItem.parse({
     id: itemId,
     kind: 'rating',
     title,
     description: '',
-    settings: {},
+    settings: scale ? { scale } : {},
     subjects: projects.map((p) => ({ id: deliverySubjectId(p), name: p.details.name.slice(0, 60), person: p.details.department, title: '' })),
     deliveries: projects.map((p) => ({
       subjectId: deliverySubjectId(p),
@@ -61,4 +61,9 @@ export function deliveryRatings(meetings: readonly MeetingState[], tally: Tally)
       });
     }),
   );
+}
+
+/** [U25] The scale a meeting rates on: that of its last rating item, if it has one. */
+export function meetingScale(s: Pick<MeetingState, 'agenda'>): ScaleId | undefined {
+  return s.agenda.filter((it) => it.kind === 'rating').at(-1)?.settings.scale;
 }

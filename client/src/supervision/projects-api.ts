@@ -90,9 +90,9 @@ export const meetingsList = async (session: string): Promise<Result<{ id: string
 const Made = z.object({ ok: z.literal(true), item: AgendaItem });
 const Saved = z.object({ ok: z.literal(true) });
 
-/** [U25] The delivery rating of these projects, appended to the meeting's agenda (administrators). */
+/** [U25] The delivery rating of these projects, on the meeting's scale, appended to its agenda (administrators). */
 export async function addDeliveryItem(session: string, meetingId: string, trackedIds: readonly string[]): Promise<Result<null>> {
-  const made = await get(Made, session, `/api/supervision/delivery-item?projects=${trackedIds.map(encodeURIComponent).join(',')}&itemId=delivery-${Date.now().toString(36)}`);
+  const made = await get(Made, session, `/api/supervision/delivery-item?projects=${trackedIds.map(encodeURIComponent).join(',')}&meeting=${encodeURIComponent(meetingId)}&itemId=delivery-${Date.now().toString(36)}`);
   if (!made.ok) return made;
   const m = await get(Meeting, session, `/api/meetings/${encodeURIComponent(meetingId)}`);
   if (!m.ok) return m;
