@@ -10,7 +10,7 @@ const pct = (x: number | null | undefined): Cell => (x === null || x === undefin
 
 export function projectsSheets(v: ProjectsView): Sheet[] {
   const rows: Cell[][] = [
-    ['编号', '项目名称', '责任单位', '领衔督办', '状态', '逾期事项', '完成时限', '进度', '预算（元）', '已支出（元）', '节点', '已完成节点', '视察次数', '票决会议', '得票', '名次', '实施满意率', '实施得分', '测评会议'],
+    ['编号', '项目名称', '责任单位', '领衔督办', '状态', '逾期事项', '完成时限', '进度', '预算（元）', '已支出（元）', '超支（元）', '节点', '已完成节点', '视察次数', '票决会议', '得票', '名次', '实施满意率', '实施得分', '测评会议'],
   ];
   for (const p of v.projects) {
     rows.push([
@@ -24,6 +24,7 @@ export function projectsSheets(v: ProjectsView): Sheet[] {
       { pct: p.percent / 100 },
       p.details.budgetYuan,
       p.spentYuan,
+      p.overBudgetYuan,
       p.milestones.length,
       p.milestones.filter((m) => m.doneOn !== null).length,
       p.visits.length,

@@ -123,7 +123,7 @@ describe('tracked projects through the server', () => {
     await wb.xlsx.load(await res.arrayBuffer());
     const sheet = wb.getWorksheet('民生实事项目跟踪');
     const row = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => sheet?.getRow(n)).find((r) => r?.getCell(1).text === 'P2026-1');
-    expect([2, 3, 5, 9, 14, 15, 16, 17, 19].map((c) => row?.getCell(c).value)).toEqual(['城区老旧小区改造提升工程（含加装电梯与雨污分流改造）', '市住建局', '未开工', 32_000_000, '演示会议 · 市人大常委会第十二次会议 · 2027年市级民生实事项目票决', 5, 1, 1, '第十六次会议 · 民生实事项目实施情况满意度测评']);
+    expect([2, 3, 5, 9, 15, 16, 17, 18, 20].map((c) => row?.getCell(c).value)).toEqual(['城区老旧小区改造提升工程（含加装电梯与雨污分流改造）', '市住建局', '未开工', 32_000_000, '演示会议 · 市人大常委会第十二次会议 · 2027年市级民生实事项目票决', 5, 1, 1, '第十六次会议 · 民生实事项目实施情况满意度测评']);
     expect(wb.getWorksheet('项目按单位统计')?.lastRow?.values).toEqual([undefined, '合计', 0, 10, 0, 0, 10]);
   });
 });

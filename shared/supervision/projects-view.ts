@@ -37,6 +37,8 @@ export interface ProjectRow extends TrackedProject {
   readonly missed: ProjectMissed | null;
   readonly percent: number;
   readonly spentYuan: number;
+  /** Funds spent beyond the budget (yuan), when the budget is known; else 0. */
+  readonly overBudgetYuan: number;
   /** The last delivery rating whose result may be shown, or null. */
   readonly delivery: DeliveryRating | null;
 }
@@ -52,7 +54,9 @@ const ORDER: Record<ProjectStatus, number> = { overdue: 0, notStarted: 1, inProg
 
 export function projectRow(p: TrackedProject, today: IsoDate, deliveries: readonly DeliveryRating[] = []): ProjectRow {
   const mine = deliveries.filter((d) => d.trackedId === p.id).sort((a, b) => b.closedAt - a.closedAt);
-  return { ...p, status: projectStatus(p, today), missed: projectMissed(p, today), percent: percentOf(p), spentYuan: p.progress[p.progress.length - 1]?.spentYuan ?? 0, delivery: mine[0] ?? null };
+  const spentYuan = p.progress[p.progress.length - 1]?.spentYuan ?? 0;
+  const overBudgetYuan = p.details.budgetYuan === null ? 0 : Math.max(0, Math.round((spentYuan - p.details.budgetYuan) * 100) / 100);
+  return { ...p, status: projectStatus(p, today), missed: projectMissed(p, today), percent: percentOf(p), spentYuan, overBudgetYuan, delivery: mine[0] ?? null };
 }
 
 /** [U24] The tracked projects as of today, with the delivery ratings the server read from the meetings. */

@@ -135,6 +135,14 @@ describe('tracked projects', () => {
     expect(statuses('2027-12-31')[1]).toEqual(['P2026-1', 'inProgress', null]);
     expect(statuses('2028-01-01')[0]).toEqual(['P2026-1', 'overdue', 'completion']);
     expect(projectsView(s, '2028-01-01').counts).toEqual({ overdue: 1, notStarted: 1, inProgress: 0, completed: 1 });
+    // Spending beyond the budget shows; an unknown budget (P2026-3) never does.
+    s = run(s, { type: 'reportProgress', trackedId: 'P2026-1', report: progress(90, 32_500_000) }, '2027-12-01');
+    s = run(s, { type: 'reportProgress', trackedId: 'P2026-3', report: progress(10, 5_000_000) }, '2027-12-01');
+    expect(projectsView(s, '2027-12-01').projects.map((p) => [p.id, p.spentYuan, p.overBudgetYuan])).toEqual([
+      ['P2026-1', 32_500_000, 500_000],
+      ['P2026-3', 5_000_000, 0],
+      ['P2026-2', 100, 0],
+    ]);
   });
 
   it('[U25][U26] a delivery rating item links each project to its vote; its closed result is read back onto the project', () => {

@@ -30,6 +30,7 @@ const ProjectRow = z.object({
   missed: z.enum(['milestone', 'completion']).nullable(),
   percent: z.number(),
   spentYuan: z.number(),
+  overBudgetYuan: z.number(),
   delivery: Delivery.nullable(),
 });
 export type ProjectRow = z.infer<typeof ProjectRow>;

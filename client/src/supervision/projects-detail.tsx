@@ -102,7 +102,10 @@ export function ProjectDetail({ session, p, today, onChanged }: { session: strin
         <dt>{t('detail.budget')}</dt>
         <dd>{p.details.budgetYuan === null ? p.details.budgetText || '—' : `${yuan(p.details.budgetYuan)}（${p.details.budgetText}）`}</dd>
         <dt>{t('detail.spent')}</dt>
-        <dd data-testid="pj-spent-total">{yuan(p.spentYuan)}</dd>
+        <dd data-testid="pj-spent-total" className={p.overBudgetYuan > 0 ? 'is-late' : ''}>
+          {yuan(p.spentYuan)}
+          {p.overBudgetYuan > 0 ? `（${t('detail.overBudget', { over: yuan(p.overBudgetYuan) })}）` : null}
+        </dd>
         <dt>{t('detail.completion')}</dt>
         <dd className={p.missed === 'completion' ? 'is-late' : ''}>{p.details.completion ?? t('detail.noDate')}</dd>
       </dl>
