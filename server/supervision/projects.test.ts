@@ -87,6 +87,7 @@ describe('tracked projects through the server', () => {
     const { h, admin, operator } = await adopted();
     await cmd(h.url, operator, { type: 'trackAdopted', meetingId: 'demo', itemId: 'projects-2027', lead: '' });
     expect((await api(h.url, 'GET', '/api/supervision/delivery-item?projects=P2026-1,nope', { session: operator })).status).toBe(404);
+    for (const path of ['/api/supervision/projects', '/api/supervision/projects.xlsx', '/api/supervision/delivery-item?projects=P2026-1']) expect((await fetch(`${h.url}${path}`)).status).toBe(401);
     const item = (await api(h.url, 'GET', '/api/supervision/delivery-item?projects=P2026-1,P2026-5&itemId=delivery', { session: operator })).body.item as {
       subjects: { id: string }[];
       deliveries: { trackedId: string; votes: number; rank: number; meetingId: string }[];
