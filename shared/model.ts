@@ -146,6 +146,22 @@ export const ReviewOf = z.strictObject({
 });
 export type ReviewOf = z.infer<typeof ReviewOf>;
 
+/**
+ * 民生实事 delivery rating: a subject of a year-end rating rates a tracked project (U25); the vote
+ * that adopted it is copied in, so the meeting's record links the rating back to the vote.
+ */
+export const DeliveryOf = z.strictObject({
+  subjectId: Id,
+  trackedId: Id,
+  meetingId: Id,
+  meetingTitle: z.string().trim().max(120),
+  itemId: Id,
+  itemTitle: z.string().trim().max(120),
+  votes: z.number().int().nonnegative(),
+  rank: z.number().int().positive(),
+});
+export type DeliveryOf = z.infer<typeof DeliveryOf>;
+
 export const RatingItem = z.strictObject({
   ...ItemCommon,
   kind: z.literal('rating'),
@@ -153,6 +169,8 @@ export const RatingItem = z.strictObject({
   subjects: z.array(Subject).min(1).max(100),
   /** 回头看 links, one per re-rated subject (U15). */
   reviews: z.array(ReviewOf).max(100).optional(),
+  /** Year-end delivery links, one per rated tracked project (U25). */
+  deliveries: z.array(DeliveryOf).max(100).optional(),
 });
 /** Evidence shown on the big screen before a question: an uploaded file (server/media.ts). */
 export const Evidence = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video']) });

@@ -12,6 +12,7 @@ import { segmentSheet } from './segment-sheet.js';
 import type { Cell, Pct, Sheet } from './sheet.js';
 import { reviewSheet } from './review-sheet.js';
 import { audienceSheet } from './audience-sheet.js';
+import { deliverySheet } from './delivery-sheet.js';
 
 const pct = (x: number | null): Pct | null => (x === null ? null : { pct: x });
 
@@ -159,5 +160,7 @@ export function reportSheets(report: MeetingReport): Sheet[] {
   // Y20: the audience's figures on a sheet of their own, never on the deputies' item sheets.
   const audience = audienceSheet(report.audience);
   if (audience) sheets.push(audience);
+  const delivery = deliverySheet(report); // 民生实事项目实施情况: linked back to the vote (U26)
+  if (delivery) sheets.push(delivery);
   return sheets;
 }

@@ -17,6 +17,8 @@ import { supervisionNoticeRoutes } from './notice.js';
 import { registerSheets } from './export.js';
 import { sheetsToXlsx } from '../results/xlsx.js';
 import type { Supervision } from './service.js';
+import { projectAttachments } from '../../shared/supervision/projects-model.js';
+import { adoptedIn, PROJECT_HTTP, projectsNow, projectsRoutes } from './projects-routes.js';
 
 const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
   FORBIDDEN: 403,
@@ -32,12 +34,13 @@ const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
   CASE_CLOSED: 409,
   NOT_COMPLETED: 409,
   BAD_DATE: 422,
+  ...PROJECT_HTTP,
 };
 
 /** [U14] Every attachment names a file in the media store, of the type it says. */
 async function attachmentsKept(cmd: SupervisionCommand, mediaDir: string | undefined): Promise<boolean> {
-  if (cmd.type !== 'recordPlan' && cmd.type !== 'recordProgress') return true;
-  for (const a of cmd.report.attachments) {
+  const list = cmd.type === 'recordPlan' || cmd.type === 'recordProgress' ? cmd.report.attachments : projectAttachments(cmd);
+  for (const a of list) {
     const t = mediaDir === undefined ? null : await storedMediaType(mediaDir, a.mediaId);
     if (t?.type !== a.type) return false;
   }
@@ -63,7 +66,7 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
 
   r.get('/api/supervision', operator, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews() });
+    res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews(), projects: projectsNow(ctx, sup).projects });
   });
 
   // [U16] The register as XLSX: every case overdue first, and counts by department and status.
@@ -94,11 +97,12 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
       // A closed round's full tally: the flag is the record's, whatever the screen was shown.
       return s ? flaggedSubjects(s, itemId, resultOf, lead) : ({ ok: false, error: 'NOT_FOUND' } as const);
     };
-    const out = await sup.run(cmd.data, { role: user.role, flagged }, user.username);
+    const out = await sup.run(cmd.data, { role: user.role, flagged, adopted: adoptedIn(ctx) }, user.username);
     if (!out.ok) return void res.status(STATUS[out.error]).json({ ok: false, error: out.error });
     res.json({ ok: true, caseIds: out.value.caseIds });
   });
 
   r.use(supervisionNoticeRoutes(ctx, sup));
+  r.use(projectsRoutes(ctx, sup));
   return r;
 }

@@ -130,6 +130,15 @@ describe('rectification cases', () => {
     expect(tryIt({ type: 'issueNotice', caseId: 'nope' })).toEqual({ ok: false, error: 'NOT_FOUND' });
   });
 
+  it('[U12] an edit is dated on the timeline by the day it was made, not the day the case opened', () => {
+    let s = run(EMPTY_SUPERVISION, { type: 'openFromRating', meetingId: 'm1', itemId: 'rate', lead: '' }, '2026-11-30');
+    s = run(s, { type: 'editCase', caseId: '2026-1', details: { ...s.cases[0]!.details, lead: '财经委' }, completion: '2027-03-02' }, '2026-12-09');
+    expect(s.cases[0]?.timeline.map((t) => [t.kind, t.on])).toEqual([
+      ['opened', '2026-11-30'],
+      ['edited', '2026-12-09'],
+    ]);
+  });
+
   it('[U11] only an administrator sets the calendar and the days', () => {
     const cal: SupervisionCommand = { type: 'setCalendar', calendar: { holidays: [], workdays: [] } };
     expect(decideSupervision(EMPTY_SUPERVISION, cal, env('2026-11-30'))).toEqual({ ok: false, error: 'FORBIDDEN' });

@@ -6,12 +6,16 @@ import { ADMIN_COMMANDS, type SupervisionCommand, type SupervisionError, type Su
 import { caseById, type RectificationCase, type SupervisionState } from './state.js';
 import { addWorkingDays, type IsoDate } from './workdays.js';
 import { assertNever } from '../never.js';
+import { PROJECT_COMMANDS, type ProjectCommand } from './projects-model.js';
+import { decideProjects, type ProjectsEnv } from './projects-decide.js';
 
 export interface DecideEnv {
   readonly today: IsoDate;
   readonly role: 'operator' | 'admin';
   /** The flagged subjects of a closed rating (shared/supervision/from-rating.ts). */
   readonly flagged: (meetingId: string, itemId: string, lead: string) => Result<Flagged[], SupervisionError>;
+  /** What a closed 票决 adopted (projects-adopted.ts), for the project commands. */
+  readonly adopted?: ProjectsEnv['adopted'];
 }
 
 export type Decided = Result<{ events: SupervisionEvent[]; caseIds: string[] }, SupervisionError>;
@@ -46,6 +50,7 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
   // [U11] Operators edit cases; only administrators configure the issuer, the days and the calendar.
   if (ADMIN_COMMANDS.has(cmd.type) && env.role !== 'admin') return err('FORBIDDEN');
   const { today } = env;
+  if (isProjectCommand(cmd)) return decideProjects(s, cmd, env);
   switch (cmd.type) {
     case 'setConfig':
       return one([{ t: 'config.set', config: cmd.config }]);
@@ -71,7 +76,7 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
       const c = open(caseById(s, cmd.caseId));
       if (!c.ok) return c;
       if (cmd.completion < c.value.openedOn) return err('BAD_DATE');
-      return one([{ t: 'case.edited', caseId: c.value.id, details: cmd.details, completion: cmd.completion }]);
+      return one([{ t: 'case.edited', caseId: c.value.id, on: today, details: cmd.details, completion: cmd.completion }]);
     }
     case 'issueNotice': {
       const c = open(caseById(s, cmd.caseId));
@@ -110,4 +115,8 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
     default:
       return assertNever(cmd, 'supervision command');
   }
+}
+
+function isProjectCommand(c: SupervisionCommand): c is ProjectCommand {
+  return PROJECT_COMMANDS.has(c.type);
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Id } from '../model.js';
 import { IsoDate, WorkCalendar } from './workdays.js';
+import { ProjectCommand, ProjectEvent, type ProjectError } from './projects-model.js';
 
 const Line = (max: number) => z.string().trim().min(1).max(max);
 
@@ -75,12 +76,14 @@ export const SupervisionEvent = z.discriminatedUnion('t', [
     details: CaseDetails,
     due: z.strictObject({ notice: IsoDate, plan: IsoDate, completion: IsoDate }),
   }),
-  z.strictObject({ t: z.literal('case.edited'), caseId: Id, details: CaseDetails, completion: IsoDate }),
+  // `on` is absent in journals written before edits were dated; the reducer falls back to the opening day.
+  z.strictObject({ t: z.literal('case.edited'), caseId: Id, on: IsoDate.optional(), details: CaseDetails, completion: IsoDate }),
   z.strictObject({ t: z.literal('notice.issued'), caseId: Id, on: IsoDate, number: Line(40), plan: IsoDate }),
   z.strictObject({ t: z.literal('plan.recorded'), caseId: Id, on: IsoDate, report: ReportBody }),
   z.strictObject({ t: z.literal('progress.recorded'), caseId: Id, on: IsoDate, report: ReportBody }),
   z.strictObject({ t: z.literal('case.completed'), caseId: Id, on: IsoDate }),
   z.strictObject({ t: z.literal('case.closed'), caseId: Id, on: IsoDate }),
+  ...ProjectEvent.options,
 ]);
 export type SupervisionEvent = z.infer<typeof SupervisionEvent>;
 export type SupervisionEventOf<T extends SupervisionEvent['t']> = Extract<SupervisionEvent, { t: T }>;
@@ -108,6 +111,7 @@ export const SupervisionCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('close'), caseId: Id }),
   z.strictObject({ type: z.literal('setConfig'), config: SupervisionConfig }),
   z.strictObject({ type: z.literal('setCalendar'), calendar: WorkCalendar }),
+  ...ProjectCommand.options,
 ]);
 export type SupervisionCommand = z.infer<typeof SupervisionCommand>;
 
@@ -127,4 +131,5 @@ export type SupervisionError =
   | 'PLAN_FIRST'
   | 'CASE_CLOSED'
   | 'NOT_COMPLETED'
-  | 'BAD_DATE';
+  | 'BAD_DATE'
+  | ProjectError;

@@ -4,6 +4,8 @@ import type { CaseDetails, CaseSource, ReportBody, SupervisionConfig, Supervisio
 import { DEFAULT_CONFIG } from './model.js';
 import { EMPTY_CALENDAR, type IsoDate, type WorkCalendar } from './workdays.js';
 import { assertNever } from '../never.js';
+import { PROJECT_EVENTS, type ProjectEvent } from './projects-model.js';
+import { reduceProjects, type TrackedProject } from './projects-state.js';
 
 export interface TimelineEntry {
   readonly at: number;
@@ -35,11 +37,13 @@ export interface SupervisionState {
   readonly calendar: WorkCalendar;
   /** In the order they were opened. */
   readonly cases: readonly RectificationCase[];
+  /** Tracked livelihood projects (projects-state.ts), in the order they were tracked. */
+  readonly projects: readonly TrackedProject[];
   /** Records folded in; the next record's seq is seq + 1. */
   readonly seq: number;
 }
 
-export const EMPTY_SUPERVISION: SupervisionState = { config: DEFAULT_CONFIG, calendar: EMPTY_CALENDAR, cases: [], seq: 0 };
+export const EMPTY_SUPERVISION: SupervisionState = { config: DEFAULT_CONFIG, calendar: EMPTY_CALENDAR, cases: [], projects: [], seq: 0 };
 
 export function caseById(s: SupervisionState, id: string): RectificationCase | undefined {
   return s.cases.find((c) => c.id === id);
@@ -62,6 +66,7 @@ export interface RecordMeta {
 
 export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta: RecordMeta): SupervisionState {
   const next = { ...s, seq: meta.seq };
+  if (isProjectEvent(e)) return reduceProjects(next, e, meta);
   switch (e.t) {
     case 'config.set':
       return { ...next, config: e.config };
@@ -84,7 +89,7 @@ export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta
       return { ...next, cases: [...next.cases, stamp(c, 'opened', e.on, meta)] };
     }
     case 'case.edited':
-      return withCase(next, e.caseId, (c) => stamp({ ...c, details: e.details, due: { ...c.due, completion: e.completion } }, 'edited', c.openedOn, meta));
+      return withCase(next, e.caseId, (c) => stamp({ ...c, details: e.details, due: { ...c.due, completion: e.completion } }, 'edited', e.on ?? c.openedOn, meta));
     case 'notice.issued':
       return withCase(next, e.caseId, (c) => stamp({ ...c, notice: { on: e.on, number: e.number }, due: { ...c.due, plan: e.plan } }, 'notice', e.on, meta));
     case 'plan.recorded':
@@ -98,4 +103,8 @@ export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta
     default:
       return assertNever(e, 'supervision event');
   }
+}
+
+function isProjectEvent(e: SupervisionEvent): e is ProjectEvent {
+  return PROJECT_EVENTS.has(e.t);
 }

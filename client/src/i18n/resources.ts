@@ -12,6 +12,7 @@ import zhOverlay from './zh-CN/overlay.json';
 import zhPrepare from './zh-CN/prepare.json';
 import zhReceipts from './zh-CN/receipts.json';
 import zhSupervision from './zh-CN/supervision.json';
+import zhProjects from './zh-CN/projects.json';
 import enCommon from './en/common.json';
 import enDeputy from './en/deputy.json';
 import enScreen from './en/screen.json';
@@ -22,10 +23,11 @@ import enOverlay from './en/overlay.json';
 import enPrepare from './en/prepare.json';
 import enReceipts from './en/receipts.json';
 import enSupervision from './en/supervision.json';
+import enProjects from './en/projects.json';
 
 export const resources = {
-  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts, supervision: zhSupervision },
-  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts, supervision: enSupervision },
+  'zh-CN': { common: zhCommon, deputy: zhDeputy, screen: zhScreen, console: zhConsole, segments: zhSegments, scenes: zhScenes, overlay: zhOverlay, prepare: zhPrepare, receipts: zhReceipts, supervision: zhSupervision, projects: zhProjects },
+  en: { common: enCommon, deputy: enDeputy, screen: enScreen, console: enConsole, segments: enSegments, scenes: enScenes, overlay: enOverlay, prepare: enPrepare, receipts: enReceipts, supervision: enSupervision, projects: enProjects },
 } as const;
 
 /** Adds every namespace this browser's i18next does not have yet. */

@@ -12,6 +12,8 @@ import { CaseDetail } from './case-detail.js';
 import { CaseList } from './case-list.js';
 import { SupervisionNotice } from './notice-print.js';
 import { OpenByHand, OpenFromRating } from './open-forms.js';
+import { ProjectsTab } from './projects-tab.js';
+import { ProjectsTabs, tabOfUrl } from './projects-tabs.js';
 import { SettingsPanel } from './settings-panel.js';
 import { refusal } from './words.js';
 import '../styles/console.css';
@@ -24,6 +26,7 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(caseId ?? null);
   const token = session?.token ?? null;
+  const [tab, setTab] = useState(tabOfUrl);
 
   const reload = useCallback(() => {
     if (!token) return;
@@ -58,8 +61,10 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
         </a>
         <LangToggle role="console" />
       </header>
+      <ProjectsTabs tab={tab.tab} onTab={(x) => setTab({ ...tab, tab: x })} />
+      {tab.tab === 'projects' ? <ProjectsTab session={session.token} admin={session.role === 'admin'} projectId={tab.project} /> : null}
       {error ? <p className="panel__error">{error}</p> : null}
-      <div className="sv-grid">
+      <div className="sv-grid" hidden={tab.tab === 'projects'}>
         <div className="sv-col">
           <section className="panel">
             {view ? <CaseList cases={view.cases} selected={selected} onSelect={select} /> : <p className="panel__hint">{t('loading')}</p>}
