@@ -17,6 +17,9 @@ import { supervisionNoticeRoutes } from './notice.js';
 import { registerSheets } from './export.js';
 import { sheetsToXlsx } from '../results/xlsx.js';
 import type { Supervision } from './service.js';
+import { publicYearRoutes } from './public-routes.js';
+import { projectSheets } from './export.js';
+import { yearProjects } from '../../shared/supervision/year-projects.js';
 
 const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
   FORBIDDEN: 403,
@@ -99,6 +102,15 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
     res.json({ ok: true, caseIds: out.value.caseIds });
   });
 
+  // [U43] The tracked projects by progress, for the committee (the dashboard's other half).
+  r.get('/api/supervision/projects.xlsx', operator, async (_req, res) => {
+    const buf = await sheetsToXlsx(projectSheets(yearProjects(sup.state, sup.today()), sup.today()), '民生实事项目进度');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent(`民生实事项目进度-${sup.today()}.xlsx`)}`);
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
+  });
+
   r.use(supervisionNoticeRoutes(ctx, sup));
+  r.use(publicYearRoutes(sup));
   return r;
 }

@@ -6,6 +6,7 @@ import { ADMIN_COMMANDS, type SupervisionCommand, type SupervisionError, type Su
 import { caseById, type RectificationCase, type SupervisionState } from './state.js';
 import { addWorkingDays, type IsoDate } from './workdays.js';
 import { assertNever } from '../never.js';
+import { decidePublished } from './publish.js';
 
 export interface DecideEnv {
   readonly today: IsoDate;
@@ -106,6 +107,10 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
       if (c.closedOn !== null) return err('CASE_CLOSED');
       if (c.completedOn === null) return err('NOT_COMPLETED');
       return one([{ t: 'case.closed', caseId: c.id, on: today }]);
+    }
+    case 'setPublished': {
+      const d = decidePublished(s, cmd);
+      return d.ok ? one(d.value) : d;
     }
     default:
       return assertNever(cmd, 'supervision command');

@@ -4,6 +4,7 @@ import type { CaseDetails, CaseSource, ReportBody, SupervisionConfig, Supervisio
 import { DEFAULT_CONFIG } from './model.js';
 import { EMPTY_CALENDAR, type IsoDate, type WorkCalendar } from './workdays.js';
 import { assertNever } from '../never.js';
+import { foldPublished, NOTHING_PUBLISHED, type PublishedIds } from './publish-model.js';
 
 export interface TimelineEntry {
   readonly at: number;
@@ -37,9 +38,11 @@ export interface SupervisionState {
   readonly cases: readonly RectificationCase[];
   /** Records folded in; the next record's seq is seq + 1. */
   readonly seq: number;
+  /** What the committee has made public (U40); nothing by default. */
+  readonly published: PublishedIds;
 }
 
-export const EMPTY_SUPERVISION: SupervisionState = { config: DEFAULT_CONFIG, calendar: EMPTY_CALENDAR, cases: [], seq: 0 };
+export const EMPTY_SUPERVISION: SupervisionState = { config: DEFAULT_CONFIG, calendar: EMPTY_CALENDAR, cases: [], seq: 0, published: NOTHING_PUBLISHED };
 
 export function caseById(s: SupervisionState, id: string): RectificationCase | undefined {
   return s.cases.find((c) => c.id === id);
@@ -95,6 +98,8 @@ export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta
       return withCase(next, e.caseId, (c) => stamp({ ...c, completedOn: e.on }, 'completed', e.on, meta));
     case 'case.closed':
       return withCase(next, e.caseId, (c) => stamp({ ...c, closedOn: e.on }, 'closed', e.on, meta));
+    case 'published.set':
+      return { ...next, published: foldPublished(next.published, e) };
     default:
       return assertNever(e, 'supervision event');
   }
