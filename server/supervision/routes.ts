@@ -18,8 +18,7 @@ import { registerSheets } from './export.js';
 import { sheetsToXlsx } from '../results/xlsx.js';
 import type { Supervision } from './service.js';
 import { publicYearRoutes } from './public-routes.js';
-import { projectSheets } from './export.js';
-import { yearProjects } from '../../shared/supervision/year-projects.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 
 const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
   FORBIDDEN: 403,
@@ -66,7 +65,7 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
 
   r.get('/api/supervision', operator, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews() });
+    res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews(), published: sup.state.published });
   });
 
   // [U16] The register as XLSX: every case overdue first, and counts by department and status.
@@ -102,15 +101,8 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
     res.json({ ok: true, caseIds: out.value.caseIds });
   });
 
-  // [U43] The tracked projects by progress, for the committee (the dashboard's other half).
-  r.get('/api/supervision/projects.xlsx', operator, async (_req, res) => {
-    const buf = await sheetsToXlsx(projectSheets(yearProjects(sup.state, sup.today()), sup.today()), '民生实事项目进度');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent(`民生实事项目进度-${sup.today()}.xlsx`)}`);
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
-  });
-
   r.use(supervisionNoticeRoutes(ctx, sup));
+  r.use(dashboardRoutes(ctx, sup));
   r.use(publicYearRoutes(sup));
   return r;
 }

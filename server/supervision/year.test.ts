@@ -87,6 +87,10 @@ describe('the public year and the dashboard', () => {
       ['已销号', 0],
       ['合计', 2],
     ]);
+    // The dashboard's JSON counts the same way.
+    const dash = (await api(h.url, 'GET', '/api/supervision/dashboard', { session: operator })).body as { cases: { total: number; byStatus: Record<string, number>; byDepartment: { department: string; total: number }[] }; projects: { total: number } };
+    expect([dash.cases.total, dash.cases.byStatus.awaitingNotice, dash.cases.byStatus.rectifying, dash.cases.byDepartment.map((r) => r.department), dash.projects.total]).toEqual([2, 1, 1, ['市交通运输局', '市住建局'], 0]);
+    expect((await api(h.url, 'GET', '/api/supervision/dashboard')).status).toBe(401);
     const projects = await get('/api/supervision/projects.xlsx');
     expect(projects.worksheets.map((w) => w.name)).toEqual(['民生实事项目进度', '按进度统计']);
     expect(projects.getWorksheet('民生实事项目进度')?.getRow(2).getCell(1).text).toBe('项目');

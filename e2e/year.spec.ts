@@ -1,0 +1,116 @@
+// The year's public record (#18, U40..U44): a rating flags two departments; the console links
+// to the supervision register, where the administrator publishes one of the two cases and
+// records its plan with a PDF, downloaded again from the case; the dashboard counts both; a
+// phone (390x844, zh-CN, as in WeChat's browser) opens /year without a login and sees only the
+// published case, with every byte it loads coming from the chamber's own server.
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { loginApi, moderator, shot } from './kinds-helpers.js';
+import { ADMIN_PASSWORD, startBuiltServer, type RunningServer } from './server.js';
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startBuiltServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+test('publish one case of two → /year on a phone shows only it; a PDF plan downloads; the dashboard counts', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const session = await loginApi(server.url);
+  const mod = await moderator(server.url, session);
+  const counts = {
+    'dept-housing': { satisfied: 2, basic: 1, unsatisfied: 2 },
+    'dept-transport': { satisfied: 1, basic: 2, unsatisfied: 2 },
+    'dept-environment': { satisfied: 5, basic: 0, unsatisfied: 0 },
+    'dept-education': { satisfied: 4, basic: 1, unsatisfied: 0 },
+    'dept-health': { satisfied: 4, basic: 0, unsatisfied: 1 },
+  };
+  await mod.run({ type: 'manualResult', itemId: 'rating-departments', counts: { kind: 'rating', counts } });
+  mod.socket.close();
+  const opened = await fetch(`${server.url}/api/supervision/commands`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '常委会财经工委' }),
+  });
+  expect(((await opened.json()) as { caseIds: string[] }).caseIds).toHaveLength(2);
+
+  // The console's header leads to the register.
+  const desk = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await desk.newPage();
+  await page.goto('/console');
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('link-supervision')).toBeVisible();
+  await shot(page, 'year-console-link');
+  await page.getByTestId('link-supervision').click();
+  await expect(page).toHaveURL(/\/supervision$/);
+  const rows = page.getByTestId('sv-row');
+  await expect(rows).toHaveCount(2);
+
+  // Publish the housing case; the transport case stays internal.
+  await rows.filter({ hasText: '市住建局' }).click();
+  await expect(page.getByTestId('sv-publish')).toHaveAttribute('data-published', 'no');
+  await page.getByTestId('sv-publish-toggle').click();
+  await expect(page.getByTestId('sv-publish')).toHaveAttribute('data-published', 'yes');
+  await page.getByTestId('sv-commitments').fill('年底前完成城东片区雨污分流改造');
+  await page.getByTestId('sv-save').click();
+  await expect(page.getByTestId('sv-note')).toHaveText('已保存');
+  await page.getByTestId('sv-issue').click();
+  await expect(page.getByTestId('sv-detail-status')).toHaveText('整改中');
+
+  // The plan, with a PDF; a file that is not one is refused by its content, whatever its name.
+  const plan = page.getByTestId('sv-form-recordPlan');
+  await plan.getByTestId('sv-report-text').fill('整改方案：见附件');
+  await plan.getByTestId('sv-report-files').setInputFiles({ name: '假文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+  await plan.getByTestId('sv-report-submit').click();
+  await expect(plan).toContainText('只能上传照片');
+  await plan.getByTestId('sv-report-files').setInputFiles({ name: '整改方案.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await plan.getByTestId('sv-report-submit').click();
+  const doc = page.getByTestId('sv-document');
+  await expect(doc).toHaveText('整改方案.pdf');
+  const [download] = await Promise.all([page.waitForEvent('download'), doc.click()]);
+  expect(download.suggestedFilename()).toBe('整改方案.pdf');
+  expect(await readFile((await download.path()) ?? '')).toEqual(PDF);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'year-register-published');
+
+  // The dashboard: two cases, one 待通知 and one 整改中, by department.
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('db-page')).toBeVisible();
+  await expect(page.getByTestId('db-count-total')).toContainText('2');
+  await expect(page.getByTestId('db-count-awaitingNotice')).toContainText('1');
+  await expect(page.getByTestId('db-count-rectifying')).toContainText('1');
+  await expect(page.getByTestId('db-count-overdue')).toContainText('0');
+  await expect(page.getByTestId('db-department')).toHaveCount(2);
+  await shot(page, 'year-dashboard');
+
+  // A phone, no login, nothing but the chamber server: every request outside it is refused and counted.
+  const phone = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  const foreign: string[] = [];
+  await phone.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (foreign.push(route.request().url()), route.abort())));
+  const year = await phone.newPage();
+  await year.goto('/');
+  await expect(year.getByTestId('link-year')).toBeVisible();
+  await year.getByTestId('link-year').click();
+  await expect(year).toHaveURL(/\/year$/);
+  const cases = year.getByTestId('yr-case');
+  await expect(cases).toHaveCount(1);
+  await expect(cases.first()).toContainText('市住建局');
+  await expect(cases.first()).toContainText('常委会财经工委');
+  await expect(cases.first()).toContainText('年底前完成城东片区雨污分流改造');
+  await expect(year.getByTestId('yr-case-status')).toHaveText('整改中');
+  await expect(year.getByTestId('yr-page')).not.toContainText('市交通运输局');
+  await expect(year.getByTestId('yr-page')).not.toContainText('整改方案：见附件');
+  await year.evaluate(() => document.fonts.ready.then(() => undefined));
+  expect(await year.evaluate(() => document.fonts.check('16px "Noto Sans SC"', '整改督办'))).toBe(true);
+  expect(await year.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(foreign).toEqual([]);
+  await shot(year, 'year-public-phone');
+  await desk.close();
+  await phone.close();
+});
