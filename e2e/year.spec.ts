@@ -114,3 +114,45 @@ test('publish one case of two → /year on a phone shows only it; a PDF plan dow
   await desk.close();
   await phone.close();
 });
+
+// The projects' half is built on its own branch; until it joins, the page and the dashboard are
+// shown a projects view of the agreed shape (shared/supervision/year-projects.ts YearProject) by
+// answering their one request, so the sections are seen and checked as a phone and a desk show them.
+const PROJECTS = [
+  { id: 'p1', name: '城区老旧小区改造', department: '县住建局', lead: '常委会城建环保工委', status: 'overdue', percent: 35, budgetYuan: 32_000_000, spentYuan: 9_800_000, due: '2026-11-15', lastReportOn: '2026-10-30' },
+  { id: 'p2', name: '农村饮水安全巩固提升', department: '县水利局', lead: '', status: 'inProgress', percent: 70, budgetYuan: 12_500_000, spentYuan: 8_000_000, due: '2026-12-31', lastReportOn: '2026-11-20' },
+  { id: 'p3', name: '新建城东幼儿园', department: '县教育局', lead: '', status: 'completed', percent: 100, budgetYuan: 8_600_000, spentYuan: 8_450_000, due: '2026-09-01', lastReportOn: '2026-08-28' },
+];
+
+test('the projects sections: progress bars on the phone, by status and band on the dashboard', async ({ browser }) => {
+  const phone = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  await phone.route('**/api/public/year', (route) => route.fulfill({ json: { ok: true, today: '2026-12-01', issuer: '某某县人大常委会', cases: [], projects: PROJECTS } }));
+  const year = await phone.newPage();
+  await year.goto('/year');
+  const cards = year.getByTestId('yr-project');
+  await expect(cards).toHaveCount(3);
+  await expect(cards.nth(0)).toContainText('城区老旧小区改造');
+  await expect(cards.nth(0)).toContainText('逾期');
+  await expect(cards.nth(0)).toContainText('预算 3200 万元');
+  await expect(cards.nth(0)).toContainText('已支出 980 万元');
+  await expect(cards.nth(1).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '70');
+  await expect(year.getByRole('heading', { level: 1 })).toHaveText('某某县人大常委会年度监督公开');
+  await shot(year, 'year-public-projects');
+  await phone.close();
+
+  const session = await loginApi(server.url);
+  const desk = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await desk.addInitScript((token) => localStorage.setItem('wz.console.session', JSON.stringify({ token, username: 'admin', expiresAt: Date.now() + 3_600_000, role: 'admin' })), session);
+  await desk.route('**/api/supervision/dashboard', async (route) => {
+    const real = (await (await route.fetch()).json()) as Record<string, unknown>;
+    const projects = { total: 3, byStatus: { overdue: 1, notStarted: 0, inProgress: 1, completed: 1 }, byBand: { '0-24': 0, '25-49': 1, '50-74': 1, '75-99': 0, '100': 1 }, rows: PROJECTS };
+    await route.fulfill({ json: { ...real, projects } });
+  });
+  const page = await desk.newPage();
+  await page.goto('/supervision/dashboard');
+  await expect(page.getByTestId('db-project')).toHaveCount(3);
+  await expect(page.getByTestId('db-count-project-overdue')).toContainText('1');
+  await expect(page.getByTestId('db-count-band-25-49')).toContainText('1');
+  await shot(page, 'year-dashboard-projects');
+  await desk.close();
+});

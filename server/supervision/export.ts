@@ -46,13 +46,16 @@ export function registerSheets(v: SupervisionView): Sheet[] {
   ];
 }
 
+/** Yuan as 万元, the unit the committee's papers use. */
+const wan = (yuan: number | null): Cell => (yuan === null ? null : Math.round(yuan / 100) / 100);
+
 const BAND_ZH = { '0-24': '25%以下', '25-49': '25%–49%', '50-74': '50%–74%', '75-99': '75%–99%', '100': '已完成（100%）' } as const;
 
 /** [U43] The tracked projects, overdue and least advanced first, and counts by status and progress. */
 export function projectSheets(projects: readonly YearProject[], today: string): Sheet[] {
   const p = dashboardOf([], projects).projects;
   const rows: Cell[][] = [['项目', '责任单位', '状态', '进度', '预算（万元）', '已支出（万元）', '完成时限', '最近报告']];
-  for (const x of p.rows) rows.push([x.name, x.department, PROJECT_STATUS_ZH[x.status], { pct: x.percent / 100 }, x.budget, x.spent, x.due ?? '', x.lastReportOn ?? '']);
+  for (const x of p.rows) rows.push([x.name, x.department, PROJECT_STATUS_ZH[x.status], { pct: x.percent / 100 }, wan(x.budgetYuan), wan(x.spentYuan), x.due ?? '', x.lastReportOn ?? '']);
   const counts: Cell[][] = [['状态', '个数'], ...PROJECT_STATUSES.map((s): Cell[] => [PROJECT_STATUS_ZH[s], p.byStatus[s]]), ['合计', p.total], [], ['进度', '个数'], ...BANDS.map((b): Cell[] => [BAND_ZH[b], p.byBand[b]])];
   return [
     { name: '民生实事项目进度', headings: [0, 1], rows: [[`统计日期：${today}`], ...rows] },

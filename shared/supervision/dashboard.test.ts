@@ -8,7 +8,7 @@ import type { YearProject } from './year-projects.js';
 
 const row = (id: string, department: string, status: CaseStatus): CaseRow =>
   ({ id, details: { department, head: '', lead: '', questions: [], commitments: [] }, status, missed: status === 'overdue' ? 'notice' : null }) as unknown as CaseRow;
-const project = (id: string, percent: number, status: YearProject['status']): YearProject => ({ id, name: id, department: '县住建局', status, percent, budget: null, spent: null, due: null, lastReportOn: null });
+const project = (id: string, percent: number, status: YearProject['status']): YearProject => ({ id, name: id, department: '县住建局', lead: '', status, percent, budgetYuan: null, spentYuan: null, due: null, lastReportOn: null });
 
 describe('the dashboard', () => {
   it('[U43] counts cases by status and by department, departments with overdue cases first', () => {

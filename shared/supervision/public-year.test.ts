@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideSupervision, type DecideEnv } from './decide.js';
 import type { SupervisionCommand, SupervisionEvent } from './model.js';
-import { publicYear } from './public-year.js';
+import { publicYear, publishedProjects } from './public-year.js';
+import type { YearProject } from './year-projects.js';
 import { EMPTY_SUPERVISION, reduceSupervision, type SupervisionState } from './state.js';
 
 const env = (role: DecideEnv['role'] = 'admin'): DecideEnv => ({ today: '2026-12-01', role, flagged: () => ({ ok: false, error: 'NOT_FOUND' }) });
@@ -92,5 +93,14 @@ describe('the published flag and the public year', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('[U41][U42] of the tracked projects only the published ones go out, and of a fuller row only the public fields', () => {
+    const row = (id: string): YearProject => ({ id, name: `项目${id}`, department: '县住建局', lead: '', status: 'inProgress', percent: 40, budgetYuan: 32_000_000, spentYuan: 1_000_000, due: '2026-12-31', lastReportOn: '2026-11-20' });
+    // What the projects' own view holds beside the public fields: report texts, visits, files.
+    const fuller = (id: string) => ({ ...row(id), progress: [{ text: 'SECRET-REPORT', attachments: [{ mediaId: 'mdSECRET' }] }], visits: [{ deputies: ['SECRET-DEPUTY'] }], timeline: [{ actor: 'SECRET-ACTOR' }] });
+    const out = publishedProjects({ case: ['p1'], project: ['p2'] }, [fuller('p1'), fuller('p2')]);
+    expect(out).toEqual([row('p2')]);
+    expect(JSON.stringify(out)).not.toContain('SECRET');
   });
 });

@@ -4,6 +4,7 @@
 // someone adds it here. Pure.
 import type { CaseStatus, Missed } from './status.js';
 import { isPublished } from './publish.js';
+import type { PublishedIds } from './publish-model.js';
 import type { SupervisionState } from './state.js';
 import { caseRow } from './view.js';
 import { byUrgency } from './status.js';
@@ -69,8 +70,12 @@ export function publicYear(s: SupervisionState, today: IsoDate): PublicYear {
         closedOn: c.closedOn,
       };
     });
-  const projects = yearProjects(s, today)
-    .filter((p) => isPublished(s.published, 'project', p.id))
-    .map((p): YearProject => ({ id: p.id, name: p.name, department: p.department, status: p.status, percent: p.percent, budget: p.budget, spent: p.spent, due: p.due, lastReportOn: p.lastReportOn }));
-  return { today, issuer: s.config.issuer, cases, projects };
+  return { today, issuer: s.config.issuer, cases, projects: publishedProjects(s.published, yearProjects(s, today)) };
+}
+
+/** [U41][U42] The published projects, each field copied by name: a fuller project row handed in keeps the rest to itself. */
+export function publishedProjects(published: PublishedIds, rows: readonly YearProject[]): YearProject[] {
+  return rows
+    .filter((p) => isPublished(published, 'project', p.id))
+    .map((p) => ({ id: p.id, name: p.name, department: p.department, lead: p.lead, status: p.status, percent: p.percent, budgetYuan: p.budgetYuan, spentYuan: p.spentYuan, due: p.due, lastReportOn: p.lastReportOn }));
 }

@@ -13,12 +13,14 @@ export interface YearProject {
   readonly id: string;
   readonly name: string;
   readonly department: string;
+  /** 领衔督办: the committee or deputies' group supervising it. */
+  readonly lead: string;
   readonly status: ProjectStatus;
   /** Progress reported, 0..100. */
   readonly percent: number;
-  /** Budget and funds spent, in 万元 as the import gives them; null when not known. */
-  readonly budget: number | null;
-  readonly spent: number | null;
+  /** Budget and funds spent to date, in yuan; null when not known (no figure read, no report yet). */
+  readonly budgetYuan: number | null;
+  readonly spentYuan: number | null;
   readonly due: IsoDate | null;
   readonly lastReportOn: IsoDate | null;
 }
@@ -30,7 +32,9 @@ export function trackedProjectIds(s: SupervisionState): readonly string[] {
 
 /**
  * Every tracked project, as of today. Until the projects work is joined, the supervision state
- * holds no project and this is empty; at the join it maps projectsView(state, today) here.
+ * holds no project and this is empty; at the join it maps projectsView(state, today).projects
+ * here (name, department, lead and completion from details, budgetYuan, the last report's
+ * spentYuan and date, status and percent as they are).
  */
 export function yearProjects(s: SupervisionState, today: IsoDate): readonly YearProject[] {
   void s;

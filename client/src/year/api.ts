@@ -28,8 +28,9 @@ export const YearProject = z.object({
   department: z.string(),
   status: z.enum(['notStarted', 'inProgress', 'overdue', 'completed']),
   percent: z.number(),
-  budget: z.number().nullable(),
-  spent: z.number().nullable(),
+  lead: z.string(),
+  budgetYuan: z.number().nullable(),
+  spentYuan: z.number().nullable(),
   due: IsoDate.nullable(),
   lastReportOn: IsoDate.nullable(),
 });

@@ -3,6 +3,9 @@
 import { useYearT } from '../i18n/year.js';
 import type { YearProject } from './api.js';
 
+/** Yuan in 万元, as the committee's papers give money: 32000000 → "3200". */
+const wan = (yuan: number) => String(Math.round(yuan / 100) / 100);
+
 export function YearProjectCard({ p }: { p: YearProject }) {
   const { t } = useYearT();
   const percent = Math.max(0, Math.min(100, Math.round(p.percent)));
@@ -12,14 +15,14 @@ export function YearProjectCard({ p }: { p: YearProject }) {
         <h3 className="yr-card__title">{p.name}</h3>
         <span className={`yr-badge yr-badge--${p.status}`}>{t(`projectStatus.${p.status}`)}</span>
       </header>
-      <p className="yr-meta">{p.department}</p>
+      <p className="yr-meta">{[p.department, p.lead].filter(Boolean).join(' · ')}</p>
       <div className="yr-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t('public.progress', { percent })}>
         <span className="yr-bar__fill" style={{ width: `${percent}%` }} />
       </div>
       <p className="yr-meta yr-meta--row">
         <strong>{t('public.progress', { percent })}</strong>
-        {p.budget !== null ? <span>{t('public.budget', { budget: p.budget })}</span> : null}
-        {p.spent !== null ? <span>{t('public.spent', { spent: p.spent })}</span> : null}
+        {p.budgetYuan !== null ? <span>{t('public.budget', { budget: wan(p.budgetYuan) })}</span> : null}
+        {p.spentYuan !== null ? <span>{t('public.spent', { spent: wan(p.spentYuan) })}</span> : null}
         {p.due ? <span>{t('public.projectDue', { date: p.due })}</span> : null}
       </p>
     </article>
