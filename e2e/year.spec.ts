@@ -3,7 +3,7 @@
 // records its plan with a PDF, downloaded again from the case; the dashboard counts both; a
 // phone (390x844, zh-CN, as in WeChat's browser) opens /year without a login and sees only the
 // published case, with every byte it loads coming from the chamber's own server.
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { loginApi, moderator, shot } from './kinds-helpers.js';
 import { ADMIN_PASSWORD, startBuiltServer, type RunningServer } from './server.js';
@@ -14,6 +14,18 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await server?.stop();
+});
+
+/** Every page of the context reports CSP violations here (as e2e/csp.spec.ts does): there must be none. */
+const violations: string[] = [];
+async function watchCsp(ctx: BrowserContext): Promise<void> {
+  await ctx.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  ctx.on('page', (p) => p.on('console', (m) => (/content security policy|CSP violation/i.test(m.text()) ? violations.push(`${p.url()}: ${m.text()}`) : undefined)));
+}
+test.afterEach(() => {
+  expect(violations).toEqual([]);
 });
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
@@ -40,7 +52,13 @@ test('publish one case of two → /year on a phone shows only it; a PDF plan dow
 
   // The console's header leads to the register.
   const desk = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  await watchCsp(desk);
   const page = await desk.newPage();
+  // Nothing is published yet: the front door does not offer the public page.
+  await page.goto('/');
+  await expect(page.getByTestId('link-screen')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('link-year')).toHaveCount(0);
   await page.goto('/console');
   await page.getByTestId('login-username').fill('admin');
   await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
@@ -91,6 +109,7 @@ test('publish one case of two → /year on a phone shows only it; a PDF plan dow
 
   // A phone, no login, nothing but the chamber server: every request outside it is refused and counted.
   const phone = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  await watchCsp(phone);
   const foreign: string[] = [];
   await phone.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (foreign.push(route.request().url()), route.abort())));
   const year = await phone.newPage();
@@ -126,6 +145,7 @@ const PROJECTS = [
 
 test('the projects sections: progress bars on the phone, by status and band on the dashboard', async ({ browser }) => {
   const phone = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
+  await watchCsp(phone);
   await phone.route('**/api/public/year', (route) => route.fulfill({ json: { ok: true, today: '2026-12-01', issuer: '某某县人大常委会', cases: [], projects: PROJECTS } }));
   const year = await phone.newPage();
   await year.goto('/year');
@@ -142,6 +162,7 @@ test('the projects sections: progress bars on the phone, by status and band on t
 
   const session = await loginApi(server.url);
   const desk = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await watchCsp(desk);
   await desk.addInitScript((token) => localStorage.setItem('wz.console.session', JSON.stringify({ token, username: 'admin', expiresAt: Date.now() + 3_600_000, role: 'admin' })), session);
   await desk.route('**/api/supervision/dashboard', async (route) => {
     const real = (await (await route.fetch()).json()) as Record<string, unknown>;
