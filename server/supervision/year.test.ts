@@ -3,6 +3,9 @@
 // fields; the dashboard's sheets count by status and department; PDF and Word documents are
 // kept by their content, refused when forged, and handed out as downloads to staff only.
 import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SUPERVISION_FILE } from './journal.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../test/api.js';
 import { command, console_, login, startServer, type Harness } from '../test/harness.js';
@@ -45,6 +48,12 @@ describe('the public year and the dashboard', () => {
     expect(await cmd(h.url, operator, publish)).toEqual({ status: 403, body: { ok: false, error: 'FORBIDDEN' } });
     expect((await cmd(h.url, admin, { ...publish, id: 'nope' })).body).toEqual({ ok: false, error: 'NOT_FOUND' });
     expect((await cmd(h.url, admin, publish)).status).toBe(200);
+    // Publishing it again changes nothing and writes nothing.
+    const lines = async () => (await readFile(join(h.dataDir, SUPERVISION_FILE), 'utf8')).trim().split('\n');
+    const before = await lines();
+    expect(JSON.parse(before[before.length - 1] ?? '{}')).toMatchObject({ actor: 'admin', event: { t: 'published.set', kind: 'case', id: '2026-1', published: true } });
+    expect((await cmd(h.url, admin, publish)).status).toBe(200);
+    expect((await lines()).length).toBe(before.length);
     // Internal working papers on both cases: a plan with a document and a progress report.
     const doc = await upload(h.url, operator, pdf());
     for (const id of ['2026-1', '2026-2']) {
