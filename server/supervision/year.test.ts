@@ -3,7 +3,8 @@
 // fields; the dashboard's sheets count by status and department; PDF and Word documents are
 // kept by their content, refused when forged, and handed out as downloads to staff only.
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { MAX_DOCUMENT_BYTES } from '../media-documents.js';
 import { join } from 'node:path';
 import { SUPERVISION_FILE } from './journal.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,6 +145,11 @@ describe('documents attached to plans and reports', () => {
     expect(await refused(Buffer.from(await book.xlsx.writeBuffer()), DOCX)).toEqual([415, 'UNSUPPORTED_MEDIA']);
     expect(await refused(docx({ 'word/vbaProject.bin': 'macro' }), DOCX)).toEqual([415, 'UNSUPPORTED_MEDIA']);
     expect(await refused(docx().subarray(0, 200))).toEqual([415, 'UNSUPPORTED_MEDIA']);
+    // Past the documents' limit (50 MB), though under the videos': refused, and nothing is kept.
+    const big = Buffer.concat([pdf().subarray(0, 9), Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x20), Buffer.from('\n%%EOF\n')]);
+    const res = await fetch(`${h.url}/api/media?documents=1`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/octet-stream' }, body: Uint8Array.from(big) });
+    expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([413, 'FILE_TOO_LARGE']);
+    expect((await readdir(join(h.dataDir, 'media'))).filter((f) => f.endsWith('.part'))).toEqual([]);
     // A segment's evidence (no ?documents=1) still takes only what the screens play (G10).
     expect((await api(h.url, 'POST', '/api/media', { session: operator, raw: pdf() })).body).toMatchObject({ ok: false, error: 'UNSUPPORTED_MEDIA', accepted: ['mp4', 'webm', 'jpg', 'png', 'webp'] });
     // A photo said to be a document, or a document said to be a photo: the report is refused.
