@@ -75,6 +75,7 @@ test('publish one case of two → /year on a phone shows only it; a PDF plan dow
   await expect(page.getByTestId('sv-publish')).toHaveAttribute('data-published', 'no');
   await page.getByTestId('sv-publish-toggle').click();
   await expect(page.getByTestId('sv-publish')).toHaveAttribute('data-published', 'yes');
+  await expect(page.getByTestId('sv-timeline')).toContainText('向社会公开 · admin');
   await page.getByTestId('sv-commitments').fill('年底前完成城东片区雨污分流改造');
   await page.getByTestId('sv-save').click();
   await expect(page.getByTestId('sv-note')).toHaveText('已保存');

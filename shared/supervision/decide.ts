@@ -109,7 +109,7 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
       return one([{ t: 'case.closed', caseId: c.id, on: today }]);
     }
     case 'setPublished': {
-      const d = decidePublished(s, cmd);
+      const d = decidePublished(s, cmd, today);
       return d.ok ? one(d.value) : d;
     }
     default:

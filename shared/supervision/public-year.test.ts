@@ -73,8 +73,13 @@ describe('the published flag and the public year', () => {
     ]);
     expect(JSON.stringify(v)).not.toContain('SECRET');
     // Withdrawn: gone again.
-    s = run(s, { type: 'setPublished', kind: 'case', id: '2026-1', published: false });
+    s = run(s, { type: 'setPublished', kind: 'case', id: '2026-1', published: false }, 'admin', 'clerk');
     expect(publicYear(s, '2026-12-01').cases).toEqual([]);
+    // The case's own timeline keeps both decisions, with who made them.
+    expect(s.cases[0]?.timeline.slice(-2).map((e) => [e.kind, e.on, e.actor])).toEqual([
+      ['published', '2026-12-01', 'SECRET-ACTOR'],
+      ['withdrawn', '2026-12-01', 'clerk'],
+    ]);
   });
 
   it('[U41] after any run of publish and withdraw, exactly the cases whose last choice was publish are public', () => {

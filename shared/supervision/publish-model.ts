@@ -3,12 +3,14 @@
 // every change. Kept apart from model.ts so the other record kinds' schemas stay their own.
 import { z } from 'zod';
 import { Id } from '../model.js';
+import { IsoDate } from './workdays.js';
 
 /** The record kinds a flag can name. A new kind is one more entry here and in publish.ts. */
 export const PublishKind = z.enum(['case', 'project']);
 export type PublishKind = z.infer<typeof PublishKind>;
 
-export const PublishedSetEvent = z.strictObject({ t: z.literal('published.set'), kind: PublishKind, id: Id, published: z.boolean() });
+/** `on`: the day it was decided, for the record's timeline. */
+export const PublishedSetEvent = z.strictObject({ t: z.literal('published.set'), kind: PublishKind, id: Id, published: z.boolean(), on: IsoDate });
 export type PublishedSetEvent = z.infer<typeof PublishedSetEvent>;
 
 export const SetPublishedCommand = z.strictObject({ type: z.literal('setPublished'), kind: PublishKind, id: Id, published: z.boolean() });

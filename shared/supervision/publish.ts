@@ -5,6 +5,7 @@ import type { SupervisionError } from './model.js';
 import type { PublishedIds, PublishedSetEvent, PublishKind, SetPublishedCommand } from './publish-model.js';
 import type { SupervisionState } from './state.js';
 import { trackedProjectIds } from './year-projects.js';
+import type { IsoDate } from './workdays.js';
 
 /** The records of each kind that exist, so only a real record is ever flagged (NOT_FOUND). */
 const IDS: Record<PublishKind, (s: SupervisionState) => readonly string[]> = {
@@ -17,8 +18,8 @@ export function isPublished(p: PublishedIds, kind: PublishKind, id: string): boo
 }
 
 /** [U40] An administrator publishes or withdraws one record; setting what is already so is no change. */
-export function decidePublished(s: SupervisionState, cmd: SetPublishedCommand): Result<PublishedSetEvent[], SupervisionError> {
+export function decidePublished(s: SupervisionState, cmd: SetPublishedCommand, today: IsoDate): Result<PublishedSetEvent[], SupervisionError> {
   if (!IDS[cmd.kind](s).includes(cmd.id)) return err('NOT_FOUND');
   if (isPublished(s.published, cmd.kind, cmd.id) === cmd.published) return ok([]);
-  return ok([{ t: 'published.set', kind: cmd.kind, id: cmd.id, published: cmd.published }]);
+  return ok([{ t: 'published.set', kind: cmd.kind, id: cmd.id, published: cmd.published, on: today }]);
 }

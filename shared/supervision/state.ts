@@ -9,7 +9,7 @@ import { foldPublished, NOTHING_PUBLISHED, type PublishedIds } from './publish-m
 export interface TimelineEntry {
   readonly at: number;
   readonly on: IsoDate;
-  readonly kind: 'opened' | 'edited' | 'notice' | 'plan' | 'progress' | 'completed' | 'closed';
+  readonly kind: 'opened' | 'edited' | 'notice' | 'plan' | 'progress' | 'completed' | 'closed' | 'published' | 'withdrawn';
   readonly actor: string | null;
 }
 
@@ -98,8 +98,11 @@ export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta
       return withCase(next, e.caseId, (c) => stamp({ ...c, completedOn: e.on }, 'completed', e.on, meta));
     case 'case.closed':
       return withCase(next, e.caseId, (c) => stamp({ ...c, closedOn: e.on }, 'closed', e.on, meta));
-    case 'published.set':
-      return { ...next, published: foldPublished(next.published, e) };
+    case 'published.set': {
+      // A case's own timeline says when it went public and when it was withdrawn (U40).
+      const flagged = { ...next, published: foldPublished(next.published, e) };
+      return e.kind === 'case' ? withCase(flagged, e.id, (c) => stamp(c, e.published ? 'published' : 'withdrawn', e.on, meta)) : flagged;
+    }
     default:
       return assertNever(e, 'supervision event');
   }

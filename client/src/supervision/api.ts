@@ -20,7 +20,7 @@ const CaseRow = z.object({
   progress: z.array(Report),
   completedOn: IsoDate.nullable(),
   closedOn: IsoDate.nullable(),
-  timeline: z.array(z.object({ at: z.number(), on: IsoDate, kind: z.enum(['opened', 'edited', 'notice', 'plan', 'progress', 'completed', 'closed']), actor: z.string().nullable() })),
+  timeline: z.array(z.object({ at: z.number(), on: IsoDate, kind: z.enum(['opened', 'edited', 'notice', 'plan', 'progress', 'completed', 'closed', 'published', 'withdrawn']), actor: z.string().nullable() })),
   status: z.enum(['awaitingNotice', 'rectifying', 'overdue', 'completed', 'closed']),
   missed: z.enum(['notice', 'plan', 'completion']).nullable(),
 });
