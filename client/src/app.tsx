@@ -19,6 +19,8 @@ const OverlayPage = lazy(() => withFont(() => import('./overlay/overlay-page.js'
 const ReceiptsPage = lazy(() => withFont(() => import('./receipts/receipts-page.js')).then((m) => ({ default: m.ReceiptsPage })));
 const GalleryPage = lazy(() => withFont(() => import('./console/gallery/gallery-page.js')).then((m) => ({ default: m.GalleryPage })));
 const SupervisionPage = lazy(() => withFont(() => import('./supervision/supervision-page.js')).then((m) => ({ default: m.SupervisionPage })));
+const DashboardPage = lazy(() => withFont(() => import('./supervision/dashboard-page.js')).then((m) => ({ default: m.DashboardPage })));
+const YearPage = lazy(() => withFont(() => import('./year/year-page.js')).then((m) => ({ default: m.YearPage })));
 const LivePage = lazy(() => withFont(() => import('./live/live-page.js')).then((m) => ({ default: m.LivePage })));
 const ConsolePage = lazy(() => withFont(() => import('./console/console-page.js')).then((m) => ({ default: m.ConsolePage })));
 const LandingPage = lazy(() => withFont(() => import('./landing/landing-page.js')).then((m) => ({ default: m.LandingPage })));
@@ -43,6 +45,10 @@ function page(route: Route) {
       return <ReceiptsPage meetingId={route.meetingId} roundId={route.roundId} code={route.code} />;
     case 'supervision':
       return <SupervisionPage caseId={route.caseId} print={route.print} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'year':
+      return <YearPage />;
     case 'live':
       return <LivePage code={route.code} group={route.group} />;
     case 'landing':

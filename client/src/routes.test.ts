@@ -15,4 +15,12 @@ describe('routes', () => {
     expect(routeOf('/receipts/demo/r1/extra', '')).toEqual({ page: 'landing' });
     expect(routeOf('/receipts/de mo/r1', '')).toEqual({ page: 'landing' });
   });
+
+  it('[U41][U43] open the public year page in the public pages’ language, the dashboard in the console’s', () => {
+    expect(routeOf('/year', '')).toEqual({ page: 'year' });
+    expect(routeOf('/year/', '')).toEqual({ page: 'year' });
+    expect(roleOf(routeOf('/year', ''))).toBe('live');
+    expect(routeOf('/supervision/dashboard', '')).toEqual({ page: 'dashboard' });
+    expect(roleOf(routeOf('/supervision/dashboard', ''))).toBe('console');
+  });
 });

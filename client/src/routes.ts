@@ -10,6 +10,10 @@ export type Route =
   | { page: 'gallery' }
   | { page: 'receipts'; meetingId: string; roundId: string; code: string }
   | { page: 'supervision'; caseId: string | undefined; print: boolean }
+  /** The supervision dashboard: cases by status and department, projects by progress (staff). */
+  | { page: 'dashboard' }
+  /** The year's public record: published cases and projects, no login. */
+  | { page: 'year' }
   /** The public audience page: /live/<the meeting's public code>, ?g=onsite for the hall's audience. */
   | { page: 'live'; code: string; group: 'online' | 'onsite' }
   | { page: 'landing' };
@@ -31,6 +35,8 @@ export function routeOf(pathname: string, search: string): Route {
   if (path === '/overlay') return { page: 'overlay', meetingId, search };
   if (path === '/console') return { page: 'console', meetingId };
   if (path === '/console/gallery') return { page: 'gallery' };
+  if (path === '/supervision/dashboard') return { page: 'dashboard' };
+  if (path === '/year') return { page: 'year' };
   if (path === '/supervision') {
     const q = new URLSearchParams(search);
     return { page: 'supervision', caseId: q.get('case') ?? undefined, print: q.get('print') === 'notice' };
@@ -47,6 +53,7 @@ export function receiptsPath(meetingId: string, roundId: string, code?: string):
 export function roleOf(route: Route): Role {
   // The receipt list is read on a deputy's phone, in the language the phone was using.
   if (route.page === 'gallery') return 'console'; // the console's design-system page
-  if (route.page === 'supervision') return 'console'; // the staff's page, in the console's language
+  if (route.page === 'supervision' || route.page === 'dashboard') return 'console'; // the staff's page, in the console's language
+  if (route.page === 'year') return 'live'; // the public pages share one language choice
   return route.page === 'receipts' ? 'deputy' : route.page;
 }

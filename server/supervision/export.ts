@@ -1,13 +1,12 @@
 // The register as a workbook for the committee (GET /api/supervision/cases.xlsx): every case,
 // overdue first (U8), and a count of cases by department and status (U16). In Chinese like
 // every export of the record.
-import type { CaseStatus } from '../../shared/supervision/status.js';
+import { CASE_STATUSES, dashboardOf } from '../../shared/supervision/dashboard.js';
 import type { SupervisionView } from '../../shared/supervision/view.js';
 import type { Cell, Sheet } from '../results/sheet.js';
 import { STATUS_ZH } from './words.js';
 
 const MISSED_ZH = { notice: '督办通知书未按时发出', plan: '整改方案未按时报送', completion: '未按期完成整改' } as const;
-const STATUSES: readonly CaseStatus[] = ['overdue', 'awaitingNotice', 'rectifying', 'completed', 'closed'];
 const pct = (x: number | null | undefined): Cell => (x === null || x === undefined ? null : { pct: x });
 
 export function registerSheets(v: SupervisionView): Sheet[] {
@@ -33,15 +32,16 @@ export function registerSheets(v: SupervisionView): Sheet[] {
       f?.score ?? null,
     ]);
   }
-  const departments = [...new Set(v.cases.map((c) => c.details.department))];
-  const summary: Cell[][] = [['责任单位', ...STATUSES.map((s) => STATUS_ZH[s]), '合计']];
-  for (const d of departments) {
-    const mine = v.cases.filter((c) => c.details.department === d);
-    summary.push([d, ...STATUSES.map((s) => mine.filter((c) => c.status === s).length), mine.length]);
-  }
-  summary.push(['合计', ...STATUSES.map((s) => v.cases.filter((c) => c.status === s).length), v.cases.length]);
+  // [U43] The dashboard's counts: departments with overdue cases first, then by status.
+  const d = dashboardOf(v.cases, []).cases;
+  const summary: Cell[][] = [['责任单位', ...CASE_STATUSES.map((s) => STATUS_ZH[s]), '合计']];
+  for (const row of d.byDepartment) summary.push([row.department, ...CASE_STATUSES.map((s) => row.counts[s]), row.total]);
+  summary.push(['合计', ...CASE_STATUSES.map((s) => d.byStatus[s]), d.total]);
+  const byStatus: Cell[][] = [['状态', '件数'], ...CASE_STATUSES.map((s): Cell[] => [STATUS_ZH[s], d.byStatus[s]]), ['合计', d.total]];
   return [
     { name: '整改督办台账', headings: [0], rows: [[`统计日期：${v.today}`], ...cases] },
     { name: '按单位统计', headings: [0], rows: summary },
+    { name: '按状态统计', headings: [0], rows: byStatus },
   ];
 }
+

@@ -1,10 +1,10 @@
 // The tracked projects as a workbook (GET /api/supervision/projects.xlsx, U27): every project in
 // the view's order (overdue first) with the vote that adopted it, its progress and its delivery
 // rating; and a count by department and status. In Chinese like every export of the record.
-import { PROJECT_STATUSES, type ProjectStatus, type ProjectsView } from '../../shared/supervision/projects-view.js';
+import { PROJECT_STATUSES, type ProjectsView } from '../../shared/supervision/projects-view.js';
+import { PROJECT_STATUS_ZH } from './words.js';
 import type { Cell, Sheet } from '../results/sheet.js';
 
-export const PROJECT_STATUS_ZH: Record<ProjectStatus, string> = { notStarted: '未开工', inProgress: '实施中', overdue: '逾期', completed: '已完成' };
 const MISSED_ZH = { milestone: '节点未按时完成', completion: '未按期完成' } as const;
 const pct = (x: number | null | undefined): Cell => (x === null || x === undefined ? null : { pct: x });
 

@@ -40,7 +40,7 @@ export function projectsRoutes(ctx: Ctx, sup: Supervision): Router {
 
   r.get('/api/supervision/projects', operator, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ok: true, ...projectsNow(ctx, sup) });
+    res.json({ ok: true, ...projectsNow(ctx, sup), published: sup.state.published.project });
   });
 
   // [U25] A delivery rating item for the agenda editor (PUT /api/meetings/:id/agenda adds it, as any item).

@@ -128,3 +128,23 @@ describe('tracked projects through the server', () => {
     expect(wb.getWorksheet('项目按单位统计')?.lastRow?.values).toEqual([undefined, '合计', 0, 10, 0, 0, 10]);
   });
 });
+
+describe('tracked projects on the public year page', () => {
+  it('[U40][U41] a published tracked project shows on /api/public/year with its public fields only; the others and the report texts stay internal', async () => {
+    const { h, admin, operator } = await adopted();
+    expect((await cmd(h.url, operator, { type: 'trackAdopted', meetingId: 'demo', itemId: 'projects-2027' })).status).toBe(200);
+    expect((await cmd(h.url, operator, { type: 'reportProgress', trackedId: 'P2026-1', report: report(40, 9_000_000, '内部备注：施工方联系电话 13800000000') })).status).toBe(200);
+    // Only administrators publish (U40); an unknown project is NOT_FOUND now that projects exist.
+    expect((await cmd(h.url, operator, { type: 'setPublished', kind: 'project', id: 'P2026-1', published: true })).body).toEqual({ ok: false, error: 'FORBIDDEN' });
+    expect((await cmd(h.url, admin, { type: 'setPublished', kind: 'project', id: 'P2026-99', published: true })).body).toEqual({ ok: false, error: 'NOT_FOUND' });
+    expect((await cmd(h.url, admin, { type: 'setPublished', kind: 'project', id: 'P2026-1', published: true })).status).toBe(200);
+    expect((await projects(h.url, operator)) as unknown as { published: string[] }).toMatchObject({ published: ['P2026-1'] });
+    const res = await fetch(`${h.url}/api/public/year`);
+    const text = await res.text();
+    const body = JSON.parse(text) as { projects: { id: string; name: string; percent: number; spentYuan: number | null; status: string }[] };
+    expect(body.projects.map((p) => [p.id, p.percent, p.spentYuan, p.status])).toEqual([['P2026-1', 40, 9_000_000, 'inProgress']]);
+    expect(body.projects[0]?.name).toBe('城区老旧小区改造提升工程（含加装电梯与雨污分流改造）');
+    expect(text).not.toContain('13800000000');
+    expect(text).not.toContain('P2026-2');
+  });
+});

@@ -19,6 +19,8 @@ import { sheetsToXlsx } from '../results/xlsx.js';
 import type { Supervision } from './service.js';
 import { projectAttachments } from '../../shared/supervision/projects-model.js';
 import { adoptedIn, PROJECT_HTTP, projectsNow, projectsRoutes } from './projects-routes.js';
+import { publicYearRoutes } from './public-routes.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 
 const STATUS: Record<SupervisionError | 'STORAGE_FAILED', number> = {
   FORBIDDEN: 403,
@@ -66,7 +68,7 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
 
   r.get('/api/supervision', operator, (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews(), projects: projectsNow(ctx, sup).projects });
+    res.json({ ok: true, ...supervisionView(sup.state, sup.today()), reviews: reviews(), projects: projectsNow(ctx, sup).projects, published: sup.state.published });
   });
 
   // [U16] The register as XLSX: every case overdue first, and counts by department and status.
@@ -104,5 +106,7 @@ export function supervisionRoutes(ctx: Ctx, sup: Supervision, mediaDir?: string)
 
   r.use(supervisionNoticeRoutes(ctx, sup));
   r.use(projectsRoutes(ctx, sup));
+  r.use(dashboardRoutes(ctx, sup));
+  r.use(publicYearRoutes(sup));
   return r;
 }

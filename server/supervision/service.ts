@@ -43,6 +43,8 @@ export class Supervision {
     const job = this.queue.then(async () => {
       const d = decideSupervision(this.s, cmd, { ...env, today: this.today() });
       if (!d.ok) return d;
+      // Nothing to change (publishing what is already public): no line, no fsync.
+      if (d.value.events.length === 0) return ok({ caseIds: d.value.caseIds });
       try {
         const records = await this.journal.append(d.value.events, this.clock(), actor);
         this.s = records.reduce((s, r) => reduceSupervision(s, r.event, r), this.s);

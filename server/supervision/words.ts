@@ -3,6 +3,7 @@
 import type { SupervisionConfig } from '../../shared/supervision/model.js';
 import type { RectificationCase } from '../../shared/supervision/state.js';
 import type { CaseStatus } from '../../shared/supervision/status.js';
+import type { ProjectStatus } from '../../shared/supervision/year-projects.js';
 import type { IsoDate } from '../../shared/supervision/workdays.js';
 import type { PrintedText } from '../documents/notice-pdf.js';
 
@@ -21,6 +22,8 @@ export const STATUS_ZH: Record<CaseStatus, string> = {
   completed: '已完成',
   closed: '已销号',
 };
+
+export const PROJECT_STATUS_ZH: Record<ProjectStatus, string> = { notStarted: '未开工', inProgress: '实施中', overdue: '逾期', completed: '已完成' };
 
 /** The notice of an issued case: addressee, why, what is required by when, issuer and date. */
 export function supervisionNoticeText(c: RectificationCase & { notice: NonNullable<RectificationCase['notice']> }, config: SupervisionConfig): PrintedText {

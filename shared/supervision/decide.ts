@@ -8,6 +8,7 @@ import { addWorkingDays, type IsoDate } from './workdays.js';
 import { assertNever } from '../never.js';
 import { PROJECT_COMMANDS, type ProjectCommand } from './projects-model.js';
 import { decideProjects, type ProjectsEnv } from './projects-decide.js';
+import { decidePublished } from './publish.js';
 
 export interface DecideEnv {
   readonly today: IsoDate;
@@ -111,6 +112,10 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
       if (c.closedOn !== null) return err('CASE_CLOSED');
       if (c.completedOn === null) return err('NOT_COMPLETED');
       return one([{ t: 'case.closed', caseId: c.id, on: today }]);
+    }
+    case 'setPublished': {
+      const d = decidePublished(s, cmd, today);
+      return d.ok ? one(d.value) : d;
     }
     default:
       return assertNever(cmd, 'supervision command');

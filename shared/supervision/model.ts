@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Id } from '../model.js';
 import { IsoDate, WorkCalendar } from './workdays.js';
 import { ProjectCommand, ProjectEvent, type ProjectError } from './projects-model.js';
+import { PublishedSetEvent, SetPublishedCommand } from './publish-model.js';
 
 const Line = (max: number) => z.string().trim().min(1).max(max);
 
@@ -59,7 +60,7 @@ export const CaseDetails = z.strictObject({
 export type CaseDetails = z.infer<typeof CaseDetails>;
 
 /** An uploaded file in the media store (server/media.ts), attached to a plan or report. */
-export const Attachment = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video']), name: z.string().trim().max(120).default('') });
+export const Attachment = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video', 'document']), name: z.string().trim().max(120).default('') });
 export type Attachment = z.infer<typeof Attachment>;
 
 export const ReportBody = z.strictObject({ text: Line(4000), attachments: z.array(Attachment).max(20).default([]) });
@@ -84,6 +85,7 @@ export const SupervisionEvent = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('case.completed'), caseId: Id, on: IsoDate }),
   z.strictObject({ t: z.literal('case.closed'), caseId: Id, on: IsoDate }),
   ...ProjectEvent.options,
+  PublishedSetEvent,
 ]);
 export type SupervisionEvent = z.infer<typeof SupervisionEvent>;
 export type SupervisionEventOf<T extends SupervisionEvent['t']> = Extract<SupervisionEvent, { t: T }>;
@@ -112,11 +114,12 @@ export const SupervisionCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setConfig'), config: SupervisionConfig }),
   z.strictObject({ type: z.literal('setCalendar'), calendar: WorkCalendar }),
   ...ProjectCommand.options,
+  SetPublishedCommand,
 ]);
 export type SupervisionCommand = z.infer<typeof SupervisionCommand>;
 
-/** Commands only an administrator may send: they configure, the others edit (U11). */
-export const ADMIN_COMMANDS: ReadonlySet<SupervisionCommand['type']> = new Set(['setConfig', 'setCalendar']);
+/** Commands only an administrator may send: they configure, or decide what is public (U11, U40); the others edit. */
+export const ADMIN_COMMANDS: ReadonlySet<SupervisionCommand['type']> = new Set(['setConfig', 'setCalendar', 'setPublished']);
 
 /** Refusals; the console's locale files word each one. */
 export type SupervisionError =

@@ -14,7 +14,7 @@ const Yuan = z.number().nonnegative().max(1e12);
  * A file in the media store attached to a report or a visit (U14's rule). The same shape as
  * model.ts's Attachment, declared here because model.ts imports this file (a cycle otherwise).
  */
-export const ProjectAttachment = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video']), name: z.string().trim().max(120).default('') });
+export const ProjectAttachment = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video', 'document']), name: z.string().trim().max(120).default('') });
 export type ProjectAttachment = z.infer<typeof ProjectAttachment>;
 
 /** The vote that adopted the project, copied in so the tracked project stands alone (U20). */

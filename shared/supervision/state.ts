@@ -6,11 +6,12 @@ import { EMPTY_CALENDAR, type IsoDate, type WorkCalendar } from './workdays.js';
 import { assertNever } from '../never.js';
 import { PROJECT_EVENTS, type ProjectEvent } from './projects-model.js';
 import { reduceProjects, type TrackedProject } from './projects-state.js';
+import { foldPublished, NOTHING_PUBLISHED, type PublishedIds } from './publish-model.js';
 
 export interface TimelineEntry {
   readonly at: number;
   readonly on: IsoDate;
-  readonly kind: 'opened' | 'edited' | 'notice' | 'plan' | 'progress' | 'completed' | 'closed';
+  readonly kind: 'opened' | 'edited' | 'notice' | 'plan' | 'progress' | 'completed' | 'closed' | 'published' | 'withdrawn';
   readonly actor: string | null;
 }
 
@@ -41,9 +42,11 @@ export interface SupervisionState {
   readonly projects: readonly TrackedProject[];
   /** Records folded in; the next record's seq is seq + 1. */
   readonly seq: number;
+  /** What the committee has made public (U40); nothing by default. */
+  readonly published: PublishedIds;
 }
 
-export const EMPTY_SUPERVISION: SupervisionState = { config: DEFAULT_CONFIG, calendar: EMPTY_CALENDAR, cases: [], projects: [], seq: 0 };
+export const EMPTY_SUPERVISION: SupervisionState = { config: DEFAULT_CONFIG, calendar: EMPTY_CALENDAR, cases: [], projects: [], seq: 0, published: NOTHING_PUBLISHED };
 
 export function caseById(s: SupervisionState, id: string): RectificationCase | undefined {
   return s.cases.find((c) => c.id === id);
@@ -100,6 +103,11 @@ export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta
       return withCase(next, e.caseId, (c) => stamp({ ...c, completedOn: e.on }, 'completed', e.on, meta));
     case 'case.closed':
       return withCase(next, e.caseId, (c) => stamp({ ...c, closedOn: e.on }, 'closed', e.on, meta));
+    case 'published.set': {
+      // A case's own timeline says when it went public and when it was withdrawn (U40).
+      const flagged = { ...next, published: foldPublished(next.published, e) };
+      return e.kind === 'case' ? withCase(flagged, e.id, (c) => stamp(c, e.published ? 'published' : 'withdrawn', e.on, meta)) : flagged;
+    }
     default:
       return assertNever(e, 'supervision event');
   }

@@ -98,6 +98,9 @@ export function ConsolePage({ meetingId }: { meetingId: string | undefined }) {
           </span>
         )}
         {view?.auditHead && <ChainHead head={view.auditHead} place="console" testId="console-chain-head" />}
+        <a className="btn btn--ghost console__supervision" href="/supervision" data-testid="link-supervision">
+          {t('supervision:title')}
+        </a>
         <span className="console__user">{t('console:login.signedInAs', { name: session.username })}</span>
         <LangToggle role="console" />
         <button type="button" className="btn btn--ghost" onClick={signOut} data-testid="logout">

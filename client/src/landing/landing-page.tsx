@@ -2,6 +2,7 @@
 // they open their personal link.
 import { useTranslation } from 'react-i18next';
 import { LangToggle } from '../common/lang-toggle.js';
+import { YearLink } from './year-link.js';
 
 export function LandingPage() {
   const { t } = useTranslation('common');
@@ -19,6 +20,7 @@ export function LandingPage() {
           <strong>{t('landing.screen')}</strong>
           <span>{t('landing.screenHint')}</span>
         </a>
+        <YearLink />
       </nav>
     </main>
   );

@@ -20,7 +20,7 @@ const CaseRow = z.object({
   progress: z.array(Report),
   completedOn: IsoDate.nullable(),
   closedOn: IsoDate.nullable(),
-  timeline: z.array(z.object({ at: z.number(), on: IsoDate, kind: z.enum(['opened', 'edited', 'notice', 'plan', 'progress', 'completed', 'closed']), actor: z.string().nullable() })),
+  timeline: z.array(z.object({ at: z.number(), on: IsoDate, kind: z.enum(['opened', 'edited', 'notice', 'plan', 'progress', 'completed', 'closed', 'published', 'withdrawn']), actor: z.string().nullable() })),
   status: z.enum(['awaitingNotice', 'rectifying', 'overdue', 'completed', 'closed']),
   missed: z.enum(['notice', 'plan', 'completion']).nullable(),
 });
@@ -34,13 +34,14 @@ const Review = z.object({
   rows: z.array(z.object({ subjectId: z.string(), caseId: z.string(), department: z.string(), before: Figures.extend({ meetingTitle: z.string() }), after: Figures.nullable(), change: Figures.nullable() })),
 });
 export type Review = z.infer<typeof Review>;
-const View = z.object({ ok: z.literal(true), today: IsoDate, config: SupervisionConfig, calendar: WorkCalendar, cases: z.array(CaseRow), reviews: z.array(Review) });
+const Published = z.object({ case: z.array(z.string()), project: z.array(z.string()) });
+const View = z.object({ ok: z.literal(true), today: IsoDate, config: SupervisionConfig, calendar: WorkCalendar, cases: z.array(CaseRow), reviews: z.array(Review), published: Published });
 export type View = z.infer<typeof View>;
 
 const Meetings = z.object({ ok: z.literal(true), meetings: z.array(z.object({ id: z.string(), title: z.string() })) });
 const Meeting = z.object({ ok: z.literal(true), agenda: z.array(AgendaItem) });
 const Done = z.object({ ok: z.literal(true), caseIds: z.array(z.string()) });
-const Uploaded = z.object({ ok: z.literal(true), mediaId: z.string(), type: z.enum(['image', 'video']) });
+const Uploaded = z.object({ ok: z.literal(true), mediaId: z.string(), type: z.enum(['image', 'video', 'document']) });
 const Failure = z.object({ ok: z.literal(false), error: z.string() });
 
 async function call<T>(schema: z.ZodType<T>, session: string, path: string, init: RequestInit = {}): Promise<Result<T>> {
@@ -74,9 +75,9 @@ export async function ratingItems(session: string): Promise<Result<{ meetingId: 
   return { ok: true, value: out };
 }
 
-/** Upload a photo or video to the media store (server/media.ts) as an attachment. */
+/** Upload a photo, a video, a PDF or a Word document to the media store (server/media.ts) as an attachment (U14, U44). */
 export async function upload(session: string, file: File): Promise<Result<Attachment>> {
-  const r = await call(Uploaded, session, '/api/media', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+  const r = await call(Uploaded, session, '/api/media?documents=1', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
   return r.ok ? { ok: true, value: { mediaId: r.value.mediaId, type: r.value.type, name: file.name.slice(0, 120) } } : r;
 }
 

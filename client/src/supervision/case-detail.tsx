@@ -7,9 +7,10 @@ import type { SupervisionCommand } from '../../../shared/supervision/model.js';
 import { downloadBlob } from '../console/documents-api.js';
 import { noticeUrl, send, supervisionPath, type CaseRow, type Review } from './api.js';
 import { ReportForm } from './report-form.js';
+import { DocumentLink } from './document-link.js';
 import { pct, refusal } from './words.js';
 
-function Reports({ reports }: { reports: CaseRow['progress'] }) {
+function Reports({ reports, session }: { reports: CaseRow['progress']; session: string }) {
   const { t } = useTranslation(['supervision']);
   if (reports.length === 0) return <p className="panel__hint">{t('detail.noReports')}</p>;
   return (
@@ -20,7 +21,13 @@ function Reports({ reports }: { reports: CaseRow['progress'] }) {
           {r.attachments.length > 0 ? (
             <span className="sv-thumbs">
               {r.attachments.map((a) =>
-                a.type === 'image' ? <img key={a.mediaId} src={`/api/media/${a.mediaId}`} alt={a.name} className="sv-thumb" /> : <video key={a.mediaId} src={`/api/media/${a.mediaId}`} className="sv-thumb" controls />,
+                a.type === 'image' ? (
+                  <img key={a.mediaId} src={`/api/media/${a.mediaId}`} alt={a.name} className="sv-thumb" />
+                ) : a.type === 'video' ? (
+                  <video key={a.mediaId} src={`/api/media/${a.mediaId}`} className="sv-thumb" controls />
+                ) : (
+                  <DocumentLink key={a.mediaId} session={session} a={a} />
+                ),
               )}
             </span>
           ) : null}
@@ -172,10 +179,10 @@ export function CaseDetail({ session, c, reviews, onChanged }: { session: string
       ) : null}
 
       <h3 className="sv-h3">{t('detail.plan')}</h3>
-      <Reports reports={c.plan ? [c.plan] : []} />
+      <Reports session={session} reports={c.plan ? [c.plan] : []} />
       {live && c.notice !== null ? <ReportForm key={`plan-${c.plan?.on ?? ''}`} session={session} caseId={c.id} kind="recordPlan" onDone={onChanged} /> : null}
       <h3 className="sv-h3">{t('detail.progress')}</h3>
-      <Reports reports={c.progress} />
+      <Reports session={session} reports={c.progress} />
       {live && c.plan !== null ? <ReportForm session={session} caseId={c.id} kind="recordProgress" onDone={onChanged} /> : null}
 
       <Reviews caseId={c.id} reviews={reviews} />

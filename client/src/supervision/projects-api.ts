@@ -35,7 +35,8 @@ const ProjectRow = z.object({
 });
 export type ProjectRow = z.infer<typeof ProjectRow>;
 const Counts = z.object({ overdue: z.number(), notStarted: z.number(), inProgress: z.number(), completed: z.number() });
-const View = z.object({ ok: z.literal(true), today: IsoDate, projects: z.array(ProjectRow), counts: Counts });
+/** published: the ids the committee has made public on the year page (U40). */
+const View = z.object({ ok: z.literal(true), today: IsoDate, projects: z.array(ProjectRow), counts: Counts, published: z.array(z.string()) });
 export type ProjectsView = z.infer<typeof View>;
 
 const Meetings = z.object({ ok: z.literal(true), meetings: z.array(z.object({ id: z.string(), title: z.string() })) });

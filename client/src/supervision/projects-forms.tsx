@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectAttachment } from '../../../shared/supervision/projects-model.js';
 import { upload } from './api.js';
 import { projectsItems, rosterOf, send, type ItemRef, type ProjectRow, type RosterEntry } from './projects-api.js';
+import { ACCEPT } from './report-form.js';
 import { refusal } from './words.js';
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -32,7 +33,7 @@ function Files({ t, onChange }: { t: T; onChange: (f: File[]) => void }) {
   return (
     <label className="sv-field">
       <span>{t('attach')}</span>
-      <input type="file" multiple accept="image/jpeg,image/png,image/webp,video/mp4,video/webm" onChange={(e) => onChange([...(e.target.files ?? [])])} data-testid="pj-files" />
+      <input type="file" multiple accept={ACCEPT} onChange={(e) => onChange([...(e.target.files ?? [])])} data-testid="pj-files" />
     </label>
   );
 }

@@ -7,6 +7,7 @@ import { downloadBlob } from '../console/documents-api.js';
 import { addDeliveryItem, loadProjects, meetingsList, projectsPath, type ProjectRow, type ProjectsView } from './projects-api.js';
 import { ProjectDetail } from './projects-detail.js';
 import { TrackForm } from './projects-forms.js';
+import { PublishToggle } from './publish-toggle.js';
 import { pct, refusal } from './words.js';
 import '../styles/projects.css';
 
@@ -151,7 +152,10 @@ export function ProjectsTab({ session, admin, projectId }: { session: string; ad
         <TrackForm session={session} onDone={reload} />
         {admin && view && view.projects.length > 0 ? <DeliveryPanel key={view.projects.length} session={session} rows={view.projects} /> : null}
       </div>
-      <div className="sv-col">{current && view ? <ProjectDetail key={current.id} session={session} p={current} today={view.today} onChanged={reload} /> : null}</div>
+      <div className="sv-col">
+        {current && view ? <PublishToggle session={session} role={admin ? 'admin' : 'operator'} kind="project" id={current.id} published={view.published.includes(current.id)} onChanged={reload} /> : null}
+        {current && view ? <ProjectDetail key={current.id} session={session} p={current} today={view.today} onChanged={reload} /> : null}
+      </div>
     </div>
   );
 }

@@ -4,9 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/supervision/model.js';
 import { send, upload } from './api.js';
 import { refusal } from './words.js';
+import { useYearT } from '../i18n/year.js';
+
+/** What the media store keeps for a report (U14, U44); the server checks each file's content all the same. */
+/** What a plan, report or visit may attach: photos, videos, PDF and Word (U14, U44). */
+export const ACCEPT = 'image/jpeg,image/png,image/webp,video/mp4,video/webm,application/pdf,.pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx';
 
 export function ReportForm({ session, caseId, kind, onDone }: { session: string; caseId: string; kind: 'recordPlan' | 'recordProgress'; onDone: () => void }) {
   const { t } = useTranslation(['supervision', 'common']);
+  const { t: ty } = useYearT();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -21,7 +27,7 @@ export function ReportForm({ session, caseId, kind, onDone }: { session: string;
       const up = await upload(session, f);
       if (!up.ok) {
         setBusy(false);
-        return setNote(refusal(t, up.error));
+        return setNote(up.error === 'UNSUPPORTED_MEDIA' ? ty('documents.unsupported') : refusal(t, up.error));
       }
       attachments.push(up.value);
     }
@@ -40,8 +46,8 @@ export function ReportForm({ session, caseId, kind, onDone }: { session: string;
         <textarea value={text} required maxLength={4000} rows={3} onChange={(e) => setText(e.target.value)} data-testid="sv-report-text" />
       </label>
       <label className="sv-field">
-        <span>{t('detail.attach')}</span>
-        <input type="file" multiple accept="image/jpeg,image/png,image/webp,video/mp4,video/webm" onChange={(e) => setFiles([...(e.target.files ?? [])])} data-testid="sv-report-files" />
+        <span>{ty('documents.attach')}</span>
+        <input type="file" multiple accept={ACCEPT} onChange={(e) => setFiles([...(e.target.files ?? [])])} data-testid="sv-report-files" />
       </label>
       <button type="submit" className="btn btn--primary" disabled={busy || !text.trim()} data-testid="sv-report-submit">
         {t(kind === 'recordPlan' ? 'detail.recordPlan' : 'detail.recordProgress')}

@@ -15,9 +15,12 @@ import { OpenByHand, OpenFromRating } from './open-forms.js';
 import { ProjectsTab } from './projects-tab.js';
 import { ProjectsTabs, tabOfUrl } from './projects-tabs.js';
 import { SettingsPanel } from './settings-panel.js';
+import { SupervisionNav } from './supervision-nav.js';
+import { PublishToggle } from './publish-toggle.js';
 import { refusal } from './words.js';
 import '../styles/console.css';
 import '../styles/supervision.css';
+import '../styles/dashboard.css';
 
 export function SupervisionPage({ caseId, print }: { caseId: string | undefined; print: boolean }) {
   const { t } = useTranslation(['supervision', 'common', 'console']);
@@ -56,9 +59,7 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
         <button type="button" className="btn btn--ghost" onClick={() => void downloadBlob(session.token, '/api/supervision/cases.xlsx', `${t('title')}-${view?.today ?? ''}.xlsx`)} data-testid="sv-export">
           {t('export')}
         </button>
-        <a className="btn btn--ghost" href="/console">
-          {t('backToConsole')}
-        </a>
+        <SupervisionNav here="register" />
         <LangToggle role="console" />
       </header>
       <ProjectsTabs tab={tab.tab} onTab={(x) => setTab({ ...tab, tab: x })} />
@@ -73,7 +74,10 @@ export function SupervisionPage({ caseId, print }: { caseId: string | undefined;
           <OpenByHand session={session.token} onDone={reload} />
           {view && session.role === 'admin' ? <SettingsPanel session={session.token} view={view} onDone={reload} /> : null}
         </div>
-        <div className="sv-col">{current ? <CaseDetail key={current.id} session={session.token} c={current} reviews={view?.reviews ?? []} onChanged={reload} /> : null}</div>
+        <div className="sv-col">
+          {current && view ? <PublishToggle session={session.token} role={session.role ?? 'operator'} kind="case" id={current.id} published={view.published.case.includes(current.id)} onChanged={reload} /> : null}
+          {current ? <CaseDetail key={current.id} session={session.token} c={current} reviews={view?.reviews ?? []} onChanged={reload} /> : null}
+        </div>
       </div>
     </main>
   );
