@@ -16,6 +16,7 @@ import { liveBatchOf, shownBallots } from './live-batch.js';
 import { namedVotes, type NamedVoteRow } from './named-votes.js';
 import { assertNever } from './never.js';
 import type { AudienceScreenView } from './audience-figures.js';
+import { isSuggestionItem, itemForDeputy, proposersOf } from './suggestions/rules.js';
 import type { ConsoleAudience } from './audience-state.js';
 
 export interface TurnoutView {
@@ -203,12 +204,22 @@ export function roundInput(r: Round): RoundInput {
 // round object itself is the cache key.
 const tallyCache = new WeakMap<Round, { present: number; result: ItemResult }>();
 
+/**
+ * The turnout a tally divides: the meeting's, or for a suggestions item (R15) only the deputies
+ * named on its suggestions, and those of them checked in (the others have nothing to rate).
+ */
+function turnoutFor(s: MeetingState, item: AgendaItem): { roster: number; present: number } {
+  if (!isSuggestionItem(item)) return { roster: s.roster.length, present: s.presentCount };
+  const ids = [...proposersOf(item)].map((id) => s.rosterIndex.get(id)).filter((i) => i !== undefined);
+  return { roster: ids.length, present: ids.filter((i) => chunkedGet(s.present, i) != null).length };
+}
+
 export function resultOf(s: MeetingState, r: Round): ItemResult | null {
   const item = itemById(s, r.itemId);
   if (!item || item.kind === 'segment') return null;
   const hit = tallyCache.get(r);
   if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, roundInput(r), { roster: s.roster.length, present: s.presentCount });
+  const result = tallyRound(item, roundInput(r), turnoutFor(s, item));
   tallyCache.set(r, { present: s.presentCount, result });
   return result;
 }
@@ -242,7 +253,7 @@ export function shownResultOf(s: MeetingState, r: Round): ItemResult | null {
   const key = r.live?.shown ?? r;
   const hit = batchCache.get(key);
   if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, { ballots: shownBallots(r) }, { roster: s.roster.length, present: s.presentCount });
+  const result = tallyRound(item, { ballots: shownBallots(r) }, turnoutFor(s, item));
   batchCache.set(key, { present: s.presentCount, result });
   return result;
 }
@@ -324,6 +335,9 @@ function consoleOutcomes(s: MeetingState): ConsoleOutcome[] {
   });
 }
 
+/** [R14] A suggestions item reaches a phone with that deputy's own suggestions only. */
+const withOwn = (item: AgendaItem | undefined, deputyId: string): AgendaItem | null => (item ? itemForDeputy(item, deputyId) : null);
+
 export function deputyView(s: MeetingState, deputyId: string, now: number): DeputyView | null {
   const i = s.rosterIndex.get(deputyId);
   const d = i === undefined ? undefined : s.roster[i];
@@ -333,7 +347,7 @@ export function deputyView(s: MeetingState, deputyId: string, now: number): Depu
     serverNow: now,
     meeting: meetingHead(s),
     me: { id: d.id, name: d.name, group: d.group, seat: d.seat, present: chunkedGet(s.present, i) != null },
-    item: itemById(s, r ? r.itemId : s.currentItemId) ?? null,
+    item: withOwn(itemById(s, r ? r.itemId : s.currentItemId), d.id),
     round: r ? roundView(s, r) : null,
     mySubmission: r ? (chunkedGet(r.submissions, i) ?? null) : null,
     rehearsal: s.rehearsal,

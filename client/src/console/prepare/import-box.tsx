@@ -52,7 +52,7 @@ export function ImportBox({ kind, meetingId, session, onRows, onImported, disabl
     if (input.current) input.current.value = '';
   };
 
-  const hint = kind === 'roster' ? 'rosterHint' : kind === 'projects' ? 'projectsHint' : 'subjectsHint';
+  const hint = `${kind}Hint`;
   return (
     <div className="import" data-testid={`import-${kind}`}>
       <p className="panel__hint">{t(`prepare:import.${hint}`)}</p>
