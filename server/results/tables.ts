@@ -11,6 +11,7 @@ import { flagAboveText, L, levelLabel, NAMED_WORDS, OUTCOME_LABEL, purposeLabel,
 import { segmentSheet } from './segment-sheet.js';
 import type { Cell, Pct, Sheet } from './sheet.js';
 import { reviewSheet } from './review-sheet.js';
+import { unitSheet } from './unit-sheet.js';
 
 const pct = (x: number | null): Pct | null => (x === null ? null : { pct: x });
 
@@ -155,5 +156,7 @@ export function reportSheets(report: MeetingReport): Sheet[] {
   if (report.segments.some((s) => s.questions.some((q) => q.question || q.answer))) sheets.push(segmentSheet(report.segments));
   const review = reviewSheet(report); // 回头看: before and after (U15)
   if (review) sheets.push(review);
+  const units = unitSheet(report); // 代表建议: units ranked, suggestions to handle again (R16, R17)
+  if (units) sheets.push(units);
   return sheets;
 }

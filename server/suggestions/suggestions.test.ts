@@ -1,6 +1,7 @@
 // 代表建议办理满意度 through the real server: suggestions imported over HTTP into a rating item,
 // each deputy's socket given only their own, a ballot for another's refused, the units ranked
 // in the closed result, and a 不满意 suggestion reopened as a 再次办理 case (R14..R18).
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatingItem } from '../../shared/model.js';
 import type { RatingResult } from '../../shared/rules/index.js';
@@ -96,6 +97,17 @@ describe('[R14][R15][R16][R17][R18] suggestions through the server', () => {
       ['县交通运输局', 1, 1, 1, 100, 0, 1],
       ['县水利局', 2, 3, 2 / 3, 53.33, 1, 2],
     ]);
+
+    // The report's workbook has the units ranked and each suggestion, in Chinese.
+    const res = await fetch(`${h.url}/api/meetings/${M}/results.xlsx`, { headers: { authorization: `Bearer ${session}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.getWorksheet('建议办理');
+    const values = (n: number) => (sheet?.getRow(n).values as unknown[]).slice(1);
+    expect(values(2)).toEqual(['名次', '主办单位', '建议件数', '测评人次', '满意率', '不满意率', '得分', '再次办理（件）']);
+    expect(values(3)).toEqual([1, '县交通运输局', 1, 1, 1, 0, 100, 0]);
+    expect(values(4)).toEqual([2, '县水利局', 2, 3, 2 / 3, 1 / 3, 53.33, 1]);
+    expect(values(6)?.slice(0, 5)).toEqual(['1', '关于农村饮水安全的建议', '张伟', '县水利局', '县财政局']);
 
     const opened = await api(h.url, 'POST', '/api/supervision/commands', { session, json: { type: 'openFromRating', meetingId: M, itemId: 'rate-jy', lead: '常委会代表工委' } });
     expect(opened.body).toMatchObject({ ok: true });
