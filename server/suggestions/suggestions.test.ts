@@ -8,6 +8,7 @@ import type { RatingResult } from '../../shared/rules/index.js';
 import type { SupervisionView } from '../../shared/supervision/view.js';
 import type { ConsoleView, DeputyView } from '../../shared/views.js';
 import { api } from '../test/api.js';
+import { PlainBrowser, formOf, textOf, tokenOf } from '../test/plain-client.js';
 import { clientTracker, command, console_, deputy, emit, links, login, prepareMeeting, receipt, startServer, vote, type Client, type Harness } from '../test/harness.js';
 
 const M = 'jy';
@@ -117,5 +118,33 @@ describe('[R14][R15][R16][R17][R18] suggestions through the server', () => {
     ]);
     const again = await api(h.url, 'POST', '/api/supervision/commands', { session, json: { type: 'openFromRating', meetingId: M, itemId: 'rate-jy', lead: '' } });
     expect(again.body).toEqual({ ok: false, error: 'ALREADY_OPEN' });
+  });
+
+  it('[R14][L1] the plain page lists only the deputy\'s own suggestions with the reply; a posted rating of another is refused', async () => {
+    expect((await importFile(FILE, true)).body).toMatchObject({ ok: true });
+    const con = track(console_(h.url, session, M));
+    await con.until(() => true);
+    const ls = await links(h.url, session, M);
+    const browser = async (id: string) => {
+      const l = ls.find((x) => x.deputyId === id)!;
+      const b = new PlainBrowser(h.url, `/d/${tokenOf(l.url)}/plain`);
+      await b.post(formOf((await b.get()).html), []);
+      return b;
+    };
+    const [pa, pd] = [await browser('d1'), await browser('d4')];
+    for (const id of ['d2', 'd3', 'd5']) await browser(id); // quorum
+    expect(await command(con, { type: 'startRound', itemId: 'rate-jy', countdownSec: 0 })).toEqual({ ok: true });
+    const page = textOf((await pa.get()).html);
+    expect(page).toContain('关于农村饮水安全的建议');
+    expect(page).toContain('主办单位：县水利局');
+    expect(page).toContain('已纳入今年计划');
+    expect(page).not.toContain('关于河道清淤的建议');
+    expect(textOf((await pd.get()).html)).toContain('您没有需要测评的建议');
+    // A hand-made POST naming 王强's suggestion: refused with the rule's message, nothing stored.
+    const forged = await pa.post(formOf((await pa.get()).html), [['r.g003', 'unsatisfied']]);
+    expect(forged.res.headers.get('location')).toBe(`${pa.path}?m=NOT_YOUR_SUGGESTION`);
+    expect(textOf(forged.page.html)).toContain('这不是您领衔或附议的建议');
+    const ok = await pa.post(formOf((await pa.get()).html), [['r.g001', 'satisfied']]);
+    expect(textOf(ok.page.html)).toContain('您的选票已记录');
   });
 });

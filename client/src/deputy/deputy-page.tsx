@@ -101,7 +101,7 @@ function Body({ view, offset, offline, socket, entry, submit }: BodyProps) {
       return <BallotShell {...shell} item={item} ballot={(round) => <VotePanel key={round.id} onSubmit={(choice) => submit({ kind: 'motion', choice })} />} />;
     case 'rating':
       // R14: a suggestions item arrives with this deputy's own suggestions only, maybe none.
-      if (item.suggestions && item.subjects.length === 0) return <NoSuggestions />;
+      if (item.suggestions && item.subjects.length === 0) return <NoSuggestions item={item} />;
       return (
         <BallotShell
           {...shell}

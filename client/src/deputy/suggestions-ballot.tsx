@@ -3,17 +3,27 @@
 // summary; a deputy with none is told so instead of being shown an empty ballot.
 import { useTranslation } from 'react-i18next';
 import type { BallotContent, RatingItem } from '../../../shared/model.js';
+import { kindLabel } from '../i18n/labels.js';
 import { Notice } from './ballot-shell.js';
 import { RatingBallot } from './rating-ballot.js';
 
 export function SuggestionsBallot({ item, onSubmit }: { item: RatingItem; onSubmit: (content: BallotContent) => void }) {
-  if (item.subjects.length === 0) return <NoSuggestions />;
+  if (item.subjects.length === 0) return <NoSuggestions item={item} />;
   return <RatingBallot item={item} onSubmit={onSubmit} detail={(id) => <SuggestionDetail item={item} subjectId={id} />} />;
 }
 
-export function NoSuggestions() {
-  const { t } = useTranslation(['deputy']);
-  return <Notice testId="no-suggestions" text={t('deputy:noSuggestions')} detail={t('deputy:noSuggestionsHint')} />;
+/** The item's head as the ballot shell draws it, then the notice: nothing here to rate. */
+export function NoSuggestions({ item }: { item: RatingItem }) {
+  const { t } = useTranslation(['deputy', 'common']);
+  return (
+    <>
+      <section className="item" data-testid="item">
+        <p className="item__kind">{kindLabel(t, item.kind)}</p>
+        <h1 className="item__title">{item.title}</h1>
+      </section>
+      <Notice testId="no-suggestions" text={t('deputy:noSuggestions')} detail={t('deputy:noSuggestionsHint')} />
+    </>
+  );
 }
 
 function SuggestionDetail({ item, subjectId }: { item: RatingItem; subjectId: string }) {

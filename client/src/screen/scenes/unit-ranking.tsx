@@ -15,7 +15,7 @@ export function UnitRanking({ result, units }: { result: RatingResult; units: re
   const ranks = units.map((u) => u.rank);
   return (
     <div data-testid="unit-ranking">
-      <p className="scene__empty">{t('units.rule', { n: result.subjects.length, units: units.length })}</p>
+      <p className="unit-ranking__rule">{t('units.rule', { n: result.subjects.length, units: units.length })}</p>
       <table className={`ranking-table ${many ? 'is-many' : units.length > 7 ? 'is-mid' : ''}`}>
         <thead>
           <tr>
