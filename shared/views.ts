@@ -288,6 +288,15 @@ export function focusRound(s: MeetingState): Round | null {
 
 const meetingHead = (s: MeetingState) => ({ id: s.info.id, title: s.info.title, date: s.info.date });
 
+/**
+ * [R15] What leaves for screens, the overlay, the feed and the public edges: a suggestions item's
+ * result without its per-suggestion figures (one to a few raters each would say how they rated),
+ * its units only (R16). The console and the report keep them.
+ */
+function onAir(item: AgendaItem | null, r: ItemResult | null): ItemResult | null {
+  return r?.kind === 'rating' && isSuggestionItem(item) ? { ...r, subjects: [] } : r;
+}
+
 export function screenView(s: MeetingState, now: number): ScreenView {
   const r = focusRound(s);
   const item = itemById(s, r ? r.itemId : s.currentItemId) ?? null;
@@ -297,8 +306,8 @@ export function screenView(s: MeetingState, now: number): ScreenView {
     turnout: turnoutOf(s),
     item,
     round: r ? roundView(s, r) : null,
-    result: r && item && resultVisible(item, r) ? shownResultOf(s, r) : null,
-    outcome: item ? publicOutcome(s, item) : null,
+    result: onAir(item, r && item && resultVisible(item, r) ? shownResultOf(s, r) : null),
+    outcome: onAir(item, item ? publicOutcome(s, item) : null),
     ranking: meetingRanking(s, shownResultOf, resultVisible),
     segment: segmentView(s, now),
     scene: s.scene,

@@ -135,3 +135,32 @@ describe('suggestions rating: the agenda', () => {
     expect(decideAgenda(s, [it0], 5)).toEqual({ ok: true, value: [] });
   });
 });
+
+describe('suggestions rating: what goes on air', () => {
+  it('[R15] screens, the overlay and the feed get the units only, never a suggestion\'s own figures; the console keeps them', async () => {
+    const { screenView } = await import('../views.js');
+    const { feedOf } = await import('../feed.js');
+    let s = started(base());
+    s = cast(s, 'a', { g1: 'unsatisfied' }, 1);
+    const d = decideCommand(s, { type: 'close', roundId: s.activeRoundId! }, 4000, () => 'x');
+    if (!d.ok) throw new Error(d.error);
+    s = apply(s, d.value);
+    const v = screenView(s, 5000);
+    const r = v.result as RatingResult;
+    expect(r.subjects).toEqual([]);
+    expect(r.units?.map((u) => u.unit)).toEqual(['县水利局', '县交通局']);
+    expect((v.outcome as RatingResult).subjects).toEqual([]);
+    const rows = feedOf(v).rows;
+    expect(rows.filter((x) => x.type === 'subject' || x.type === 'level')).toEqual([]);
+    expect(rows.filter((x) => x.type === 'unit').map((x) => [x.id, x.value, x.status])).toEqual([
+      ['县水利局', 0, 'reopened'],
+      ['县交通局', null, ''],
+    ]);
+    expect((consoleView(s, 5000).rounds[0]?.result as RatingResult).subjects).toHaveLength(3);
+  });
+
+  it('[R14] the audience (网络评议, 现场观众) cannot rate a suggestions item: WRONG_KIND', () => {
+    const d = decideCommand(base(), { type: 'audienceOpen', itemId: 'i1', group: 'online' }, 1000, () => 'p1');
+    expect(d).toEqual({ ok: false, error: 'WRONG_KIND' });
+  });
+});

@@ -30,7 +30,7 @@ export function ResultBody({ view, animate, narrow = false }: { view: SceneProps
     return result.projects.length <= 16 && !narrow ? <ProjectsResultChart item={item} result={result} height={680} /> : <ProjectsTable item={item} result={result} animate={animate} />;
   }
   if (result.kind === 'rating' && item.kind === 'rating') {
-    if (result.units) return <UnitRanking result={result} units={result.units} />; // R16: the units, never single suggestions
+    if (result.units) return <UnitRanking suggestions={item.subjects.length} units={result.units} />; // R16: the units, never single suggestions
     // One department: the full-frame card (its moment on air); beside the turnout column, the bar.
     const [only, ...more] = result.subjects;
     if (only && more.length === 0 && !narrow) return <RatingCard item={item} result={result} subject={only} />;

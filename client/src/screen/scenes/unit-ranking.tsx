@@ -2,20 +2,20 @@
 // in the ranking scene's table. Single suggestions are not put on air: most have one to three
 // raters, so their figures would say how those deputies rated.
 import { useTranslation } from 'react-i18next';
-import type { RatingResult } from '../../../../shared/rules/index.js';
 import type { UnitRating } from '../../../../shared/suggestions/units.js';
 import { FitText } from '../fit-text.js';
 import { rankText } from '../rank-text.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
-export function UnitRanking({ result, units }: { result: RatingResult; units: readonly UnitRating[] }) {
+/** `suggestions`: how many the item rates (the screen's result carries no per-suggestion figures, R15). */
+export function UnitRanking({ suggestions, units }: { suggestions: number; units: readonly UnitRating[] }) {
   const { t } = useTranslation('scenes');
   const many = units.length > 10;
   const ranks = units.map((u) => u.rank);
   return (
     <div data-testid="unit-ranking">
-      <p className="unit-ranking__rule">{t('units.rule', { n: result.subjects.length, units: units.length })}</p>
+      <p className="unit-ranking__rule">{t('units.rule', { n: suggestions, units: units.length })}</p>
       <table className={`ranking-table ${many ? 'is-many' : units.length > 7 ? 'is-mid' : ''}`}>
         <thead>
           <tr>
