@@ -117,6 +117,7 @@ test('suggestions imported, rated only by their own deputies on phones, units ra
   const units = con.getByTestId('console-units');
   await con.getByTestId('tab-live').click();
   await expect(units.getByTestId('console-unit')).toHaveCount(3);
+  await expect(con.getByTestId('console-proposers')).toHaveText('应评代表（提出建议的代表）4 人，其中实到 4 人，已测评 4 人');
   await expect(units.getByTestId('console-unit').nth(0)).toContainText('县交通运输局');
   await expect(units.getByTestId('console-unit').nth(2)).toContainText('县水利局');
   await expect(units.getByTestId('console-unit').nth(2)).toContainText('53.33');

@@ -10,6 +10,10 @@ export function UnitFigures({ result, units }: { result: RatingResult; units: re
   const { t } = useVotesT();
   return (
     <>
+      {/* R15: the base is the proposers, not the chamber: a deputy with no suggestion has nothing to rate. */}
+      <p className="kind-result__line" data-testid="console-proposers">
+        {t('votes:units.turnout', { roster: result.roster, present: result.present, cast: result.cast })}
+      </p>
       <p className="kind-result__line">{t('votes:units.rule', { flag: Math.round(result.flagAbove * 100) })}</p>
       <table className="kind-table" data-testid="console-units">
         <thead>
