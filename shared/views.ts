@@ -217,10 +217,12 @@ function turnoutFor(s: MeetingState, item: AgendaItem): { roster: number; presen
 export function resultOf(s: MeetingState, r: Round): ItemResult | null {
   const item = itemById(s, r.itemId);
   if (!item || item.kind === 'segment') return null;
+  // Keyed by the present count the tally divides (a suggestions item's: its proposers present).
+  const turnout = turnoutFor(s, item);
   const hit = tallyCache.get(r);
-  if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, roundInput(r), turnoutFor(s, item));
-  tallyCache.set(r, { present: s.presentCount, result });
+  if (hit && hit.present === turnout.present) return hit.result;
+  const result = tallyRound(item, roundInput(r), turnout);
+  tallyCache.set(r, { present: turnout.present, result });
   return result;
 }
 
@@ -251,10 +253,11 @@ export function shownResultOf(s: MeetingState, r: Round): ItemResult | null {
   const item = itemById(s, r.itemId);
   if (!item || item.kind === 'segment' || !batchedNow(s, r)) return null;
   const key = r.live?.shown ?? r;
+  const turnout = turnoutFor(s, item);
   const hit = batchCache.get(key);
-  if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, { ballots: shownBallots(r) }, turnoutFor(s, item));
-  batchCache.set(key, { present: s.presentCount, result });
+  if (hit && hit.present === turnout.present) return hit.result;
+  const result = tallyRound(item, { ballots: shownBallots(r) }, turnout);
+  batchCache.set(key, { present: turnout.present, result });
   return result;
 }
 

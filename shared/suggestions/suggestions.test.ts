@@ -164,3 +164,22 @@ describe('suggestions rating: what goes on air', () => {
     expect(d).toEqual({ ok: false, error: 'WRONG_KIND' });
   });
 });
+
+describe('suggestions rating: turnout as check-ins change', () => {
+  it('[R15] a proposer checking in while another deputy leaves moves 实到 (the meeting count stays the same)', () => {
+    // Only a and d present: a proposes, d does not.
+    let s = replay([
+      { t: 'meeting.created', at: 0, meeting: { id: 'm', title: '会议', date: '', settings: { quorum: 'half' } }, roster, agenda: [{ ...item(), settings: { ...item().settings, quorumRequired: false } }] },
+      { t: 'checkin', at: 1, deputyId: 'a', by: 'self' },
+      { t: 'checkin', at: 1, deputyId: 'd', by: 'self' },
+    ])!;
+    const d = decideCommand(s, { type: 'startRound', itemId: 'i1', confirmNoQuorum: true }, 1000, () => 'rq');
+    if (!d.ok) throw new Error(d.error);
+    s = apply(s, d.value);
+    const round = () => s.rounds.get('rq')!;
+    expect((resultOf(s, round()) as RatingResult).present).toBe(1);
+    s = apply(s, [{ t: 'checkin.undone', at: 2, deputyId: 'd' }, { t: 'checkin', at: 3, deputyId: 'b', by: 'self' }]);
+    expect(s.presentCount).toBe(2);
+    expect((resultOf(s, round()) as RatingResult).present).toBe(2);
+  });
+});
