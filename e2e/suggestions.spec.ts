@@ -55,6 +55,8 @@ test('suggestions imported, rated only by their own deputies on phones, units ra
   const box = con.getByTestId('import-suggestions');
   await box.getByTestId('import-file-suggestions').setInputFiles(file);
   await expect(box.getByTestId('import-summary')).toHaveText('文件无误，共 4 行。');
+  await expect(box.getByTestId('import-rows')).toContainText(b.name); // joining deputies by name, not id
+  await box.getByTestId('import-preview').scrollIntoViewIfNeeded();
   await shot(con, 'suggestions-console-import');
   await box.getByTestId('import-commit').click();
   await expect(con.getByTestId('suggestions-import')).toContainText('代表建议 4 件，主办单位 3 个');

@@ -18,7 +18,7 @@ describe('[R18] suggestions import', () => {
     const r = await parseTable('suggestions', csv(`${HEAD}12,关于农村饮水的建议,张 伟,李娜、d003,县水利局,县财政局；县农业局,已纳入计划\n`), {}, spec);
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { id: 'g001', number: '12', name: '关于农村饮水的建议', lead: 'd001', person: '张伟', joined: ['d002', 'd003'], units: ['县水利局'], jointUnits: ['县财政局', '县农业局'], reply: '已纳入计划' },
+      { id: 'g001', number: '12', name: '关于农村饮水的建议', lead: 'd001', person: '张伟', joined: ['d002', 'd003'], joinedNames: ['李娜', '王强'], units: ['县水利局'], jointUnits: ['县财政局', '县农业局'], reply: '已纳入计划' },
     ]);
   });
 

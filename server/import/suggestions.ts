@@ -48,6 +48,7 @@ export function suggestionsSpec(roster: readonly Deputy[]) {
       lead,
       person: byId.get(lead)?.name ?? '',
       joined: [...new Set(joined)].filter((x) => x !== lead),
+      joinedNames: [...new Set(joined)].filter((x) => x !== lead).map((x) => byId.get(x)?.name ?? x),
       units: [...new Set(split(raw.units))],
       jointUnits: [...new Set(split(raw.jointUnits))],
       reply: raw.reply,

@@ -36,6 +36,8 @@ export const SuggestionRow = z.strictObject({
   /** The lead deputy's name as on the roster: the subject's `person`. */
   person: z.string().trim().max(40),
   joined: z.array(Id).max(50),
+  /** Their names as on the roster, for the import's preview. */
+  joinedNames: z.array(z.string().max(40)).max(50),
   units: z.array(Unit).min(1).max(10),
   jointUnits: z.array(Unit).max(10),
   reply: z.string().trim().max(500),
