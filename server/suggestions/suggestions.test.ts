@@ -1,6 +1,9 @@
 // 代表建议办理满意度 through the real server: suggestions imported over HTTP into a rating item,
 // each deputy's socket given only their own, a ballot for another's refused, the units ranked
 // in the closed result, and a 不满意 suggestion reopened as a 再次办理 case (R14..R18).
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RatingItem } from '../../shared/model.js';
@@ -118,6 +121,14 @@ describe('[R14][R15][R16][R17][R18] suggestions through the server', () => {
     ]);
     const again = await api(h.url, 'POST', '/api/supervision/commands', { session, json: { type: 'openFromRating', meetingId: M, itemId: 'rate-jy', lead: '' } });
     expect(again.body).toEqual({ ok: false, error: 'ALREADY_OPEN' });
+    // Its 督办通知书 says why: the suggestion, its lead deputy, the 不满意 share against the line.
+    const caseId = v.cases[0]!.id;
+    expect((await api(h.url, 'POST', '/api/supervision/commands', { session, json: { type: 'issueNotice', caseId } })).body).toMatchObject({ ok: true });
+    const pdf = await fetch(`${h.url}/api/supervision/notices/${caseId}.pdf`, { headers: { authorization: `Bearer ${session}` } });
+    const file = join(h.dataDir, 'notice.pdf');
+    await writeFile(file, Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', [file, '-']).toString('utf-8').replace(/\s+/g, '');
+    for (const x of ['县水利局：', '第1号建议《关于农村饮水安全的建议》（领衔代表张伟）', '不满意率为50.0%', '须再次办理，重新答复代表', '常委会代表工委领衔督办']) expect(text).toContain(x);
   });
 
   it('[R14][L1] the plain page lists only the deputy\'s own suggestions with the reply; a posted rating of another is refused', async () => {
