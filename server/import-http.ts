@@ -13,6 +13,7 @@ import { revokeLinks } from './links.js';
 import { actorOf } from './audit/actor.js';
 import type { Ctx } from './sockets/common.js';
 import { assertNever } from '../shared/never.js';
+import { suggestionsSpec } from './import/suggestions.js';
 
 // Any content type: the bytes decide the format. parseTable refuses above DEFAULT_MAX_BYTES
 // with its own row-0 error; this limit only stops a runaway upload.
@@ -24,7 +25,7 @@ export function importRoutes(ctx: Ctx): Router {
 
   // Templates hold no meeting data: plain links, no login, so <a download> works.
   r.get('/api/templates/:file', async (req, res) => {
-    const m = /^(roster|projects|subjects)\.(xlsx|csv)$/.exec(param(req, 'file'));
+    const m = /^(roster|projects|subjects|suggestions)\.(xlsx|csv)$/.exec(param(req, 'file'));
     const kind = ImportKind.safeParse(m?.[1]);
     const format = m?.[2] === 'csv' ? 'csv' : 'xlsx';
     if (!m || !kind.success) return fail(res, 'NOT_FOUND');
@@ -74,6 +75,11 @@ export function importRoutes(ctx: Ctx): Router {
         return answer(await parseTable('projects', file), (rows) => intoItem({ kind: 'projects', rows }));
       case 'subjects':
         return answer(await parseTable('subjects', file), (rows) => intoItem({ kind: 'subjects', rows }));
+      case 'suggestions': {
+        // R18: deputies are matched to this meeting's roster, by id or by name.
+        const spec = suggestionsSpec(ctx.meetings.get(meetingId)?.roster ?? []);
+        return answer(await parseTable('suggestions', file, {}, spec), (rows) => intoItem({ kind: 'suggestions', rows }));
+      }
       default: {
         return assertNever(k);
       }

@@ -11,6 +11,7 @@ import { err, ok, type Result } from './result.js';
 import { ratingItemOf } from './segment-view.js';
 import { itemById, type MeetingState } from './state.js';
 import { assertNever } from './never.js';
+import { isSuggestionItem } from './suggestions/rules.js';
 
 export const openPolls = (s: MeetingState): AudiencePoll[] => s.audience.filter((p) => p.status === 'open');
 
@@ -57,7 +58,7 @@ export function decideAudience(
     case 'audienceOpen': {
       const item = audienceItemOf(s, c.itemId);
       if (!itemById(s, c.itemId)) return err('NOT_FOUND');
-      if (!item) return err('WRONG_KIND');
+      if (!item || isSuggestionItem(item)) return err('WRONG_KIND'); // R14: suggestions are rated by their own deputies only
       if (openPolls(s).some((p) => p.group === c.group)) return err('ROUND_ACTIVE');
       if (s.audience.some((p) => p.itemId === item.id && p.group === c.group)) return err('ROUND_CLOSED');
       const sec = c.seconds ?? item.settings.countdownSec;

@@ -15,6 +15,7 @@ import type { AudienceTally } from './audience-tally.js';
 import { resultOf } from './views.js';
 import { sha256Hex } from './sha256.js';
 import { assertNever } from './never.js';
+import { checkOwnSuggestions } from './suggestions/rules.js';
 
 export interface VoteDecision {
   events: MeetingEvent[];
@@ -49,6 +50,8 @@ export function decideVote(s: MeetingState, deputyId: string, p: VotePayload, no
   if (item.kind === 'segment') return err('WRONG_KIND'); // G1: a segment takes no ballots
   const valid = validateBallot(item, r, p.content);
   if (!valid.ok) return err(valid.error);
+  const own = checkOwnSuggestions(item, deputyId, p.content); // R14: only the deputy's own suggestions
+  if (!own.ok) return err(own.error);
 
   const named = !item.settings.secret;
   let replaces: string | undefined;

@@ -11,7 +11,7 @@ export const FEED_VERSION = 1;
 
 /** One line of figures; the CSV has exactly these columns, in this order. */
 export interface FeedRow {
-  type: 'meeting' | 'scene' | 'item' | 'round' | 'turnout' | 'count' | 'choice' | 'outcome' | 'rule' | 'project' | 'subject' | 'level' | 'weight' | 'ranking' | 'audience' | 'combined';
+  type: 'meeting' | 'scene' | 'item' | 'round' | 'turnout' | 'count' | 'choice' | 'outcome' | 'rule' | 'project' | 'subject' | 'level' | 'weight' | 'ranking' | 'audience' | 'combined' | 'unit';
   id: string;
   name: string;
   value: number | null;
@@ -96,6 +96,8 @@ function figureRows(view: ScreenView, r: ItemResult): FeedRow[] {
         ...r.weights.map((w) => row('weight', w.level, w.weight, { name: w.level })),
         row('rule', 'flagAbove', null, { share: round4(r.flagAbove) }),
         row('rule', 'rankBy', null, { status: r.rankBy }),
+        // R16: a suggestions item goes out as its 主办单位 (its subjects are withheld, R15).
+        ...(r.units ?? []).map((u) => row('unit', u.unit, u.score, { name: u.unit, share: round4(u.satisfactionRate), rank: u.rank, status: u.reopened > 0 ? 'reopened' : '' })),
         ...r.subjects.flatMap((x) => [
           row('subject', x.subjectId, x.score, { name: names.get(x.subjectId) ?? '', share: round4(x.satisfactionRate), rank: x.rank, status: x.flagged ? 'flagged' : '' }),
           ...x.levels.map((l) => row('level', `${x.subjectId}.${l.level}`, l.count, { name: l.level, share: round4(l.share) })),

@@ -1,6 +1,7 @@
 // The meeting model: what a meeting, its roster and its agenda are, as zod schemas.
 // Both sides import these; types come from z.infer so there is one truth.
 import { z } from 'zod';
+import { Suggestion } from './suggestions/model.js';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 export type Id = z.infer<typeof Id>;
@@ -171,6 +172,8 @@ export const RatingItem = z.strictObject({
   reviews: z.array(ReviewOf).max(100).optional(),
   /** Year-end delivery links, one per rated tracked project (U25). */
   deliveries: z.array(DeliveryOf).max(100).optional(),
+  /** 代表建议办理满意度: each subject is a suggestion, rated only by its own deputies (R14..R18). */
+  suggestions: z.array(Suggestion).max(100).optional(),
 });
 /** Evidence shown on the big screen before a question: an uploaded file (server/media.ts). */
 export const Evidence = z.strictObject({ mediaId: Id, type: z.enum(['image', 'video']) });

@@ -96,7 +96,8 @@ export function meetingRanking(s: MeetingState, tally: Tally, visible: (item: Ag
       itemId: item.id,
       result: o.result,
       manual: o.manual,
-      ranking: item.settings.ranking ?? 'latest',
+      // R16: suggestions are ranked by their units within the item, never as departments here.
+      ranking: item.suggestions?.length ? 'item' : (item.settings.ranking ?? 'latest'),
       at: o.lastRound.closedAt ?? o.lastRound.startedAt,
       names: new Map(item.subjects.map((x) => [x.id, x.name])),
     });

@@ -20,6 +20,8 @@ import type { ErrorCode } from './protocol.js';
 import { chunkedGet } from './chunked.js';
 import { err, ok, type Result } from './result.js';
 import { withSegmentSubjects } from './segment-subject.js';
+import { suggestionsValid } from './suggestions/rules.js';
+import { suggestionParts, type SuggestionRow } from './suggestions/model.js';
 import { roundsOf, type MeetingState } from './state.js';
 import { assertNever } from './never.js';
 
@@ -135,7 +137,7 @@ function frozenPart(it: AgendaItem): string {
     case 'projects':
       return canon([it.kind, it.settings, it.projects]);
     case 'rating':
-      return canon([it.kind, it.settings, it.subjects]);
+      return canon([it.kind, it.settings, it.subjects, it.suggestions]);
     case 'segment':
       return canon([it.kind]); // no rounds of its own: its rating item holds the votes
     default: {
@@ -151,7 +153,7 @@ function itemValid(it: AgendaItem): boolean {
     case 'projects':
       return !hasDuplicates(it.projects.map((p) => p.id));
     case 'rating':
-      return !hasDuplicates(it.subjects.map((x) => x.id));
+      return !hasDuplicates(it.subjects.map((x) => x.id)) && suggestionsValid(it);
     case 'segment':
       return !hasDuplicates(it.questions.map((q) => q.id));
     default: {
@@ -178,14 +180,15 @@ export function decideAgenda(s: MeetingState, input: readonly AgendaItem[], now:
 export function decideItemList(
   s: MeetingState,
   itemId: string,
-  list: { kind: 'projects'; rows: readonly Project[] } | { kind: 'subjects'; rows: readonly Subject[] },
+  list: { kind: 'projects'; rows: readonly Project[] } | { kind: 'subjects'; rows: readonly Subject[] } | { kind: 'suggestions'; rows: readonly SuggestionRow[] },
   now: number,
 ): Decision {
   const item = s.agenda.find((it) => it.id === itemId);
   if (!item) return err('NOT_FOUND');
   let next: AgendaItem;
   if (list.kind === 'projects' && item.kind === 'projects') next = { ...item, projects: [...list.rows] };
-  else if (list.kind === 'subjects' && item.kind === 'rating') next = { ...item, subjects: [...list.rows] };
+  else if (list.kind === 'subjects' && item.kind === 'rating') next = { ...item, subjects: [...list.rows], suggestions: undefined };
+  else if (list.kind === 'suggestions' && item.kind === 'rating') next = { ...item, ...suggestionParts(list.rows) };
   else return err('WRONG_KIND');
   return decideAgenda(s, s.agenda.map((it) => (it.id === itemId ? next : it)), now);
 }

@@ -70,6 +70,8 @@ export type ErrorCode =
   | 'AUDIENCE_PAUSED'
   /** An audience rating without the short code the poll asks for, or with a wrong one. */
   | 'WRONG_CODE'
+  /** A suggestions rating ballot naming a suggestion the deputy neither led nor joined (R14). */
+  | 'NOT_YOUR_SUGGESTION'
   | BallotError;
 
 /** Every ack is a result value: expected refusals are `{ ok: false, error }`, never exceptions. */

@@ -16,6 +16,7 @@ import { liveBatchOf, shownBallots } from './live-batch.js';
 import { namedVotes, type NamedVoteRow } from './named-votes.js';
 import { assertNever } from './never.js';
 import type { AudienceScreenView } from './audience-figures.js';
+import { isSuggestionItem, itemForDeputy, proposersOf } from './suggestions/rules.js';
 import type { ConsoleAudience } from './audience-state.js';
 import type { AudienceRecord } from './audience-report.js';
 
@@ -206,13 +207,25 @@ export function roundInput(r: Round): RoundInput {
 // round object itself is the cache key.
 const tallyCache = new WeakMap<Round, { present: number; result: ItemResult }>();
 
+/**
+ * The turnout a tally divides: the meeting's, or for a suggestions item (R15) only the deputies
+ * named on its suggestions, and those of them checked in (the others have nothing to rate).
+ */
+function turnoutFor(s: MeetingState, item: AgendaItem): { roster: number; present: number } {
+  if (!isSuggestionItem(item)) return { roster: s.roster.length, present: s.presentCount };
+  const ids = [...proposersOf(item)].map((id) => s.rosterIndex.get(id)).filter((i) => i !== undefined);
+  return { roster: ids.length, present: ids.filter((i) => chunkedGet(s.present, i) != null).length };
+}
+
 export function resultOf(s: MeetingState, r: Round): ItemResult | null {
   const item = itemById(s, r.itemId);
   if (!item || item.kind === 'segment') return null;
+  // Keyed by the present count the tally divides (a suggestions item's: its proposers present).
+  const turnout = turnoutFor(s, item);
   const hit = tallyCache.get(r);
-  if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, roundInput(r), { roster: s.roster.length, present: s.presentCount });
-  tallyCache.set(r, { present: s.presentCount, result });
+  if (hit && hit.present === turnout.present) return hit.result;
+  const result = tallyRound(item, roundInput(r), turnout);
+  tallyCache.set(r, { present: turnout.present, result });
   return result;
 }
 
@@ -243,10 +256,11 @@ export function shownResultOf(s: MeetingState, r: Round): ItemResult | null {
   const item = itemById(s, r.itemId);
   if (!item || item.kind === 'segment' || !batchedNow(s, r)) return null;
   const key = r.live?.shown ?? r;
+  const turnout = turnoutFor(s, item);
   const hit = batchCache.get(key);
-  if (hit && hit.present === s.presentCount) return hit.result;
-  const result = tallyRound(item, { ballots: shownBallots(r) }, { roster: s.roster.length, present: s.presentCount });
-  batchCache.set(key, { present: s.presentCount, result });
+  if (hit && hit.present === turnout.present) return hit.result;
+  const result = tallyRound(item, { ballots: shownBallots(r) }, turnout);
+  batchCache.set(key, { present: turnout.present, result });
   return result;
 }
 
@@ -280,6 +294,15 @@ export function focusRound(s: MeetingState): Round | null {
 
 const meetingHead = (s: MeetingState) => ({ id: s.info.id, title: s.info.title, date: s.info.date });
 
+/**
+ * [R15] What leaves for screens, the overlay, the feed and the public edges: a suggestions item's
+ * result without its per-suggestion figures (one to a few raters each would say how they rated),
+ * its units only (R16). The console and the report keep them.
+ */
+function onAir(item: AgendaItem | null, r: ItemResult | null): ItemResult | null {
+  return r?.kind === 'rating' && isSuggestionItem(item) ? { ...r, subjects: [] } : r;
+}
+
 export function screenView(s: MeetingState, now: number): ScreenView {
   const r = focusRound(s);
   const item = itemById(s, r ? r.itemId : s.currentItemId) ?? null;
@@ -289,8 +312,8 @@ export function screenView(s: MeetingState, now: number): ScreenView {
     turnout: turnoutOf(s),
     item,
     round: r ? roundView(s, r) : null,
-    result: r && item && resultVisible(item, r) ? shownResultOf(s, r) : null,
-    outcome: item ? publicOutcome(s, item) : null,
+    result: onAir(item, r && item && resultVisible(item, r) ? shownResultOf(s, r) : null),
+    outcome: onAir(item, item ? publicOutcome(s, item) : null),
     ranking: meetingRanking(s, shownResultOf, resultVisible),
     segment: segmentView(s, now),
     scene: s.scene,
@@ -327,6 +350,9 @@ function consoleOutcomes(s: MeetingState): ConsoleOutcome[] {
   });
 }
 
+/** [R14] A suggestions item reaches a phone with that deputy's own suggestions only. */
+const withOwn = (item: AgendaItem | undefined, deputyId: string): AgendaItem | null => (item ? itemForDeputy(item, deputyId) : null);
+
 export function deputyView(s: MeetingState, deputyId: string, now: number): DeputyView | null {
   const i = s.rosterIndex.get(deputyId);
   const d = i === undefined ? undefined : s.roster[i];
@@ -336,7 +362,7 @@ export function deputyView(s: MeetingState, deputyId: string, now: number): Depu
     serverNow: now,
     meeting: meetingHead(s),
     me: { id: d.id, name: d.name, group: d.group, seat: d.seat, present: chunkedGet(s.present, i) != null },
-    item: itemById(s, r ? r.itemId : s.currentItemId) ?? null,
+    item: withOwn(itemById(s, r ? r.itemId : s.currentItemId), d.id),
     round: r ? roundView(s, r) : null,
     mySubmission: r ? (chunkedGet(r.submissions, i) ?? null) : null,
     rehearsal: s.rehearsal,

@@ -4,7 +4,7 @@
 import { decodeText, looksBinary, parseCsv } from './csv.js';
 import { HEADER_SCAN_ROWS } from './header.js';
 import { fileFailure, type ImportResult } from './reasons.js';
-import { SPECS, type ImportKind, type KindRow } from './specs.js';
+import { SPECS, type ImportKind, type KindRow, type KindSpec } from './specs.js';
 import { parseGrids } from './table.js';
 import { readXlsx, type XlsxProblem } from './xlsx.js';
 import { MAX_SHEET_ROWS, MAX_UNPACKED_BYTES } from './zip-check.js';
@@ -38,12 +38,13 @@ export function sniffFormat(name: string, data: Uint8Array): FileFormat | 'bad' 
   return 'csv';
 }
 
+/** `spec`: the kind's spec built for one meeting (suggestions match deputies to its roster). */
 export async function parseTable<K extends ImportKind>(
   kind: K,
   file: ImportFile,
   limits: ImportLimits = {},
+  spec: KindSpec<KindRow[K]> = SPECS[kind],
 ): Promise<ImportResult<KindRow[K]>> {
-  const spec = SPECS[kind];
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRows = Math.min(limits.maxRows ?? spec.maxRows, spec.maxRows);
   if (file.data.length === 0) return fileFailure('EMPTY_FILE');

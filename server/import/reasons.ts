@@ -22,6 +22,9 @@ export const ROW_REASONS = [
   'DUPLICATE_SEAT', // roster: a seat already given to an earlier row
   'DUPLICATE_NAME_IN_GROUP', // roster: same name in the same 代表团 as an earlier row
   'DUPLICATE_NAME', // projects and subjects: same name as an earlier row
+  'DUPLICATE_NUMBER', // suggestions: same 建议号 as an earlier row
+  'UNKNOWN_DEPUTY', // suggestions: a deputy the meeting's roster does not hold; `value` names them
+  'AMBIGUOUS_DEPUTY', // suggestions: a name two deputies of the roster share; write the id instead
 ] as const;
 
 export type FileReason = (typeof FILE_REASONS)[number];

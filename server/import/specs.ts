@@ -4,9 +4,11 @@
 import { z } from 'zod';
 import { Deputy, Project, Subject } from '../../shared/model.js';
 import type { RowReason } from './reasons.js';
+import type { SuggestionRow } from '../../shared/suggestions/model.js';
+import { suggestionsSpec } from './suggestions.js';
 
 /** Validate a kind arriving from HTTP with this before calling parseTable or templateFile. */
-export const ImportKind = z.enum(['roster', 'projects', 'subjects']);
+export const ImportKind = z.enum(['roster', 'projects', 'subjects', 'suggestions']);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 export interface ColumnSpec {
@@ -108,10 +110,13 @@ export interface KindRow {
   roster: Deputy;
   projects: Project;
   subjects: Subject;
+  suggestions: SuggestionRow;
 }
 
 export const SPECS: { readonly [K in ImportKind]: KindSpec<KindRow[K]> } = {
   roster: rosterSpec,
   projects: projectsSpec,
   subjects: subjectsSpec,
+  // Matched against no roster: the template and the header; the upload builds it per meeting.
+  suggestions: suggestionsSpec([]),
 };

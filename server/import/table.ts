@@ -3,7 +3,7 @@
 // with any issue is left out of `rows`, and the issues say why, so the moderator can fix the
 // spreadsheet and import again.
 import { findHeader, isBlank, unnamedWithData, type HeaderMatch, type MappedColumn } from './header.js';
-import { fileFailure, type ImportIssue, type ImportResult, type RowReason } from './reasons.js';
+import { fileFailure, ROW_REASONS, type ImportIssue, type ImportResult, type RowReason } from './reasons.js';
 import type { KindSpec } from './specs.js';
 
 /** Issue values are echoed to the UI; a pasted essay in a cell does not need to travel whole. */
@@ -78,7 +78,12 @@ function parseBody<T extends { id: string }>(
 interface ZodIssueLike {
   readonly code: string;
   readonly path: readonly PropertyKey[];
+  /** A spec's own check (code 'custom') names its RowReason here, and the cell text at fault in params.value. */
+  readonly message?: string;
+  readonly params?: { readonly value?: unknown };
 }
+
+const isRowReason = (x: unknown): x is RowReason => (ROW_REASONS as readonly unknown[]).includes(x);
 
 /** One issue per field the schema refused, named in the model's terms. */
 function schemaIssues(
@@ -87,7 +92,7 @@ function schemaIssues(
   columns: readonly MappedColumn[],
   raw: Record<string, string>,
 ): ImportIssue[] {
-  const byField = new Map<string, RowReason>();
+  const byField = new Map<string, { reason: RowReason; value: string | undefined }>();
   for (const zi of issues) {
     const field = String(zi.path[0] ?? '');
     if (byField.has(field)) continue;
@@ -96,12 +101,13 @@ function schemaIssues(
       zi.code === 'too_small' && isName ? 'MISSING_NAME'
       : zi.code === 'too_big' && isName ? 'NAME_TOO_LONG'
       : zi.code === 'too_big' ? 'VALUE_TOO_LONG'
+      : zi.code === 'custom' && isRowReason(zi.message) ? zi.message
       : 'INVALID_VALUE';
-    byField.set(field, reason);
+    byField.set(field, { reason, value: typeof zi.params?.value === 'string' ? zi.params.value : raw[field] });
   }
-  return [...byField].map(([field, reason]) => {
+  return [...byField].map(([field, { reason, value }]) => {
     const col = columns.find((c) => c.spec.field === field);
-    return issue(row, reason, field, col, raw[field]);
+    return issue(row, reason, field, col, value);
   });
 }
 

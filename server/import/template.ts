@@ -11,6 +11,7 @@ const SHEET_NAMES: { readonly [K in ImportKind]: string } = {
   roster: '代表名单',
   projects: '候选项目',
   subjects: '测评对象',
+  suggestions: '代表建议',
 };
 
 export function templateHeaders(kind: ImportKind): string[] {

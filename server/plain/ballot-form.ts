@@ -8,6 +8,7 @@ import type { Round } from '../../shared/state.js';
 import { esc } from './html.js';
 import type { T } from './text.js';
 import { assertNever } from '../../shared/never.js';
+import { suggestionLines } from './suggestion-lines.js';
 
 type VotableItem = Exclude<AgendaItem, { kind: 'segment' }>;
 const CHOICES: readonly MotionChoice[] = ['for', 'against', 'abstain'];
@@ -44,7 +45,7 @@ export function ballotFields(t: T, item: VotableItem, round: Round): string {
       if (scale.id === 'score') {
         const rows = item.subjects.map(
           (s) =>
-            `<label class="score"><span class="name">${esc(s.name)}</span>${s.person ? `<small>${esc([s.title, s.person].filter(Boolean).join(' '))}</small>` : ''}<input type="number" name="r.${esc(s.id)}" min="0" max="100" step="1" inputmode="numeric"></label>`,
+            `<label class="score"><span class="name">${esc(s.name)}</span>${s.person ? `<small>${esc([s.title, s.person].filter(Boolean).join(' '))}</small>` : ''}${suggestionLines(t, item, s.id)}<input type="number" name="r.${esc(s.id)}" min="0" max="100" step="1" inputmode="numeric"></label>`,
         );
         return `<p class="hint">${esc(t('scoreLegend'))}</p>${rows.join('')}`;
       }
@@ -53,7 +54,7 @@ export function ballotFields(t: T, item: VotableItem, round: Round): string {
         const opts = scale.levels.map((l) => radio(`r.${s.id}`, l, t(`votes:level.${scale.id}.${l}`), false, false));
         // A level may be left out (暂不测评), as on the JS phone; the rules want at least one.
         opts.push(radio(`r.${s.id}`, '', t('notRated'), true, false));
-        return `<fieldset class="choices"><legend><span class="name">${esc(s.name)}</span>${who ? `<small>${esc(who)}</small>` : ''}</legend>${opts.join('')}</fieldset>`;
+        return `<fieldset class="choices"><legend><span class="name">${esc(s.name)}</span>${who ? `<small>${esc(who)}</small>` : ''}${suggestionLines(t, item, s.id)}</legend>${opts.join('')}</fieldset>`;
       });
       return `<p class="hint">${esc(t('ratingLegend'))}</p>${rows.join('')}`;
     }

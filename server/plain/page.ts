@@ -62,6 +62,8 @@ export function plainBody(p: PageInput): PageBody | null {
   const title = `<h2>${esc(item.title)}</h2>${item.description ? `<p class="desc">${esc(item.description)}</p>` : ''}`;
   if (round.status === 'voided') return out(`${present}${title}${notice('info', t('deputy:voided'))}${waitNote}`, REFRESH_SEC);
   if (round.manual) return out(`${present}${title}${notice('info', t('deputy:closed'))}${waitNote}`, REFRESH_SEC);
+  // R14: the view holds this deputy's own suggestions only; with none there is nothing to rate.
+  if (item.kind === 'rating' && item.suggestions && item.subjects.length === 0) return out(`${present}${title}${notice('info', t('deputy:noSuggestions'), `<p>${esc(t('deputy:noSuggestionsHint'))}</p>`)}`);
 
   const kept = p.kept.get(round.id);
   const mine = v.mySubmission;

@@ -13,6 +13,7 @@ import type { Cell, Pct, Sheet } from './sheet.js';
 import { reviewSheet } from './review-sheet.js';
 import { audienceSheet } from './audience-sheet.js';
 import { deliverySheet } from './delivery-sheet.js';
+import { unitSheet } from './unit-sheet.js';
 
 const pct = (x: number | null): Pct | null => (x === null ? null : { pct: x });
 
@@ -162,5 +163,7 @@ export function reportSheets(report: MeetingReport): Sheet[] {
   if (audience) sheets.push(audience);
   const delivery = deliverySheet(report); // 民生实事项目实施情况: linked back to the vote (U26)
   if (delivery) sheets.push(delivery);
+  const units = unitSheet(report); // 代表建议: units ranked, suggestions to handle again (R16, R17)
+  if (units) sheets.push(units);
   return sheets;
 }

@@ -5,6 +5,7 @@ import { CASE_STATUSES, dashboardOf } from '../../shared/supervision/dashboard.j
 import type { SupervisionView } from '../../shared/supervision/view.js';
 import type { Cell, Sheet } from '../results/sheet.js';
 import { STATUS_ZH } from './words.js';
+import { assertNever } from '../../shared/never.js';
 
 const MISSED_ZH = { notice: '督办通知书未按时发出', plan: '整改方案未按时报送', completion: '未按期完成整改' } as const;
 const pct = (x: number | null | undefined): Cell => (x === null || x === undefined ? null : { pct: x });
@@ -12,7 +13,7 @@ const pct = (x: number | null | undefined): Cell => (x === null || x === undefin
 export function registerSheets(v: SupervisionView): Sheet[] {
   const cases: Cell[][] = [['编号', '责任单位', '负责人', '领衔督办', '状态', '逾期事项', '立案日期', '通知时限', '通知文号', '方案时限', '完成时限', '进展报告', '来源', '满意率', '不满意率', '得分']];
   for (const c of v.cases) {
-    const f = c.source.kind === 'rating' ? c.source.figures : null;
+    const f = c.source.kind !== 'staff' ? c.source.figures : null;
     cases.push([
       c.id,
       c.details.department,
@@ -26,7 +27,7 @@ export function registerSheets(v: SupervisionView): Sheet[] {
       c.due.plan,
       c.due.completion,
       c.progress.length,
-      c.source.kind === 'rating' ? `${c.source.meetingTitle} · ${c.source.itemTitle}` : '手工立案',
+      sourceZh(c.source),
       pct(f?.satisfactionRate),
       pct(f?.unsatisfiedRate),
       f?.score ?? null,
@@ -45,3 +46,16 @@ export function registerSheets(v: SupervisionView): Sheet[] {
   ];
 }
 
+/** Where a case came from, in the register's words; 再次办理 names the suggestion (R17). */
+function sourceZh(src: SupervisionView['cases'][number]['source']): string {
+  switch (src.kind) {
+    case 'rating':
+      return `${src.meetingTitle} · ${src.itemTitle}`;
+    case 'suggestion':
+      return `${src.meetingTitle} · ${src.itemTitle} · 第${src.number}号建议（再次办理）`;
+    case 'staff':
+      return '手工立案';
+    default:
+      return assertNever(src, 'case source');
+  }
+}

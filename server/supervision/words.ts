@@ -30,7 +30,9 @@ export function supervisionNoticeText(c: RectificationCase & { notice: NonNullab
   const d = c.details;
   const src = c.source;
   const why =
-    src.kind === 'rating'
+    src.kind === 'suggestion'
+      ? `在${src.meetingTitle}“${src.itemTitle}”中，第${src.number}号建议《${src.title}》（领衔代表${src.leadDeputy}）的办理答复，代表不满意率为${pct(src.figures.unsatisfiedRate)}，超过${pct(src.figures.flagAbove)}，须再次办理，重新答复代表。`
+      : src.kind === 'rating'
       ? `在${src.meetingTitle}“${src.itemTitle}”中，你单位满意率为${pct(src.figures.satisfactionRate)}，不满意率为${pct(src.figures.unsatisfiedRate)}，得分${src.figures.score === null ? '—' : src.figures.score.toFixed(2)}分，不满意率超过${pct(src.figures.flagAbove)}，须限期整改。`
       : '经研究，你单位下列事项须限期整改。';
   const lead = d.lead ? `本事项由${d.lead}领衔督办。` : '';

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../result.js';
 import { voidForQuorum, type BallotError, type RoundInput, type TurnoutInput } from './round-input.js';
 import { scoreRanks, type RankBy } from './standing.js';
 import { levelOf, pointsOf, scaleOf, weightsFor } from './scales.js';
+import { unitRatings, type UnitRating } from '../suggestions/units.js';
 
 export interface LevelCount {
   readonly level: string;
@@ -60,6 +61,8 @@ export interface RatingResult {
   readonly present: number;
   /** In agenda order. */
   readonly subjects: readonly SubjectRating[];
+  /** 代表建议办理满意度 only: each 主办单位 over all its suggestions, ranked (R16). */
+  readonly units?: readonly UnitRating[];
 }
 
 /** R1, R2, R5: whether a ballot counts. The tally calls this too, so refused and invalid agree. */
@@ -169,6 +172,7 @@ export function tallyRating(item: RatingItem, round: RoundInput, turnout: Turnou
     roster: turnout.roster,
     present: turnout.present,
     subjects: subjects.map((s) => ({ ...s, rank: ranks.get(s.subjectId) ?? null })),
+    ...(item.suggestions?.length ? { units: unitRatings(item, subjects.map((x) => ({ ...x, points: acc.get(x.subjectId)?.points ?? null })), rankBy, noQuorum) } : {}),
   };
 }
 

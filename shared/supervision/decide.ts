@@ -62,7 +62,15 @@ export function decideSupervision(s: SupervisionState, cmd: SupervisionCommand, 
       if (!f.ok) return f;
       // [U4] Opening twice is harmless: subjects that already have a case are left alone.
       const fresh = f.value.filter(
-        (x) => !s.cases.some((c) => c.source.kind === 'rating' && c.source.meetingId === x.source.meetingId && c.source.itemId === x.source.itemId && c.source.subjectId === x.source.subjectId),
+        (x) =>
+          !s.cases.some(
+            (c) =>
+              c.source.kind === x.source.kind &&
+              c.source.meetingId === x.source.meetingId &&
+              c.source.itemId === x.source.itemId &&
+              c.source.subjectId === x.source.subjectId &&
+              (x.source.kind !== 'suggestion' || c.details.department === x.details.department), // R17: one per 主办单位
+          ),
       );
       if (fresh.length === 0) return err('ALREADY_OPEN');
       const events = fresh.map((x, i) => opened(s, today, i, x.source, x.details));

@@ -1,14 +1,16 @@
 // What a closed rating gives the supervision record: for every flagged subject (R9), the
 // department, its head, the questions of the department's questioning segment and the figures
 // that flagged it. Pure; the server passes the meeting's durable state and its tally (U4).
-import type { SegmentItem } from '../model.js';
+import type { RatingItem, SegmentItem } from '../model.js';
+import type { SubjectRating } from '../rules/index.js';
+import { suggestionCases } from './suggestion-source.js';
 import { outcomeOf, type Tally } from '../outcome.js';
 import { err, ok, type Result } from '../result.js';
 import { itemById, type MeetingState } from '../state.js';
 import type { CaseDetails, CaseSource, SupervisionError } from './model.js';
 
 export interface Flagged {
-  readonly source: Extract<CaseSource, { kind: 'rating' }>;
+  readonly source: Extract<CaseSource, { kind: 'rating' | 'suggestion' }>;
   readonly details: CaseDetails;
 }
 
@@ -31,6 +33,7 @@ export function flaggedSubjects(s: MeetingState, itemId: string, tally: Tally, l
   const r = o.result;
   const flagged = r.subjects.filter((x) => x.flagged);
   if (flagged.length === 0) return err('NOTHING_FLAGGED');
+  if (item.suggestions?.length) return ok(flagged.flatMap((x) => suggestionFlagged(s, item, x, r.flagAbove, lead)));
   return ok(
     flagged.flatMap((x): Flagged[] => {
       const subject = item.subjects.find((y) => y.id === x.subjectId);
@@ -60,4 +63,21 @@ export function flaggedSubjects(s: MeetingState, itemId: string, tally: Tally, l
       ];
     }),
   );
+}
+
+/** [R17] A flagged suggestion: one 再次办理 case per 主办单位, the unit as the department. */
+function suggestionFlagged(s: MeetingState, item: RatingItem, x: SubjectRating, flagAbove: number, lead: string): Flagged[] {
+  return suggestionCases(s, item, x).map(({ unit, fields }) => ({
+    source: {
+      kind: 'suggestion',
+      meetingId: s.info.id,
+      meetingTitle: s.info.title,
+      itemId: item.id,
+      itemTitle: item.title,
+      subjectId: x.subjectId,
+      figures: { satisfactionRate: x.satisfactionRate, unsatisfiedRate: x.unsatisfiedRate, score: x.score, valid: x.valid, flagAbove },
+      ...fields,
+    },
+    details: { department: unit, head: '', lead, questions: [], commitments: [] },
+  }));
 }

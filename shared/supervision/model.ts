@@ -6,6 +6,7 @@ import { Id } from '../model.js';
 import { IsoDate, WorkCalendar } from './workdays.js';
 import { ProjectCommand, ProjectEvent, type ProjectError } from './projects-model.js';
 import { PublishedSetEvent, SetPublishedCommand } from './publish-model.js';
+import { SuggestionCaseFields } from './suggestion-source.js';
 
 const Line = (max: number) => z.string().trim().min(1).max(max);
 
@@ -41,9 +42,12 @@ export const CaseFigures = z.strictObject({
 export type CaseFigures = z.infer<typeof CaseFigures>;
 
 /** Where a case came from: a flagged subject of a closed rating, or the staff. */
+const RatingSourceFields = { meetingId: Id, meetingTitle: Line(120), itemId: Id, itemTitle: Line(120), subjectId: Id, figures: CaseFigures };
 export const CaseSource = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('rating'), meetingId: Id, meetingTitle: Line(120), itemId: Id, itemTitle: Line(120), subjectId: Id, figures: CaseFigures }),
+  z.strictObject({ kind: z.literal('rating'), ...RatingSourceFields }),
   z.strictObject({ kind: z.literal('staff') }),
+  // 再次办理: a suggestion rated 不满意, back to one 主办单位 (the case's department) for a second reply (R17).
+  z.strictObject({ kind: z.literal('suggestion'), ...RatingSourceFields, ...SuggestionCaseFields }),
 ]);
 export type CaseSource = z.infer<typeof CaseSource>;
 

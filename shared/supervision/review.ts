@@ -25,10 +25,10 @@ export function reviewItem(cases: readonly RectificationCase[], itemId: string, 
     reviews: cases.map((c) => ({
       subjectId: subjectIdOf(c),
       caseId: c.id,
-      meetingTitle: c.source.kind === 'rating' ? c.source.meetingTitle : '',
-      itemTitle: c.source.kind === 'rating' ? c.source.itemTitle : '',
-      satisfactionRate: c.source.kind === 'rating' ? c.source.figures.satisfactionRate : null,
-      score: c.source.kind === 'rating' ? c.source.figures.score : null,
+      meetingTitle: c.source.kind !== 'staff' ? c.source.meetingTitle : '',
+      itemTitle: c.source.kind !== 'staff' ? c.source.itemTitle : '',
+      satisfactionRate: c.source.kind !== 'staff' ? c.source.figures.satisfactionRate : null,
+      score: c.source.kind !== 'staff' ? c.source.figures.score : null,
     })),
   });
 }

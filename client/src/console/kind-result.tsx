@@ -9,6 +9,7 @@ import { errorText } from '../i18n/errors.js';
 import { projectStatusText, projectsRuleText, unfilledTexts, weightsText } from '../i18n/outcome-labels.js';
 import { levelLabel, useVotesT } from '../i18n/votes.js';
 import type { PanelProps } from './panel.js';
+import { UnitFigures } from './unit-figures.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -157,6 +158,7 @@ function RatingFigures({ item, result, manual }: { item: RatingItem; result: Rat
           ))}
         </tbody>
       </table>
+      {result.units && <UnitFigures result={result} units={result.units} />}
     </div>
   );
 }

@@ -21,6 +21,7 @@ import { levelLabel, useVotesT } from '../i18n/votes.js';
 import { SegmentReport } from './segment-report.js';
 import { AudienceReport } from './audience-report.js';
 import '../styles/report.css';
+import { UnitFigures } from './unit-figures.js';
 
 type T = ReturnType<typeof useVotesT>['t'];
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -80,6 +81,7 @@ function Outcome({ item, result, t }: { item: AgendaItem; result: ItemResult; t:
           ))}
         </tbody>
       </table>
+      {result.units && <UnitFigures result={result} units={result.units} />}
       </>
     );
   }

@@ -13,6 +13,7 @@ import { CheckIn } from './check-in.js';
 import { EachBallot } from './each-ballot.js';
 import type { OutboxEntry } from './outbox.js';
 import { ProjectsBallot } from './projects-ballot.js';
+import { NoSuggestions, SuggestionsBallot } from './suggestions-ballot.js';
 import { RatingBallot } from './rating-ballot.js';
 import { RecordedEcho } from './recorded-echo.js';
 import { SettingsMenu } from './settings-sheet.js';
@@ -99,7 +100,16 @@ function Body({ view, offset, offline, socket, entry, submit }: BodyProps) {
     case 'motion':
       return <BallotShell {...shell} item={item} ballot={(round) => <VotePanel key={round.id} onSubmit={(choice) => submit({ kind: 'motion', choice })} />} />;
     case 'rating':
-      return <BallotShell {...shell} item={item} echo={(c) => <RecordedEcho item={item} content={c} />} ballot={(round) => <RatingBallot key={round.id} item={item} onSubmit={submit} />} />;
+      // R14: a suggestions item arrives with this deputy's own suggestions only, maybe none.
+      if (item.suggestions && item.subjects.length === 0) return <NoSuggestions item={item} />;
+      return (
+        <BallotShell
+          {...shell}
+          item={item}
+          echo={(c) => <RecordedEcho item={item} content={c} />}
+          ballot={(round) => (item.suggestions ? <SuggestionsBallot key={round.id} item={item} onSubmit={submit} /> : <RatingBallot key={round.id} item={item} onSubmit={submit} />)}
+        />
+      );
     case 'projects':
       return (
         <BallotShell

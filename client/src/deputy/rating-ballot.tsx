@@ -1,7 +1,7 @@
 // 满意度测评 on a phone: one subject at a time with one large control of the scale's levels
 // (满意 / 基本满意 / 不满意 by default), progress through the list, and a review of every
 // rating before submitting. A subject may be left unrated (R3); at least one must be rated.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { z } from 'zod';
 import type { BallotContent, RatingItem } from '../../../shared/model.js';
 import { scaleOf } from '../../../shared/rules/scales.js';
@@ -11,7 +11,8 @@ import { useDraft } from './drafts.js';
 
 type Value = string | number;
 
-export function RatingBallot({ item, onSubmit }: { item: RatingItem; onSubmit: (content: BallotContent) => void }) {
+/** `detail`: more about a subject under its name (a suggestion's number, units and reply). */
+export function RatingBallot({ item, onSubmit, detail }: { item: RatingItem; onSubmit: (content: BallotContent) => void; detail?: (subjectId: string) => ReactNode }) {
   const { t } = useVotesT();
   const scale = scaleOf(item.settings.scale);
   const subjects = item.subjects;
@@ -70,6 +71,7 @@ export function RatingBallot({ item, onSubmit }: { item: RatingItem; onSubmit: (
       <div className="rate-subject" data-testid={`rate-${subject.id}`}>
         <p className="rate-subject__name">{subject.name}</p>
         {(subject.person || subject.title) && <p className="rate-subject__who">{[subject.title, subject.person].filter(Boolean).join(' ')}</p>}
+        {detail?.(subject.id)}
       </div>
       {scale.id === 'score' ? (
         <ScoreInput key={subject.id} initial={typeof current === 'number' ? current : null} onDone={choose} />

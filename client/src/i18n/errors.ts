@@ -27,6 +27,7 @@ const CODES: Record<AnyErrorCode, true> = {
   NOT_PREPARED: true,
   AUDIENCE_PAUSED: true,
   WRONG_CODE: true,
+  NOT_YOUR_SUGGESTION: true,
   ALREADY_VOTED: true,
   RECEIPT_TAKEN: true,
   WRONG_CHANGE_KEY: true,

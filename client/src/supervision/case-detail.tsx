@@ -97,8 +97,13 @@ export function CaseDetail({ session, c, reviews, onChanged }: { session: string
         </span>
       </header>
       {c.missed ? <p className="sv-alert">{t(`missed.${c.missed}`)}</p> : null}
-      <p className="sv-meta">{c.source.kind === 'rating' ? t('detail.source', { meeting: c.source.meetingTitle, item: c.source.itemTitle }) : t('detail.staffSource')}</p>
-      {c.source.kind === 'rating' ? (
+      <p className="sv-meta">{c.source.kind !== 'staff' ? t('detail.source', { meeting: c.source.meetingTitle, item: c.source.itemTitle }) : t('detail.staffSource')}</p>
+      {c.source.kind === 'suggestion' ? (
+        <p className="sv-meta" data-testid="sv-suggestion">
+          {t('suggestion.detail', { number: c.source.number, title: c.source.title, lead: c.source.leadDeputy })}
+        </p>
+      ) : null}
+      {c.source.kind !== 'staff' ? (
         <p className="sv-meta" data-testid="sv-figures">
           {t('figures', { rate: pct(c.source.figures.satisfactionRate), unsat: pct(c.source.figures.unsatisfiedRate), score: c.source.figures.score?.toFixed(2) ?? '—' })}
         </p>

@@ -37,6 +37,11 @@ export function CaseList({ cases, selected, onSelect }: { cases: readonly CaseRo
               <button type="button" className="btn--link sv-row__name" onClick={() => onSelect(c.id)}>
                 {c.details.department}
               </button>
+              {c.source.kind === 'suggestion' ? (
+                <span className="sv-tag" data-testid="sv-again">
+                  {t('suggestion.again', { number: c.source.number })}
+                </span>
+              ) : null}
             </td>
             <td>
               <span className={`sv-badge sv-badge--${c.status}`}>{t(`status.${c.status}`)}</span>

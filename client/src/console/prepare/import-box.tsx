@@ -52,7 +52,7 @@ export function ImportBox({ kind, meetingId, session, onRows, onImported, disabl
     if (input.current) input.current.value = '';
   };
 
-  const hint = kind === 'roster' ? 'rosterHint' : kind === 'projects' ? 'projectsHint' : 'subjectsHint';
+  const hint = `${kind}Hint`;
   return (
     <div className="import" data-testid={`import-${kind}`}>
       <p className="panel__hint">{t(`prepare:import.${hint}`)}</p>
@@ -108,7 +108,7 @@ function Preview({ kind, report, items, onCommit }: { kind: ImportKind; report: 
       </p>
       {report.ignoredColumns.length > 0 && <p className="panel__hint">{t('prepare:import.ignored', { columns: report.ignoredColumns.join('、') })}</p>}
       {!clean && <Issues issues={report.errors} />}
-      {good > 0 && <RowsPreview rows={report.rows} />}
+      {good > 0 && <RowsPreview kind={kind} rows={report.rows} />}
       <div className="import__row">
         {clean && (
           <button type="button" className="btn btn--primary" onClick={() => onCommit(false)} data-testid="import-commit">
@@ -127,13 +127,16 @@ function Preview({ kind, report, items, onCommit }: { kind: ImportKind; report: 
 
 /** The rows as they will be stored, first PREVIEW_ROWS of them: what "no errors" means, seen. */
 const PREVIEW_ROWS = 8;
-const HIDDEN_FIELDS = new Set(['id']);
+// Suggestions name deputies by roster id (lead, joined): the preview shows their names instead.
+const HIDDEN_FIELDS = new Set(['id', 'lead', 'joined']);
 
-function RowsPreview({ rows }: { rows: ImportReport['rows'] }) {
+function RowsPreview({ kind, rows }: { kind: ImportKind; rows: ImportReport['rows'] }) {
   const { t } = useTranslation(['prepare']);
   const shown = rows.slice(0, PREVIEW_ROWS);
   const fields = [...new Set(shown.flatMap((r) => Object.keys(r)))].filter((f) => !HIDDEN_FIELDS.has(f));
-  const cell = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  const cell = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('、') : '');
+  // A suggestion's `person` is its lead deputy (领衔代表), not a department's head.
+  const label = (f: string) => t(`prepare:import.fields.${kind === 'suggestions' && f === 'person' ? 'lead' : f}`, { defaultValue: f });
   return (
     <div className="import__rows">
       <p className="panel__hint">{t('prepare:import.preview', { n: shown.length, total: rows.length })}</p>
@@ -142,7 +145,7 @@ function RowsPreview({ rows }: { rows: ImportReport['rows'] }) {
           <tr>
             <th>#</th>
             {fields.map((f) => (
-              <th key={f}>{t(`prepare:import.fields.${f}`, { defaultValue: f })}</th>
+              <th key={f}>{label(f)}</th>
             ))}
           </tr>
         </thead>

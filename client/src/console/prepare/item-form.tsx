@@ -7,6 +7,7 @@ import { LIVE_BATCH_DEFAULT, LIVE_BATCH_MIN, Project, Subject, type RatingItem, 
 import { scaleOf, weightsFor } from '../../../../shared/rules/scales.js';
 import { levelLabel, useVotesT } from '../../i18n/votes.js';
 import { ImportBox } from './import-box.js';
+import { SuggestionsImport, withoutSuggestions } from './suggestions-import.js';
 
 interface Props {
   item: VotableItem;
@@ -139,8 +140,9 @@ export function ItemForm({ item, locked, meetingId, session, onChange, segment }
               {t('prepare:agenda.subjectsFromSegment', { segment })}
             </p>
           ) : !locked && (
-            <ImportBox kind="subjects" meetingId={meetingId} session={session} onRows={(rows) => onChange({ ...item, subjects: z.array(Subject).parse(rows) })} />
+            <ImportBox kind="subjects" meetingId={meetingId} session={session} onRows={(rows) => onChange({ ...withoutSuggestions(item), subjects: z.array(Subject).parse(rows) })} />
           )}
+          {segment === undefined && <SuggestionsImport item={item} locked={locked} meetingId={meetingId} session={session} onChange={onChange} />}
         </>
       )}
     </div>

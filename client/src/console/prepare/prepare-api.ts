@@ -85,7 +85,7 @@ export const archiveMeeting = (session: string, id: string, archived: boolean) =
 export const activateMeeting = (session: string, id: string) => call(Done, session, `${m(id)}/activate`, { method: 'POST' });
 export const saveAgenda = (session: string, id: string, agenda: AgendaItem[]) => call(Done, session, `${m(id)}/agenda`, jsonInit('PUT', { agenda }));
 
-export type ImportKind = 'roster' | 'projects' | 'subjects';
+export type ImportKind = 'roster' | 'projects' | 'subjects' | 'suggestions';
 
 export const Issue = z.object({
   row: z.number(),

@@ -11,6 +11,7 @@ import type { SceneProps } from '../scene-props.js';
 import { ItemHead } from './item-head.js';
 import { ProjectsTable } from './projects-table.js';
 import { RatingTable } from './rating-table.js';
+import { UnitRanking } from './unit-ranking.js';
 
 /**
  * The figures a screen may show for the current item, of any kind: its outcome (run-offs
@@ -29,6 +30,7 @@ export function ResultBody({ view, animate, narrow = false }: { view: SceneProps
     return result.projects.length <= 16 && !narrow ? <ProjectsResultChart item={item} result={result} height={680} /> : <ProjectsTable item={item} result={result} animate={animate} />;
   }
   if (result.kind === 'rating' && item.kind === 'rating') {
+    if (result.units) return <UnitRanking suggestions={item.subjects.length} units={result.units} />; // R16: the units, never single suggestions
     // One department: the full-frame card (its moment on air); beside the turnout column, the bar.
     const [only, ...more] = result.subjects;
     if (only && more.length === 0 && !narrow) return <RatingCard item={item} result={result} subject={only} />;
@@ -44,7 +46,7 @@ export function ResultScene({ view, animate }: SceneProps) {
   const body = <ResultBody view={view} animate={animate} />;
   const shown = item !== null && result !== null && result !== undefined && result.kind === item.kind;
   const compact = result !== null && result !== undefined && result.kind !== 'motion';
-  const card = result?.kind === 'rating' && result.subjects.length === 1;
+  const card = result?.kind === 'rating' && result.subjects.length === 1 && !result.units;
   return (
     <section className={`scene scene--result ${animate ? 'is-building' : ''} ${compact ? 'is-compact' : ''}`} data-testid="scene-result">
       {/* The single-subject card names its department in large type itself. */}
