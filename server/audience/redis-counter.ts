@@ -52,7 +52,12 @@ export interface RedisCounterOptions {
   log: Logger;
   /** Delay between reconnection attempts (ms); default 500. */
   retryMs?: number;
+  /** How long a sealed poll's keys stay in Redis (s); default AUDIENCE_KEY_TTL_SEC. */
+  keyTtlSec?: number;
 }
+
+/** A sealed poll's keys expire a week later (WZ_AUDIENCE_KEY_DAYS): its final count is in the journal by then. */
+export const AUDIENCE_KEY_TTL_SEC = 7 * 24 * 3600;
 
 export class RedisCounter implements AudienceCounter {
   private readonly client;
@@ -80,6 +85,11 @@ export class RedisCounter implements AudienceCounter {
     const c = new RedisCounter(opts);
     await c.client.connect();
     return c;
+  }
+
+  /** The connection, for the limits per address kept beside the counts (limits.ts). */
+  get store(): object {
+    return this.client;
   }
 
   get available(): boolean {
@@ -118,7 +128,11 @@ export class RedisCounter implements AudienceCounter {
 
   async seal(p: PollKey): Promise<void> {
     try {
-      await this.client.set(keys(p).sealed, '1');
+      // The count is read next and journaled with the close (Y4); then the keys are only a
+      // fence against late ratings, and go after a while (Y9): Redis does not fill up with polls.
+      const k = keys(p);
+      const ttl = this.opts.keyTtlSec ?? AUDIENCE_KEY_TTL_SEC;
+      await this.client.multi().set(k.sealed, '1', { EX: ttl }).expire(k.devices, ttl).expire(k.n, ttl).expire(k.counts, ttl).exec();
     } catch (e) {
       throw new CounterUnavailable(e);
     }
