@@ -72,9 +72,16 @@ export async function publishPublic(opts: {
   const audSeqs = new Map<string, number>();
   const audSlots = new Map<string, { state: () => void; count: () => void }>();
 
+  /** What was last sent per meeting, without the instant: a vote moves the state but not the page. */
+  const lastSent = new Map<string, string>();
   const publishAudience = (meeting: string) => {
     const got = opts.audience?.record(meeting);
     if (!got || !live || !client.isReady) return; // published again in full on 'ready'
+    // Every vote changes the meeting's state, rarely the audience page (no tallies there, Y7):
+    // an unchanged page is not sent to tens of thousands of viewers again.
+    const body = JSON.stringify({ ...got, view: { ...got.view, serverNow: 0 } });
+    if (lastSent.get(meeting) === body) return;
+    lastSent.set(meeting, body);
     const seq = (audSeqs.get(meeting) ?? 0) + 1;
     audSeqs.set(meeting, seq);
     const rec: AudienceRecord = { meeting, seq, run, ...got };
@@ -84,14 +91,15 @@ export async function publishPublic(opts: {
     live.serverSideEmit(AUDIENCE_EVENT, rec);
   };
   /** As on the core's own /live (audience/broadcast.ts): a change at most every 500 ms, a moving count alone every 10 s. */
-  const scheduleAudience = (meeting: string, what: 'state' | 'count') => {
+  const scheduleAudience = (meeting: string, what: 'state' | 'count' | 'again') => {
     if (!opts.audience) return;
+    if (what === 'again') lastSent.delete(meeting);
     let f = audSlots.get(meeting);
     if (!f) {
       const go = () => publishAudience(meeting);
       audSlots.set(meeting, (f = { state: coalesce(AUDIENCE_FRAME_MS, go, AUDIENCE_BUDGET), count: coalesce(AUDIENCE_COUNT_FRAME_MS, go, AUDIENCE_BUDGET) }));
     }
-    f[what]();
+    f[what === 'count' ? 'count' : 'state']();
   };
 
   const publish = (meeting: string) => {
@@ -129,7 +137,7 @@ export async function publishPublic(opts: {
     }
     for (const id of meetings.ids()) {
       schedule(id);
-      scheduleAudience(id, 'state');
+      scheduleAudience(id, 'again');
     }
   });
   client.connect().catch(() => undefined); // retried by reconnectStrategy; the core starts regardless
