@@ -111,14 +111,18 @@ export async function runAudience(o: AudienceOptions): Promise<AudienceResult> {
     edges = await Promise.all(Array.from({ length: EDGES }, (_, i) => startEdge({ entry: edgeEntry, redisUrl: redis.url, env: { ...NO_LIMITS, CLIENT_DIR: env.CLIENT_DIR }, needFds: perEdge + EDGE_SPARE_FDS, logFile: logFile(o.tmp, `edge-${i}`) })));
     await waitHealthy(url, server);
     const session = await login(url, PASSWORD);
-    const con = await Console.open(url, session);
+    let con = await Console.open(url, session);
     const code = (await con.until((v) => !!v.audience?.link)).audience?.link?.code ?? '';
+    const tokens = await linkTokens(url, session);
 
     // The deputies: S3 before any viewer, on the same core.
     const fleet = await Fleet.start(dir, o.workers);
-    const c = await fleet.connect(url, await linkTokens(url, session), 32);
-    if (c.failed > 0) throw new Error(`${c.failed} deputies could not connect: ${c.firstError ?? '?'}`);
-    if ((await fleet.checkIn()).failed > 0) throw new Error('deputies could not check in');
+    const seated = async () => {
+      const c = await fleet.connect(url, tokens, 32);
+      if (c.failed > 0) throw new Error(`${c.failed} deputies could not connect: ${c.firstError ?? '?'}`);
+      if ((await fleet.checkIn()).failed > 0) throw new Error('deputies could not check in');
+    };
+    await seated();
     const s3 = async (salt: number, previous: string | null): Promise<{ roundId: string; ack: AckStats }> => {
       if (previous) await con.command({ type: 'void', roundId: previous, reason: 'benchmark: the same motion again' });
       const roundId = await con.startRound('motion-budget');
@@ -132,6 +136,10 @@ export async function runAudience(o: AudienceOptions): Promise<AudienceResult> {
       return { roundId, ack: ackStats(records, at) };
     };
     const alone = await s3(1, null);
+    // The phones leave while the viewers connect: on a loaded 2-core machine the connection storm
+    // can starve a socket past its ping timeout, and the bench's phones do not reconnect.
+    await fleet.disconnect();
+    con.close();
 
     // The viewers, split across the edges.
     const pids = edges.map((e) => e.child.pid);
@@ -154,7 +162,9 @@ export async function runAudience(o: AudienceOptions): Promise<AudienceResult> {
     const cpu1 = pids.map(cpuMsOf);
     o.log(`audience: ${held} held, ${failed} failed (${conn.find((x) => x.firstError)?.firstError ?? 'no error'}), ${connectS.toFixed(1)} s`);
 
-    // The poll opens (the core reads its count every 250 ms); S3 again with the viewers held.
+    // The phones are back, the poll opens (the core reads its count every 250 ms); S3 again with the viewers held.
+    con = await Console.open(url, session);
+    await seated();
     const screen = io(url + NS.screen, { auth: { v: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true });
     const seen: { at: number; n: number }[] = [];
     screen.on('view', (v: ScreenView) => seen.push({ at: Date.now(), n: v.audience?.open[0]?.n ?? 0 }));

@@ -63,7 +63,9 @@ export async function startEdge(opts: EdgeOptions): Promise<Edge> {
   app.use((_req, res) => void res.status(404).json({ ok: false, error: 'NOT_FOUND' }));
   const http = createServer(app);
   // WebSocket only: behind a load balancer no sticky sessions are needed (docs/DEPLOY.md).
-  const io = new Server(http, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  // Socket.IO's own ping timing (25 s + 20 s), not the chamber's quicker one: phones on mobile
+  // networks, and a loaded edge with tens of thousands of pages, must not be dropped for a slow pong.
+  const io = new Server(http, { serveClient: false, transports: ['websocket'], maxHttpBufferSize: 64 * 1024 });
   io.adapter(createAdapter(client, { streamName: PUBLIC_STREAM, maxLen: STREAM_MAX_LEN }));
   const nsp = io.of(NS.screen) as Namespace<Record<string, never>, ScreenServerEvents, Record<string, never>, { meetingId: string }>;
 
