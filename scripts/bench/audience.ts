@@ -193,8 +193,12 @@ export async function runAudience(o: AudienceOptions): Promise<AudienceResult> {
     const refusedAgain = sum(rated.map((r) => r.repeats), 'ALREADY_VOTED');
     const repeatsSent = rated.reduce((a, r) => a + Object.values(r.repeats).reduce((x, y) => x + y, 0), 0);
     const otherAcks = rated.flatMap((r) => Object.entries(r.acks).filter(([k]) => k !== 'ok'));
-    const lost = held - acked + Math.max(0, acked - counted);
-    const duplicated = Math.max(0, counted - acked) + (repeatsSent - refusedAgain);
+    // Lost: acknowledged ok but not in the count. Duplicated: more counted than devices, or a second
+    // rating acknowledged ok. A rating answered otherwise (paused, timed out) was not promised: a
+    // page shows it and the viewer sends again; they are listed apart and fail the run all the same.
+    const lost = Math.max(0, acked - counted);
+    const duplicated = Math.max(0, counted - held) + (rated.reduce((a, r) => a + (r.repeats.ok ?? 0), 0));
+    const unacked = held - acked;
     const screenLagMs = shownAt(acked) === 0 ? null : Math.max(0, shownAt(acked) - lastAck);
     screen.close();
     con.close();
@@ -211,13 +215,13 @@ export async function runAudience(o: AudienceOptions): Promise<AudienceResult> {
       rateCpuMs: acked > 0 ? edgeCpu(cpu2, cpu3) / acked : 0,
       redisCpuMs: acked > 0 ? (redis1.cpuMs - redis0.cpuMs) / acked : 0,
     };
-    const ok = failed === 0 && lost === 0 && duplicated === 0 && (!o.timing || (screenLagMs !== null && screenLagMs <= 1000)) && alone.ack.acked === o.deputies && withAudience.ack.acked === o.deputies;
+    const ok = failed === 0 && lost === 0 && duplicated === 0 && unacked === 0 && refusedAgain === repeatsSent && (!o.timing || (screenLagMs !== null && screenLagMs <= 1000)) && alone.ack.acked === o.deputies && withAudience.ack.acked === o.deputies;
     const lines = [
       `Audience (/live) on ${EDGES} public edges + Redis + the core, ${o.workers} viewer processes, ${o.workers} deputy processes`,
       `  viewers held            ${held} of ${viewers} asked (${heldOn.join(' + ')} on the edges; ${failed} failed), connected in ${connectS.toFixed(1)} s`,
       ...edges.map((_, i) => `  edge ${i + 1} RSS              ${mb(rss0[i] ?? 0)} MB idle -> ${mb(rss1[i] ?? 0)} MB; ${((perK[i] ?? 0) / 2 ** 20).toFixed(1)} MB per 1,000 viewers`),
       `  rating burst            ${acked} acked ok in ${((lastAck - firstSent) / 1000).toFixed(2)} s; refused: ${otherAcks.map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
-      `  counted at close        ${counted} (lost ${lost}, duplicated ${duplicated}); second rating from ${repeatsSent} devices: ${refusedAgain} refused ALREADY_VOTED`,
+      `  counted at close        ${counted} (lost ${lost}, duplicated ${duplicated}; not acknowledged ok ${unacked}, of which counted ${Math.max(0, counted - acked)}); second rating from ${repeatsSent} devices: ${refusedAgain} refused ALREADY_VOTED`,
       `  screen shows the count  ${screenLagMs === null ? 'NOT within 5 s' : `${screenLagMs} ms after the last ack`} (target ≤ 1,000 ms)`,
       `  Redis                   ${mb(redis1.usedBytes)} MB used after the burst`,
       `Deputies' S3 (${o.deputies} at once) on the same core`,

@@ -62,6 +62,7 @@ export const AUDIENCE_KEY_TTL_SEC = 7 * 24 * 3600;
 export class RedisCounter implements AudienceCounter {
   private readonly client;
   private up = false;
+  private failing = 0;
   private readonly listeners: ((available: boolean) => void)[] = [];
 
   private constructor(private readonly opts: RedisCounterOptions) {
@@ -120,8 +121,11 @@ export class RedisCounter implements AudienceCounter {
         if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
         res = await this.client.sendCommand(cmd('EVAL', RATE_SCRIPT));
       }
+      this.failing = 0;
       return res === 0 ? 'counted' : res === 1 ? 'duplicate' : 'sealed';
-    } catch {
+    } catch (e) {
+      // Said at the first of a run of failures (and every 1,000th): why ratings were answered paused.
+      if (this.failing++ % 1000 === 0) this.opts.log.warn({ err: e instanceof Error ? e.message : String(e), failing: this.failing }, 'audience counter: a rating could not be counted; answered paused');
       return 'unavailable';
     }
   }
