@@ -59,6 +59,9 @@ export interface RedisCounterOptions {
 /** A sealed poll's keys expire a week later (WZ_AUDIENCE_KEY_DAYS): its final count is in the journal by then. */
 export const AUDIENCE_KEY_TTL_SEC = 7 * 24 * 3600;
 
+/** Longer than any queue of ratings an edge builds (a page's own ack waits 60 s). */
+const RATE_TIMEOUT_MS = 60_000;
+
 export class RedisCounter implements AudienceCounter {
   private readonly client;
   private up = false;
@@ -70,6 +73,10 @@ export class RedisCounter implements AudienceCounter {
     this.client = createClient({
       url: opts.url,
       disableOfflineQueue: true,
+      // node-redis gives up on a command after 5 s by default, though Redis may still run it: in a
+      // burst of 10,000 ratings on one loaded edge that answered counted ratings 'paused'. A
+      // rating waits as long as it takes while Redis is up; Redis away still fails at once.
+      commandOptions: { timeout: RATE_TIMEOUT_MS },
       socket: { reconnectStrategy: () => retry, connectTimeout: 2000 },
     });
     this.client.on('ready', () => this.set(true));
