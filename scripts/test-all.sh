@@ -19,4 +19,5 @@ echo "== release package: packs, unpacks, starts with node alone and no registry
 WZ_RELEASE_TEST=1 npx vitest run server/ops/package.test.ts
 if [ "${CI:-}" = "true" ] || [ "${BENCH_SMOKE:-}" = "1" ]; then
   echo "== benchmark smoke (short mode, N = 300, no timing assertions)"; npm run bench -- --short
+  echo "== audience benchmark smoke (two edges + Redis, 300 viewers, no timing assertions)"; npm run bench -- --audience --short
 fi

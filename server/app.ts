@@ -42,7 +42,11 @@ import { MemoryCounter, type AudienceCounter } from './audience/counter.js';
 import { RedisCounter } from './audience/redis-counter.js';
 import { loadSecret } from './audience/device.js';
 import { AudienceHub } from './audience/hub.js';
-import { setupLive, type AudienceLimits, type LiveNamespace } from './audience/live.js';
+import { setupLive, type LiveNamespace } from './audience/live.js';
+import { audienceLimiters, DEFAULT_AUDIENCE_LIMITS, type AudienceLimits } from './audience/limits.js';
+import { coreLiveSide } from './audience/core-side.js';
+import { livePolls } from '../shared/audience-public.js';
+import { compileTrust } from './client-address.js';
 import { wireAudience } from './audience/broadcast.js';
 
 export interface AppOptions {
@@ -85,6 +89,8 @@ export interface AudienceOptions {
   /** The HMAC secret for device ids and public codes; default: `audience-secret` in the data folder. */
   secret?: Buffer;
   limits?: AudienceLimits;
+  /** How long a sealed poll's keys stay in Redis, in seconds (WZ_AUDIENCE_KEY_DAYS); default a week. */
+  keyTtlSec?: number;
   /** Base URL of the public page (/live/<code>) for the QR code; default: the deputies' base URL. */
   publicUrl?: string;
 }
@@ -174,7 +180,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const auth = new Auth(db, clock, log, opts.loginLimits);
   let listenUrl = 'http://127.0.0.1:3000';
   const aud = opts.audience ?? {};
-  const counter = aud.counter ?? (aud.redisUrl ? await RedisCounter.connect({ url: aud.redisUrl, log }) : new MemoryCounter());
+  const counter = aud.counter ?? (aud.redisUrl ? await RedisCounter.connect({ url: aud.redisUrl, log, ...(aud.keyTtlSec !== undefined ? { keyTtlSec: aud.keyTtlSec } : {}) }) : new MemoryCounter());
   const audienceSecret = aud.secret ?? (await loadSecret(join(opts.dataDir, AUDIENCE_SECRET_FILE)));
   const hub = new AudienceHub(meetings, counter, audienceSecret, clock, log, () => aud.publicUrl ?? opts.publicUrl ?? listenUrl);
   const core = new Core(meetings, clock, log, (meetingId, pollId) => hub.finalCount(meetingId, pollId));
@@ -249,7 +255,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   setupDeputy(ns.deputy, ctx);
   setupScreen(ns.screen, ctx);
   setupConsole(ns.console, ctx);
-  setupLive(ns.live, ctx, hub, aud.limits);
+  // With Redis, the limits per address are kept there, shared with the public edges (Y9).
+  const limiters = audienceLimiters(aud.limits ?? DEFAULT_AUDIENCE_LIMITS, counter instanceof RedisCounter ? counter.store : undefined);
+  setupLive(ns.live, coreLiveSide({ meetings, hub, limiters, trust: compileTrust(opts.trustProxy ?? false), clock, log }));
   const { touchScreens } = wireBroadcasts(ctx, meetings, ns);
   wireAudience(meetings, hub, ns.live, touchScreens);
   const filesAlarm = () =>
@@ -265,6 +273,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     ? await publishPublic({ url: opts.redisUrl, meetings, log, active: () => db.data.activeMeetingId, view: (m) => {
         const s = meetings.get(m);
         return s && screenViewWithHead(ctx, s);
+      }, audience: {
+        // The audience page for the public edges (SPEC Y9): its view and the polls a rating is checked against.
+        record: (m) => {
+          const s = meetings.get(m);
+          return s && { code: hub.code(m), view: hub.view(s), polls: livePolls(s) };
+        },
+        onLive: (f) => hub.onLive(f),
       } })
     : null;
 

@@ -80,3 +80,19 @@ export function clientFiles(ctx: Ctx, dir: string): Router {
   });
   return r;
 }
+
+/**
+ * The audience page only, for a public edge (SPEC Y9): /live and /live/<code>, the built assets
+ * and fonts it loads; every other path is a 404, so an edge serves no console, screen or deputy page.
+ */
+export function liveFiles(dir: string): Router {
+  const r = Router();
+  const index = readFileSync(join(dir, 'index.html'), 'utf8');
+  const textFile = join(dir, 'phone-text.txt');
+  const fonts = new PhoneFontService(existsSync(textFile) ? readFileSync(textFile, 'utf8') : '');
+  r.use(fonts.router);
+  r.get(/^\/live(\/[A-Za-z0-9_-]{1,64})?\/?$/, (req, res) => sendHtml(req, res, index));
+  r.use(expressStaticGzip(dir, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { index: false, setHeaders: cacheHeaders } }));
+  r.use((_req, res) => void res.status(404).json({ ok: false, error: 'NOT_FOUND' }));
+  return r;
+}

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { createApp, type App } from './app.js';
 import { testClock } from './ops/test-clock.js';
-import { DEFAULT_AUDIENCE_LIMITS } from './audience/live.js';
+import { DEFAULT_AUDIENCE_LIMITS } from './audience/limits.js';
 import { OpenFileLimitError } from './limits/open-files.js';
 import { productionLogger } from './logger.js';
 import { EXIT_CODE, StartupError } from './ops/errors.js';
@@ -10,6 +10,7 @@ import { acquireLock, type Lock } from './ops/lock.js';
 import { checkDataDir, listenProblem, phoneAddresses } from './ops/startup.js';
 import { VERSION } from './ops/version.js';
 import { spawnEdges } from './edge/spawn.js';
+import { secretFromHex } from './audience/device.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -58,6 +59,9 @@ try {
     audience: {
       ...((process.env.AUDIENCE_REDIS_URL ?? process.env.WZ_REDIS_URL) ? { redisUrl: process.env.AUDIENCE_REDIS_URL ?? process.env.WZ_REDIS_URL } : {}),
       ...(process.env.AUDIENCE_PUBLIC_URL ? { publicUrl: process.env.AUDIENCE_PUBLIC_URL } : {}),
+      // Shared with public edges on other hosts (docs/DEPLOY.md); unset: the data folder's own.
+      ...(process.env.WZ_AUDIENCE_SECRET ? { secret: secretFromHex(process.env.WZ_AUDIENCE_SECRET) } : {}),
+      ...(countFromEnv('WZ_AUDIENCE_KEY_DAYS') ? { keyTtlSec: (countFromEnv('WZ_AUDIENCE_KEY_DAYS') ?? 7) * 24 * 3600 } : {}),
       limits: {
         devicesPerMinute: countFromEnv('AUDIENCE_DEVICES_PER_MINUTE') ?? DEFAULT_AUDIENCE_LIMITS.devicesPerMinute,
         ratingsPerMinute: countFromEnv('AUDIENCE_RATINGS_PER_MINUTE') ?? DEFAULT_AUDIENCE_LIMITS.ratingsPerMinute,
@@ -104,7 +108,7 @@ try {
   if (edgeCount > 0 && !process.env.WZ_REDIS_URL) logger.warn({ edges: edgeCount }, 'WZ_EDGES is set without WZ_REDIS_URL: no public edges started');
   const edges =
     edgeCount > 0 && process.env.WZ_REDIS_URL
-      ? spawnEdges({ count: edgeCount, redisUrl: process.env.WZ_REDIS_URL, basePort: Number(process.env.WZ_EDGE_PORT ?? actual + 1), host, log: logger })
+      ? spawnEdges({ count: edgeCount, redisUrl: process.env.WZ_REDIS_URL, secret: app.ctx.audience?.secret, basePort: Number(process.env.WZ_EDGE_PORT ?? actual + 1), host, log: logger })
       : null;
 
   const held = lock;

@@ -94,12 +94,3 @@ export function decideAudienceTimer(s: MeetingState, pollId: string, now: number
   if (!p || p.status !== 'open' || p.endsAt === null || now < p.endsAt) return [];
   return [{ t: 'audience.closed', at: now, pollId, by: 'timer', tally }];
 }
-
-/** Why an audience rating for `pollId` cannot be taken now (before the counter is asked), or null. */
-export function audienceRatingRefusal(s: MeetingState, pollId: string, code: string | undefined, now: number): ErrorCode | null {
-  const p = s.audience.find((x) => x.id === pollId);
-  if (!p) return 'NOT_FOUND';
-  if (p.status !== 'open' || (p.endsAt !== null && now >= p.endsAt)) return 'ROUND_CLOSED';
-  if (p.code !== null && code !== p.code) return 'WRONG_CODE';
-  return null;
-}

@@ -88,3 +88,4 @@ process.on('message', (raw: unknown) => {
   }
 });
 send({ t: 'ready' });
+process.on('disconnect', () => process.exit(0)); // the conductor went away: never linger

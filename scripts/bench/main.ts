@@ -1,5 +1,5 @@
 // npm run bench [-- --n 3000 | --short] [--only s2,s3,s4] [--workers 4] [--cpu-prof dir]
-//   [--audience [--viewers 20000]]   (the public page's sockets and a rating burst instead; audience.ts)
+//   [--audience [--viewers 20000]]   (two public edges, Redis, the public page's sockets, a rating burst, S3 beside; audience.ts)
 //   [--node-flags=--trace-gc] [--keep]   (server node flags; keep the temp folder and server.log)
 // A whole chamber pressing at once (issue 7): start the built server on 127.0.0.1 with a
 // temporary data folder, drive it with real socket.io-client sockets from separate
@@ -85,7 +85,7 @@ if (flags.audience) {
   try {
     const viewers = Number(flags.viewers ?? (flags.short ? 300 : 20_000));
     const load0 = loadavg()[0] ?? 0;
-    const r = await runAudience({ viewers, workers, tmp, serverEntry, log });
+    const r = await runAudience({ viewers, deputies: Number(flags.n ?? (flags.short ? 300 : 3000)), timing: !flags.short, workers, tmp, serverEntry, log });
     const load = `load average (1 min) at start ${load0.toFixed(1)}, at end ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores`;
     process.stdout.write(`\nWenzheng bench, audience mode; Node ${process.version}, ${new Date().toISOString()}; ${load}\n\n${r.text}\n`);
     await cleanup();

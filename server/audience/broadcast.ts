@@ -18,9 +18,18 @@ export function wireAudience(meetings: Meetings, hub: AudienceHub, nsp: LiveName
   const emitter = (meetingId: string) => {
     let f = emitters.get(meetingId);
     if (!f) {
+      let last = '';
       const emit = () => {
         const s = meetings.get(meetingId);
-        if (s) nsp.to(liveRoom(meetingId)).emit('view', hub.view(s));
+        if (!s) return;
+        const view = hub.view(s);
+        // Every vote moves the state, rarely the page (no tallies there, Y7): an unchanged page
+        // (but for its instant) is not written to every viewer again. A page that connects gets
+        // the current view at once (live.ts), so nothing is missed.
+        const body = JSON.stringify({ ...view, serverNow: 0 });
+        if (body === last) return;
+        last = body;
+        nsp.to(liveRoom(meetingId)).emit('view', view);
       };
       f = { state: coalesce(AUDIENCE_FRAME_MS, emit, AUDIENCE_BUDGET), count: coalesce(AUDIENCE_COUNT_FRAME_MS, emit, AUDIENCE_BUDGET) };
       emitters.set(meetingId, f);

@@ -117,3 +117,38 @@ describe('RedisCounter on a real redis-server', () => {
     expect((await c.read(p)).n).toBe(4);
   });
 });
+
+describe('[Y11] a sealed poll\'s keys expire in Redis', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis.close();
+  });
+  it('every key of the poll has a TTL of the setting once sealed, none before', async () => {
+    const c = await RedisCounter.connect({ url: redis.url, log: memoryLogger(), keyTtlSec: 3 * 24 * 3600 });
+    const { createClient } = await import('redis');
+    const probe = createClient({ url: redis.url });
+    await probe.connect();
+    try {
+      const p = { meetingId: 'demo', pollId: 'ttl1' };
+      expect(await c.rate({ ...rating('d1'), ...p })).toBe('counted');
+      const keys = (await probe.keys('wz:aud:{demo:ttl1}*')).sort();
+      expect(keys).toHaveLength(3); // devices, count, counts hash
+      for (const k of keys) expect(await probe.ttl(k)).toBe(-1); // an open poll's keys stay
+      await c.seal(p);
+      const sealed = (await probe.keys('wz:aud:{demo:ttl1}*')).sort();
+      expect(sealed).toHaveLength(4);
+      for (const k of sealed) {
+        const ttl = await probe.ttl(k);
+        expect(ttl).toBeGreaterThan(3 * 24 * 3600 - 60);
+        expect(ttl).toBeLessThanOrEqual(3 * 24 * 3600);
+      }
+      expect(await c.rate({ ...rating('d2'), ...p })).toBe('sealed');
+    } finally {
+      probe.destroy();
+      await c.close();
+    }
+  });
+});

@@ -62,3 +62,10 @@ export async function loadSecret(path: string): Promise<Buffer> {
   await rename(tmp, path);
   return secret;
 }
+
+/** A secret given in a setting (WZ_AUDIENCE_SECRET: 64 hex digits), shared by the core and its public edges. */
+export function secretFromHex(hex: string, name = 'WZ_AUDIENCE_SECRET'): Buffer {
+  const v = hex.trim();
+  if (!/^[0-9a-fA-F]{64}$/.test(v)) throw new Error(`${name} must be 64 hex digits (32 random bytes, e.g. openssl rand -hex 32)`);
+  return Buffer.from(v, 'hex');
+}

@@ -2,89 +2,76 @@
 // thing, a rating (SPEC Y8): it is given no command path into the meeting. A rating is checked
 // here (signed device, limits per source address, the poll open, the code, the marks on the
 // item's scale) and then counted by the counter, never by the meeting's reducer (Y2).
+// The same handler runs on the core (its side reads the meeting's state) and on a public edge
+// (its side holds only what the core published, server/edge/live-edge.ts), SPEC Y9.
 import type { Namespace, Socket } from 'socket.io';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { AudienceMark } from '../../shared/audience-tally.js';
-import { audienceRatingRefusal } from '../../shared/audience.js';
+import { ratingMarks, type LivePoll } from '../../shared/audience-public.js';
+import type { AudienceView } from '../../shared/audience-view.js';
 import { LiveHandshake, RatePayload, type LiveClientEvents, type LiveServerEvents } from '../../shared/live-protocol.js';
 import { PROTOCOL_VERSION, type Ack } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
-import { checkRatingBallot } from '../../shared/rules/rating.js';
-import { levelOf, scaleOf } from '../../shared/rules/scales.js';
-import { itemById } from '../../shared/state.js';
-import { connectError, handle, type Ctx } from '../sockets/common.js';
+import type { Logger } from '../logger.js';
+import { connectError, handle } from '../sockets/common.js';
+import type { AudienceCounter } from './counter.js';
 import { issueDevice, verifyDevice } from './device.js';
-import type { AudienceHub } from './hub.js';
+import type { AudienceLimiters } from './limits.js';
 import { assertNever } from '../../shared/never.js';
 
 export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents, Record<string, never>, { meetingId: string }>;
 export const liveRoom = (meetingId: string) => `live:${meetingId}`;
 
-export interface AudienceLimits {
-  /** New device ids handed to one source address per minute. */
-  readonly devicesPerMinute: number;
-  /** Ratings accepted from one source address per minute (all devices behind it together). */
-  readonly ratingsPerMinute: number;
+/** Where the page's meeting, view and open polls come from: the core's state, or an edge's published records. */
+export interface LiveSide {
+  /** The meeting whose public code this is. */
+  meetingOf(code: string): Promise<string | undefined>;
+  /** The page's view now (undefined: nothing to show yet). */
+  view(meetingId: string): AudienceView | undefined;
+  /** The meeting's polls as a rating is checked against them. */
+  polls(meetingId: string): readonly LivePoll[] | undefined;
+  readonly counter: AudienceCounter;
+  readonly secret: Buffer;
+  readonly limiters: AudienceLimiters;
+  /** The source address a limit counts against (server/client-address.ts: TRUST_PROXY). */
+  address(socket: Socket): string;
+  clock(): number;
+  readonly log: Logger;
 }
 
-/**
- * Generous enough for a household or a small office behind one address; a carrier's NAT (many
- * phones on one address) needs them raised (docs/SECURITY.md, docs/DEPLOY.md).
- */
-export const DEFAULT_AUDIENCE_LIMITS: AudienceLimits = { devicesPerMinute: 60, ratingsPerMinute: 120 };
-
-/** The source address a limit counts against. */
-const addressOf = (socket: Socket) => socket.handshake.address;
-
-export function setupLive(nsp: LiveNamespace, ctx: Ctx, hub: AudienceHub, limits: AudienceLimits = DEFAULT_AUDIENCE_LIMITS): void {
-  const issued = new RateLimiterMemory({ points: limits.devicesPerMinute, duration: 60 });
-  const rated = new RateLimiterMemory({ points: limits.ratingsPerMinute, duration: 60 });
-  const take = (l: RateLimiterMemory, key: string) => l.consume(key).then(() => true, () => false);
-
+export function setupLive(nsp: LiveNamespace, side: LiveSide): void {
   nsp.use((socket, next) => {
     const hs = LiveHandshake.safeParse(socket.handshake.auth);
     if (!hs.success || hs.data.v !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
-    const meetingId = hub.meetingOf(hs.data.code);
-    if (!meetingId) return next(connectError('NO_MEETING'));
-    socket.data = { meetingId };
-    next();
+    side.meetingOf(hs.data.code).then(
+      (meetingId) => {
+        if (!meetingId) return next(connectError('NO_MEETING'));
+        socket.data = { meetingId };
+        next();
+      },
+      () => next(connectError('NO_MEETING')),
+    );
   });
-
   nsp.on('connection', (socket) => {
     const { meetingId } = socket.data;
     void socket.join(liveRoom(meetingId));
-    const s = ctx.meetings.get(meetingId);
-    if (s) socket.emit('view', hub.view(s));
-    if (verifyDevice(hub.secret, (socket.handshake.auth as { device?: unknown }).device) === null) {
-      void take(issued, addressOf(socket)).then((allowed) => {
+    const v = side.view(meetingId);
+    if (v) socket.emit('view', v);
+    if (verifyDevice(side.secret, (socket.handshake.auth as { device?: unknown }).device) === null) {
+      void side.limiters.issue(side.address(socket)).then((allowed) => {
         // Over the limit: no id, so this page cannot rate (it says so); it can still watch.
-        if (allowed && socket.connected) socket.emit('device', issueDevice(hub.secret));
+        if (allowed && socket.connected) socket.emit('device', issueDevice(side.secret));
       });
     }
-
-    handle<object>(socket, 'rate', ctx.log, async (payload): Promise<Ack> => {
+    handle<object>(socket, 'rate', side.log, async (payload): Promise<Ack> => {
       const p = RatePayload.safeParse(payload);
       if (!p.success) return err('BAD_REQUEST');
-      const device = verifyDevice(hub.secret, p.data.device);
+      const device = verifyDevice(side.secret, p.data.device);
       if (device === null) return err('FORBIDDEN');
-      if (!(await take(rated, addressOf(socket)))) return err('RATE_LIMITED');
-      const st = ctx.meetings.get(meetingId);
-      if (!st) return err('NOT_FOUND');
-      const refusal = audienceRatingRefusal(st, p.data.pollId, p.data.code, ctx.clock());
-      if (refusal) return err(refusal);
-      const poll = st.audience.find((x) => x.id === p.data.pollId);
-      const item = poll && itemById(st, poll.itemId);
-      if (!poll || item?.kind !== 'rating') return err('NOT_FOUND');
-      const content = { kind: 'rating' as const, ratings: p.data.ratings };
-      const valid = checkRatingBallot(item, content);
-      if (!valid.ok) return err(valid.error);
-      const scale = scaleOf(item.settings.scale);
-      const marks: AudienceMark[] = Object.entries(p.data.ratings).map(([subjectId, v]) => ({
-        subjectId,
-        level: levelOf(scale, v) ?? '',
-        value: scale.id === 'score' && typeof v === 'number' ? v : 0,
-      }));
-      const outcome = await hub.counter.rate({ meetingId, pollId: poll.id, device, marks });
+      if (!(await side.limiters.rate(side.address(socket)))) return err('RATE_LIMITED');
+      const polls = side.polls(meetingId);
+      if (!polls) return err('NOT_FOUND');
+      const marks = ratingMarks(polls, p.data, side.clock());
+      if (!marks.ok) return err(marks.error);
+      const outcome = await side.counter.rate({ meetingId, pollId: p.data.pollId, device, marks: marks.value });
       switch (outcome) {
         case 'counted':
           return { ok: true };

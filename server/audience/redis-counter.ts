@@ -52,11 +52,20 @@ export interface RedisCounterOptions {
   log: Logger;
   /** Delay between reconnection attempts (ms); default 500. */
   retryMs?: number;
+  /** How long a sealed poll's keys stay in Redis (s); default AUDIENCE_KEY_TTL_SEC. */
+  keyTtlSec?: number;
 }
+
+/** A sealed poll's keys expire a week later (WZ_AUDIENCE_KEY_DAYS): its final count is in the journal by then. */
+export const AUDIENCE_KEY_TTL_SEC = 7 * 24 * 3600;
+
+/** Longer than any queue of ratings an edge builds (a page's own ack waits 60 s). */
+const RATE_TIMEOUT_MS = 60_000;
 
 export class RedisCounter implements AudienceCounter {
   private readonly client;
   private up = false;
+  private failing = 0;
   private readonly listeners: ((available: boolean) => void)[] = [];
 
   private constructor(private readonly opts: RedisCounterOptions) {
@@ -64,6 +73,10 @@ export class RedisCounter implements AudienceCounter {
     this.client = createClient({
       url: opts.url,
       disableOfflineQueue: true,
+      // node-redis gives up on a command after 5 s by default, though Redis may still run it: in a
+      // burst of 10,000 ratings on one loaded edge that answered counted ratings 'paused'. A
+      // rating waits as long as it takes while Redis is up; Redis away still fails at once.
+      commandOptions: { timeout: RATE_TIMEOUT_MS },
       socket: { reconnectStrategy: () => retry, connectTimeout: 2000 },
     });
     this.client.on('ready', () => this.set(true));
@@ -80,6 +93,11 @@ export class RedisCounter implements AudienceCounter {
     const c = new RedisCounter(opts);
     await c.client.connect();
     return c;
+  }
+
+  /** The connection, for the limits per address kept beside the counts (limits.ts). */
+  get store(): object {
+    return this.client;
   }
 
   get available(): boolean {
@@ -110,15 +128,22 @@ export class RedisCounter implements AudienceCounter {
         if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
         res = await this.client.sendCommand(cmd('EVAL', RATE_SCRIPT));
       }
+      this.failing = 0;
       return res === 0 ? 'counted' : res === 1 ? 'duplicate' : 'sealed';
-    } catch {
+    } catch (e) {
+      // Said at the first of a run of failures (and every 1,000th): why ratings were answered paused.
+      if (this.failing++ % 1000 === 0) this.opts.log.warn({ err: e instanceof Error ? e.message : String(e), failing: this.failing }, 'audience counter: a rating could not be counted; answered paused');
       return 'unavailable';
     }
   }
 
   async seal(p: PollKey): Promise<void> {
     try {
-      await this.client.set(keys(p).sealed, '1');
+      // The count is read next and journaled with the close (Y4); then the keys are only a
+      // fence against late ratings, and go after a while (Y9): Redis does not fill up with polls.
+      const k = keys(p);
+      const ttl = this.opts.keyTtlSec ?? AUDIENCE_KEY_TTL_SEC;
+      await this.client.multi().set(k.sealed, '1', { EX: ttl }).expire(k.devices, ttl).expire(k.n, ttl).expire(k.counts, ttl).exec();
     } catch (e) {
       throw new CounterUnavailable(e);
     }

@@ -9,7 +9,7 @@ export interface EdgeProcesses {
   stop(): void;
 }
 
-export function spawnEdges(opts: { count: number; redisUrl: string; basePort: number; host: string; log: Logger }): EdgeProcesses {
+export function spawnEdges(opts: { count: number; redisUrl: string; secret: Buffer | undefined; basePort: number; host: string; log: Logger }): EdgeProcesses {
   // Under tsx this file is server/edge/spawn.ts, beside edge/main.ts; built, it is bundled into
   // dist/server/main.js, and the edge's own bundle is dist/server/edge/main.js (npm run build:server).
   const self = fileURLToPath(import.meta.url);
@@ -20,7 +20,8 @@ export function spawnEdges(opts: { count: number; redisUrl: string; basePort: nu
     const port = opts.basePort + i;
     const child = fork(entry, [], {
       execArgv: process.execArgv,
-      env: { ...process.env, WZ_REDIS_URL: opts.redisUrl, PORT: String(port), HOST: opts.host },
+      // The core's audience secret: a device issued by one edge is known to the others and the core.
+      env: { ...process.env, WZ_REDIS_URL: opts.redisUrl, PORT: String(port), HOST: opts.host, ...(opts.secret ? { WZ_AUDIENCE_SECRET: opts.secret.toString('hex') } : {}) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children[i] = child;

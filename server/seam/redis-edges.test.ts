@@ -3,37 +3,12 @@
 // either edge see the same views; an edge killed mid-stream loses its viewers to the other edge,
 // where they see the current view; with Redis stopped the chamber votes on, acked and counted,
 // and the edges' viewers catch up when it returns.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NS } from '../../shared/protocol.js';
 import type { ConsoleView, ScreenView } from '../../shared/views.js';
 import { checkedInDeputies, clientTracker, command, connect, console_, login, receipt, screen, startServer, vote, type Client, type Harness } from '../test/harness.js';
+import { startEdgeProcess, type EdgeProc } from '../test/edges.js';
 import { startRedis, type TestRedis } from '../test/redis.js';
-
-interface EdgeProc {
-  proc: ChildProcess;
-  url: string;
-}
-
-function startEdgeProcess(redisUrl: string): Promise<EdgeProc> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/edge/main.ts'], {
-    env: { ...process.env, WZ_REDIS_URL: redisUrl, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('edge did not start')), 15_000);
-    let out = '';
-    proc.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /edge listening (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(t);
-        resolve({ proc, url: `http://127.0.0.1:${m[1]}` });
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`edge exited with ${code}`)));
-  });
-}
 
 /** What a viewer sees, without the instant it was built at. */
 const seen = (v: ScreenView | undefined) => v && { ...v, serverNow: 0 };

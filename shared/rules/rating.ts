@@ -66,7 +66,8 @@ export interface RatingResult {
 }
 
 /** R1, R2, R5: whether a ballot counts. The tally calls this too, so refused and invalid agree. */
-export function checkRatingBallot(item: RatingItem, content: BallotContent): Result<null, BallotError> {
+/** The ballot's shape against the item's subjects and scale (a deputy's ballot, and an audience rating on a public edge, which holds only these two). */
+export function checkRatingBallot(item: { readonly settings: { readonly scale: ScaleId }; readonly subjects: readonly { readonly id: string }[] }, content: BallotContent): Result<null, BallotError> {
   if (content.kind !== 'rating') return err('WRONG_KIND');
   const scale = scaleOf(item.settings.scale);
   const subjects = new Set(item.subjects.map((s) => s.id));
