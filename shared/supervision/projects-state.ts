@@ -1,7 +1,7 @@
 // The tracked projects' part of the supervision reducer: a pure fold of the project events
-// (U20..U23) into SupervisionState.projects. state.ts hands every project event here.
+// (U20..U23) into SupervisionState.projects. state.ts hands every project event here; this file
+// knows only the list, so it needs nothing from state.ts (no import circle).
 import type { Milestone, ProgressBody, ProjectEvent, VisitBody, AdoptedBy, ProjectDetails } from './projects-model.js';
-import type { RecordMeta, SupervisionState } from './state.js';
 import type { IsoDate } from './workdays.js';
 import { assertNever } from '../never.js';
 
@@ -39,19 +39,24 @@ export interface TrackedProject {
   readonly timeline: readonly ProjectTimelineEntry[];
 }
 
-export function projectById(s: SupervisionState, id: string): TrackedProject | undefined {
+/** Who recorded a project event, and when: the part of the journal line's meta this fold reads. */
+export interface ProjectMeta {
+  readonly at: number;
+  readonly actor: string | null;
+}
+
+export function projectById(s: { readonly projects: readonly TrackedProject[] }, id: string): TrackedProject | undefined {
   return s.projects.find((p) => p.id === id);
 }
 
-function withProject(s: SupervisionState, id: string, kind: ProjectTimelineEntry['kind'], on: IsoDate, about: string, meta: RecordMeta, f: (p: TrackedProject) => TrackedProject): SupervisionState {
-  return {
-    ...s,
-    projects: s.projects.map((p) => (p.id === id ? { ...f(p), timeline: [...p.timeline, { at: meta.at, on, kind, actor: meta.actor, about }] } : p)),
-  };
+type Projects = readonly TrackedProject[];
+
+function withProject(projects: Projects, id: string, kind: ProjectTimelineEntry['kind'], on: IsoDate, about: string, meta: ProjectMeta, f: (p: TrackedProject) => TrackedProject): Projects {
+  return projects.map((p) => (p.id === id ? { ...f(p), timeline: [...p.timeline, { at: meta.at, on, kind, actor: meta.actor, about }] } : p));
 }
 
-/** `s` already carries the record's seq (state.ts sets it before handing the event over). */
-export function reduceProjects(s: SupervisionState, e: ProjectEvent, meta: RecordMeta): SupervisionState {
+/** The tracked projects after one project event (state.ts puts the list back into the state). */
+export function reduceProjects(s: Projects, e: ProjectEvent, meta: ProjectMeta): Projects {
   switch (e.t) {
     case 'project.tracked': {
       const p: TrackedProject = {
@@ -64,14 +69,14 @@ export function reduceProjects(s: SupervisionState, e: ProjectEvent, meta: Recor
         visits: [],
         timeline: [{ at: meta.at, on: e.on, kind: 'tracked', actor: meta.actor, about: e.details.name }],
       };
-      return { ...s, projects: [...s.projects, p] };
+      return [...s, p];
     }
     case 'project.edited':
       return withProject(s, e.trackedId, 'edited', e.on, e.details.completion ?? '', meta, (p) => ({ ...p, details: e.details }));
     case 'milestone.added':
       return withProject(s, e.trackedId, 'milestone', e.on, `${e.milestone.title}（${e.milestone.due}）`, meta, (p) => ({ ...p, milestones: [...p.milestones, { ...e.milestone, doneOn: null }] }));
     case 'milestone.done': {
-      const title = projectById(s, e.trackedId)?.milestones.find((m) => m.id === e.milestoneId)?.title ?? e.milestoneId;
+      const title = projectById({ projects: s }, e.trackedId)?.milestones.find((m) => m.id === e.milestoneId)?.title ?? e.milestoneId;
       return withProject(s, e.trackedId, 'milestoneDone', e.on, title, meta, (p) => ({ ...p, milestones: p.milestones.map((m) => (m.id === e.milestoneId ? { ...m, doneOn: e.on } : m)) }));
     }
     case 'project.progress':

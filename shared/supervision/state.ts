@@ -69,7 +69,7 @@ export interface RecordMeta {
 
 export function reduceSupervision(s: SupervisionState, e: SupervisionEvent, meta: RecordMeta): SupervisionState {
   const next = { ...s, seq: meta.seq };
-  if (isProjectEvent(e)) return reduceProjects(next, e, meta);
+  if (isProjectEvent(e)) return { ...next, projects: reduceProjects(next.projects, e, meta) };
   switch (e.t) {
     case 'config.set':
       return { ...next, config: e.config };
