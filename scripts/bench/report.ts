@@ -30,6 +30,10 @@ function phaseRows(tag: 'S2' | 'S3', p: Phase, bare: BaselinePhase | null): Row[
     '',
     '',
   ]);
+  if (p.edgeCpuMs !== null) {
+    rows.push([tag, 'chamber edge process CPU per vote', perVote(p.edgeCpuMs, p.ack.sent), '', '', '', '']);
+    rows.push([tag, 'core + edge CPU per vote', perVote(p.serverCpuMs + p.edgeCpuMs, p.ack.sent), '', bare ? fmtRatio((p.serverCpuMs + p.edgeCpuMs) / p.ack.sent, bare.serverCpuMs / bare.sent) : '', '', '']);
+  }
   if (p.ack.failed > 0) rows.push([tag, 'votes not acked ok', `${p.ack.failed} (${p.ack.firstError ?? '?'})`, '', '', '0', 'MISSED']);
   if (bare) {
     const r = p.ack.p99 / bare.p99;
