@@ -1,6 +1,6 @@
 // The two runs of the bench: the real server (S1-S4, then S6 on its journal) and bare
 // socket.io (S5), driven by the same client processes with the same plans.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MetricsBody } from '../../server/metrics.js';
 import { openFilesNeeded } from '../../server/limits/open-files.js';
@@ -73,13 +73,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** CPU time (user + system, ms; 10 ms ticks) of a process's children, from /proc (Linux). */
 async function childrenCpuMs(pid: number | undefined): Promise<number> {
   if (pid === undefined) return 0;
-  const kids = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).trim().split(/\s+/).filter(Boolean);
   let ticks = 0;
-  for (const k of kids) {
-    const stat = await readFile(`/proc/${k}/stat`, 'utf8').catch(() => '');
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the command's closing parenthesis: state, ppid, ..., utime and stime are the 12th and 13th.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(rest[11] ?? 0) + Number(rest[12] ?? 0);
+    if (Number(rest[1]) === pid) ticks += Number(rest[11] ?? 0) + Number(rest[12] ?? 0);
   }
   return ticks * 10;
 }

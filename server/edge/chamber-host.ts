@@ -46,6 +46,15 @@ export function isDeputyUpgrade(head: string): boolean {
   return q.get(ROUTE_QUERY) === NS.deputy && q.get('transport') === 'websocket';
 }
 
+/** A request from the chamber edge is a deputy's, carrying the link's token: live, and that deputy's own, or refused (SPEC Z6). */
+export const vetChamberRequest =
+  (ctx: Pick<Ctx, 'auth'>) =>
+  (req: CoreRequest): ErrorCode | null => {
+    if (req.role !== 'deputy') return 'UNAUTHORIZED';
+    const link = ctx.auth.link(req.token);
+    return link && link.revokedAt === null && link.meetingId === req.meeting && link.deputyId === req.actor ? null : 'UNAUTHORIZED';
+  };
+
 export function startChamberEdge(opts: { ctx: Ctx; core: Core; http: HttpServer; settings: ChamberSettings; log: Logger }): ChamberEdge {
   const { ctx, log } = opts;
   const self = fileURLToPath(import.meta.url);
@@ -69,12 +78,7 @@ export function startChamberEdge(opts: { ctx: Ctx; core: Core; http: HttpServer;
     }
   };
 
-  // A deputy request from the edge carries the link's token: live, and the deputy's own, or refused.
-  const vet = (req: CoreRequest): ErrorCode | null => {
-    if (req.role !== 'deputy') return 'UNAUTHORIZED';
-    const link = ctx.auth.link(req.token);
-    return link && link.revokedAt === null && link.meetingId === req.meeting && link.deputyId === req.actor ? null : 'UNAUTHORIZED';
-  };
+  const vet = vetChamberRequest(ctx);
 
   const start = () => {
     const c = fork(entry, [], {

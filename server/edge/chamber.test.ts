@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { VoteAck, Ack } from '../../shared/protocol.js';
 import type { DeputyView } from '../../shared/views.js';
 import { command, console_, deputy, emit, links, receipt, serverPerTest, type Client } from '../test/harness.js';
-import { isDeputyUpgrade } from './chamber-host.js';
+import { MessageChannel, type MessagePort as WorkerPort } from 'node:worker_threads';
+import { RemoteCore, serveEdge, type Port } from '../seam/transport.js';
+import { isDeputyUpgrade, vetChamberRequest } from './chamber-host.js';
 
 const t = serverPerTest({ demoSize: 40, deputyEdge: true });
 const { track } = t;
@@ -59,7 +61,7 @@ describe('[Z6] deputies served by the chamber edge process', () => {
     expect(journal).toContain('"submissionId":"s1"');
   });
 
-  it('killed mid-burst: every acked vote is stored once, phones resend and nothing is counted twice', async () => {
+  it('[Z7] killed mid-burst: every acked vote is stored once, phones resend and nothing is counted twice', async () => {
     const n = 40;
     const { con, deps, roundId } = await sitting(n);
     const pid = t.h.app.chamber?.pid;
@@ -86,7 +88,7 @@ describe('[Z6] deputies served by the chamber edge process', () => {
     expect(t.h.app.chamber?.pid).not.toBe(pid);
   });
 
-  it('while the edge restarts, the core serves deputies itself: a phone connects, checks in and votes', async () => {
+  it('[Z7] while the edge restarts, the core serves deputies itself: a phone connects, checks in and votes', async () => {
     const { con, roundId } = await sitting(1);
     const pid = t.h.app.chamber?.pid;
     process.kill(pid!, 'SIGKILL');
@@ -100,5 +102,40 @@ describe('[Z6] deputies served by the chamber edge process', () => {
     expect(await command(con, { type: 'close', roundId })).toEqual({ ok: true });
     await t.h.app.chamber!.whenUp();
     expect(t.h.app.chamber?.pid).not.toBe(pid);
+  });
+
+  it('the core decides an edge\'s request only with the deputy\'s own live link token; requests of one turn go in one message', async () => {
+    const { roundId } = await sitting(2);
+    const channel = new MessageChannel();
+    const portOf = (p: WorkerPort, seen?: unknown[]): Port => ({
+      post: (msg) => (seen?.push(msg), p.postMessage(msg)),
+      listen: (f) => {
+        p.on('message', f);
+        return () => p.off('message', f);
+      },
+    });
+    const sent: unknown[] = [];
+    const stop = serveEdge(t.h.app.core, portOf(channel.port1), { vet: vetChamberRequest(t.h.app.ctx) });
+    const edge = new RemoteCore(portOf(channel.port2, sent));
+    try {
+      const [a, b] = t.h.app.ctx.db.data.links.filter((l) => l.meetingId === 'demo');
+      const vote = (i: number) => ({ type: 'vote' as const, vote: { roundId, submissionId: `v${i}`, receipt: receipt(), content: { kind: 'motion' as const, choice: 'for' as const } } });
+      const ask = (token: string | undefined, actor: string, i: number) => edge.request({ id: edge.newId(), meeting: 'demo', role: 'deputy', actor, command: vote(i), ...(token ? { token } : {}) });
+      const [other, none, own] = await Promise.all([ask(b!.token, a!.deputyId, 1), ask(undefined, a!.deputyId, 2), ask(a!.token, a!.deputyId, 3)]);
+      expect(other.ack).toEqual({ ok: false, error: 'UNAUTHORIZED' });
+      expect(none.ack).toEqual({ ok: false, error: 'UNAUTHORIZED' });
+      expect(own.ack).toMatchObject({ ok: true, duplicate: false });
+      expect(sent.filter((m) => (m as { t: string }).t === 'requests')).toHaveLength(1);
+      const console_ = await edge.request({ id: edge.newId(), meeting: 'demo', role: 'console', actor: 'admin', command: { type: 'console', command: { type: 'close', roundId } } });
+      expect(console_.ack).toEqual({ ok: false, error: 'UNAUTHORIZED' });
+      // A revoked link stops at once, though the edge still holds the phone.
+      a!.revokedAt = Date.now();
+      expect((await ask(a!.token, a!.deputyId, 4)).ack).toEqual({ ok: false, error: 'UNAUTHORIZED' });
+    } finally {
+      stop();
+      edge.close();
+      channel.port1.close();
+      channel.port2.close();
+    }
   });
 });
