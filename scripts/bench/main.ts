@@ -4,7 +4,7 @@
 //   [--deputy-edge]   (deputies' WebSockets served by the chamber edge process, WZ_DEPUTY_EDGE=1)
 // A whole chamber pressing at once (issue 7): start the built server on 127.0.0.1 with a
 // temporary data folder, drive it with real socket.io-client sockets from separate
-// processes, compare with bare socket.io, count the ballots on disk, print one table.
+// processes, compare with a bare durable server, count the ballots on disk, print one table.
 // Exits 1 if a ballot was lost, duplicated or not acked; 2 on a crash; 3 on the time limit.
 // Docs: docs/PERFORMANCE.md.
 import { existsSync } from 'node:fs';

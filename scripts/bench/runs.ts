@@ -156,10 +156,10 @@ export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | 
 }
 
 export async function runBaseline(o: RunOptions, fleet: Fleet): Promise<BaselineRun> {
-  const { child, port } = await startBaseline(import.meta.dirname, o.n + 256);
+  const { child, port } = await startBaseline(import.meta.dirname, o.n + 256, o.tmp);
   try {
     const url = `http://127.0.0.1:${port}`;
-    o.log(`S5: the same ${o.n} clients against bare socket.io`);
+    o.log(`S5: the same ${o.n} clients against a bare durable server (socket.io, zod, a JSON line, fdatasync per batch)`);
     const t0 = wallNow();
     const c = await fleet.connect(url, Array.from({ length: o.n }, (_, i) => `baseline-${i}`), o.concurrency);
     if (c.failed > 0) throw new Error(`${c.failed} clients could not connect to the baseline: ${c.firstError ?? '?'}`);
