@@ -156,3 +156,22 @@ describe('[Z2] across a process: a child process folds the records it is sent ov
     }
   }, 60_000);
 });
+
+describe('[Z3] following a meeting', () => {
+  it('a second follow while the first snapshot is on its way resolves only once the state is here', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const edge = new EdgeFold(async (m) => {
+      await gate;
+      return h.app.core.snapshot(m) ?? null;
+    });
+    const first = edge.follow('demo');
+    let second = false;
+    const p = edge.follow('demo').then(() => (second = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(second).toBe(false);
+    release();
+    await Promise.all([first, p]);
+    expect(edge.get('demo')?.roster).toHaveLength(5);
+  });
+});
