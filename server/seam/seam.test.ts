@@ -14,7 +14,10 @@ import type { ScreenView } from '../../shared/views.js';
 
 const portOf = (p: MessagePort, drop: (msg: unknown) => boolean = () => false): Port => ({
   post: (msg) => {
-    if (!drop(msg)) p.postMessage(msg);
+    // A message carrying several (one turn's records and answers) loses the dropped ones only.
+    const m = msg as { t: string; msgs?: unknown[] };
+    if (m.t === 'many' && m.msgs) p.postMessage({ ...m, msgs: m.msgs.filter((x) => !drop(x)) });
+    else if (!drop(msg)) p.postMessage(msg);
   },
   listen: (f) => {
     p.on('message', f);

@@ -34,6 +34,8 @@ export type FromCore =
   | { t: 'reply'; reply: CoreReply }
   /** The answers that became ready in one turn of the core's event loop (one commit batch's). */
   | { t: 'replies'; replies: CoreReply[] }
+  /** Everything the core had for an edge in one turn (records, answers, heads), in order: one message, not one per record. */
+  | { t: 'many'; msgs: FromCore[] }
   | { t: 'record'; record: CoreRecord }
   | { t: 'snapshot'; id: string; snapshot: Snapshot | null }
   /** The newest seq of every meeting, now and then: a lost last record shows as a gap too. */
@@ -56,19 +58,29 @@ export interface ServeOptions {
  * ready in one turn (a commit batch's) go back in one message.
  */
 export function serveEdge(core: Core, port: Port, opts: ServeOptions = {}): () => void {
-  const stopRecords = core.onRecord((record) => port.post({ t: 'record', record } satisfies FromCore));
-  const heads = setInterval(() => port.post({ t: 'heads', heads: core.heads() } satisfies FromCore), HEADS_EVERY_MS);
-  heads.unref();
-  let ready: CoreReply[] = [];
+  // One message per turn: a burst's records (one per commit) and answers cross together. Heads
+  // and snapshots go the same way, so they never overtake a record still waiting.
+  let out: FromCore[] = [];
+  let replies: CoreReply[] = [];
   const flush = () => {
-    const replies = ready;
-    ready = [];
-    port.post({ t: 'replies', replies } satisfies FromCore);
+    if (replies.length > 0) out.push({ t: 'replies', replies });
+    replies = [];
+    const msgs = out;
+    out = [];
+    if (msgs.length === 1) port.post(msgs[0]);
+    else if (msgs.length > 1) port.post({ t: 'many', msgs } satisfies FromCore);
+  };
+  const send = (m: FromCore) => {
+    if (out.length === 0 && replies.length === 0) setImmediate(flush);
+    out.push(m);
   };
   const answer = (reply: CoreReply) => {
-    if (ready.length === 0) setImmediate(flush);
-    ready.push(reply);
+    if (out.length === 0 && replies.length === 0) setImmediate(flush);
+    replies.push(reply);
   };
+  const stopRecords = core.onRecord((record) => send({ t: 'record', record }));
+  const heads = setInterval(() => send({ t: 'heads', heads: core.heads() }), HEADS_EVERY_MS);
+  heads.unref();
   const take = (raw: unknown) => {
     const req = CoreRequest.safeParse(raw);
     const id = typeof (raw as { id?: unknown } | null)?.id === 'string' ? (raw as { id: string }).id : '';
@@ -80,7 +92,7 @@ export function serveEdge(core: Core, port: Port, opts: ServeOptions = {}): () =
   const stopListening = port.listen((msg) => {
     const m = msg as ToCore;
     if (m?.t === 'snapshot' && typeof m.id === 'string' && typeof m.meeting === 'string') {
-      port.post({ t: 'snapshot', id: m.id, snapshot: core.snapshot(m.meeting) ?? null } satisfies FromCore);
+      send({ t: 'snapshot', id: m.id, snapshot: core.snapshot(m.meeting) ?? null });
     } else if (m?.t === 'request') {
       take(m.req);
     } else if (m?.t === 'requests' && Array.isArray(m.reqs)) {
@@ -106,14 +118,15 @@ export class RemoteCore implements CoreTransport {
   private readonly stop: () => void;
 
   constructor(private readonly port: Port, private readonly prefix = 'e') {
-    this.stop = port.listen((msg) => {
-      const m = msg as FromCore;
-      if (m.t === 'record') for (const f of this.recordListeners) f(m.record);
+    const take = (m: FromCore): void => {
+      if (m.t === 'many') for (const one of m.msgs) take(one);
+      else if (m.t === 'record') for (const f of this.recordListeners) f(m.record);
       else if (m.t === 'reply') this.settle(m.reply.id, m.reply);
       else if (m.t === 'replies') for (const r of m.replies) this.settle(r.id, r);
       else if (m.t === 'snapshot') this.settle(m.id, m.snapshot);
       else if (m.t === 'heads') for (const [meeting, seq] of m.heads) for (const f of this.headListeners) f(meeting, seq);
-    });
+    };
+    this.stop = port.listen((msg) => take(msg as FromCore));
   }
 
   onRecord(f: (r: CoreRecord) => void): void {
