@@ -118,13 +118,27 @@ export class RemoteCore implements CoreTransport {
   private readonly stop: () => void;
 
   constructor(private readonly port: Port, private readonly prefix = 'e') {
+    // Answers are settled at once; records and heads are folded in a later turn, in order, so
+    // the acks of a burst leave before this edge folds the burst's records (as the core sends
+    // a commit's acks before its views, broadcast.ts).
+    let later: FromCore[] = [];
+    const drain = () => {
+      const these = later;
+      later = [];
+      for (const m of these) {
+        if (m.t === 'record') for (const f of this.recordListeners) f(m.record);
+        else if (m.t === 'heads') for (const [meeting, seq] of m.heads) for (const f of this.headListeners) f(meeting, seq);
+      }
+    };
     const take = (m: FromCore): void => {
       if (m.t === 'many') for (const one of m.msgs) take(one);
-      else if (m.t === 'record') for (const f of this.recordListeners) f(m.record);
       else if (m.t === 'reply') this.settle(m.reply.id, m.reply);
       else if (m.t === 'replies') for (const r of m.replies) this.settle(r.id, r);
       else if (m.t === 'snapshot') this.settle(m.id, m.snapshot);
-      else if (m.t === 'heads') for (const [meeting, seq] of m.heads) for (const f of this.headListeners) f(meeting, seq);
+      else {
+        if (later.length === 0) setImmediate(drain);
+        later.push(m);
+      }
     };
     this.stop = port.listen((msg) => take(msg as FromCore));
   }
