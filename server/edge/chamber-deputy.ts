@@ -43,16 +43,20 @@ export function setupChamberDeputy(nsp: DeputyNamespace, env: ChamberDeputyEnv):
   nsp.use((socket, next) => {
     const h = readHandshake(socket);
     if (!h.ok) return next(h.error);
-    env.admit(h.hs.token, h.hs.device).then(
-      async (a) => {
+    // Every path ends in next(): a handshake left without an answer hangs the phone's socket
+    // (socket.io's connect timeout covers only the transport). The core not answering
+    // (restarting) is an error without a code, so the phone retries.
+    env.admit(h.hs.token, h.hs.device)
+      .then(async (a) => {
         if (!a.ok) return next(connectError(a.code));
         await env.fold.follow(a.data.meetingId); // the first view is sent from the folded state
         socket.data = a.data;
         next();
-      },
-      // The core did not answer (restarting): an error without a code, so the phone retries.
-      () => next(new Error('core unavailable')),
-    );
+      })
+      .catch((e: unknown) => {
+        env.log.warn({ err: String(e) }, 'chamber edge: a deputy handshake failed');
+        next(new Error('core unavailable'));
+      });
   });
 
   nsp.on('connection', (socket) => {
