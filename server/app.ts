@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
-import { createServer, type Server as HttpServer, type IncomingMessage } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
@@ -21,11 +21,13 @@ import { BallotBoxes, partialBatchFrom } from './store/boxes.js';
 import { AUDIT_FILE, AuditLog } from './audit/audit-log.js';
 import { readBoxFiles, readDataDir, stateAt, type DataDirContents } from './store/load.js';
 import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
+import { sameOrigin } from './sockets/origin.js';
 import type { Ctx } from './sockets/common.js';
 import { Core } from './seam/core.js';
 import { inProcess } from './seam/transport.js';
 import { publishPublic } from './seam/public.js';
 import { screenViewWithHead } from './head-views.js';
+import { startChamberEdge, type ChamberEdge } from './edge/chamber-host.js';
 import { setupDeputy, type DeputyNamespace } from './sockets/deputy.js';
 import { setupScreen, type ScreenNamespace } from './sockets/screen.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace, type RateLimit } from './sockets/guard.js';
@@ -79,6 +81,8 @@ export interface AppOptions {
   redisUrl?: string;
   /** Audience rating (网络评议, server/audience/): where it is counted and its limits. */
   audience?: AudienceOptions;
+  /** Deputies' WebSockets served by a chamber edge process (WZ_DEPUTY_EDGE=1, server/edge/chamber-host.ts). */
+  deputyEdge?: boolean;
 }
 
 export interface AudienceOptions {
@@ -110,6 +114,8 @@ export interface App {
   readonly adminPasswordFile: string | null;
   readonly fds: FdBudget;
   readonly connections: ConnectionLimiter;
+  /** The chamber edge process serving deputies' WebSockets, when deputyEdge is set. */
+  readonly chamber: ChamberEdge | null;
   listen(port: number, host: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -133,16 +139,7 @@ async function writeOwnerOnly(path: string, text: string): Promise<void> {
 /** How long requests in progress may take to finish when the server stops. */
 export const SHUTDOWN_GRACE_MS = 2000;
 
-/** Refuse socket.io requests from pages served elsewhere (cross-site WebSocket hijacking). */
-export function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true; // not a browser: native clients and tests
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
-}
+export { sameOrigin } from './sockets/origin.js';
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? Date.now;
@@ -283,6 +280,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       } })
     : null;
 
+  const maxSocketsPerLink = opts.maxSocketsPerLink ?? DEFAULT_MAX_SOCKETS_PER_LINK;
+  const chamber = opts.deputyEdge ? startChamberEdge({ ctx, core, http, settings: { rateLimit: rate, maxSocketsPerLink }, log }) : null;
+
   let closing: Promise<void> | null = null;
   const shutdown = async (): Promise<void> => {
     meetings.stop();
@@ -292,6 +292,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const grace = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     clearTimeout(grace);
+    await chamber?.close();
     await hub.close();
     await journal.close();
     await boxes.close();
@@ -308,8 +309,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     adminPasswordFile,
     fds,
     connections,
+    chamber,
     listen: (port, host) =>
-      new Promise((resolve, reject) => {
+      chamber ? chamber.listen(port, host).then((p) => {
+        listenUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${p}`;
+        return p;
+      }) : new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
           const p = (http.address() as AddressInfo).port;

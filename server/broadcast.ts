@@ -51,7 +51,7 @@ export const CONSOLE_BUDGET = 10;
  * What every deputy's page depends on besides their own row. State is immutable, so the
  * meeting info is compared by reference: no serializing on every commit.
  */
-function deputyCommonKey(s: MeetingState): readonly unknown[] {
+export function deputyCommonKey(s: MeetingState): readonly unknown[] {
   const r = focusRound(s);
   // agenda and roster change identity only when staff edit them (agenda.set, roster.set), so an
   // edited item or a corrected name reaches every phone without a per-vote cost.
@@ -59,7 +59,7 @@ function deputyCommonKey(s: MeetingState): readonly unknown[] {
   return [s.info, s.agenda, s.roster, s.currentItemId, r?.id, r?.status, r?.endsAt, r?.pausedRemainingMs, r?.revealed, s.rehearsal];
 }
 
-const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+export const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * Deputies whose own page changed. A first ballot is not among them: its ack already tells the
@@ -67,7 +67,7 @@ const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b
  * per vote (the largest item in the profile, docs/PERFORMANCE.md). A changed ballot (allowChange)
  * does get a view, since the phone's record of which submission counts moves.
  */
-function touchedDeputies(events: readonly MeetingEvent[]): string[] {
+export function touchedDeputies(events: readonly MeetingEvent[]): string[] {
   const ids: string[] = [];
   const changed = events.some((e) => e.t === 'ballot' && e.replaces !== undefined);
   for (const e of events) {

@@ -55,6 +55,8 @@ try {
     ...(process.env.ADMIN_PASSWORD ? { adminPassword: process.env.ADMIN_PASSWORD } : {}),
     ...(process.env.TRUST_PROXY ? { trustProxy: trustProxy(process.env.TRUST_PROXY) } : {}),
     ...(process.env.WZ_REDIS_URL ? { redisUrl: process.env.WZ_REDIS_URL } : {}),
+    // Deputies' WebSockets served by a chamber edge process on this machine (docs/DEPLOY.md).
+    ...(process.env.WZ_DEPUTY_EDGE === '1' ? { deputyEdge: true } : {}),
     // Audience rating (网络评议): counted in memory unless a Redis is named; limits per address.
     audience: {
       ...((process.env.AUDIENCE_REDIS_URL ?? process.env.WZ_REDIS_URL) ? { redisUrl: process.env.AUDIENCE_REDIS_URL ?? process.env.WZ_REDIS_URL } : {}),

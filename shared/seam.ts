@@ -29,6 +29,8 @@ export const CoreRequest = z.strictObject({
   role: z.enum(['deputy', 'console']),
   actor: z.string().min(1).max(100),
   command: CoreCommand,
+  /** A deputy's link token, when a chamber edge process sends the request: the core checks the link is live at the moment it decides (SPEC Z6). */
+  token: z.string().min(1).max(100).optional(),
 });
 export type CoreRequest = z.infer<typeof CoreRequest>;
 
@@ -56,3 +58,11 @@ export interface PublicRecord {
 export function recordOrder(lastSeq: number, seq: number): 'next' | 'old' | 'gap' {
   return seq === lastSeq + 1 ? 'next' : seq <= lastSeq ? 'old' : 'gap';
 }
+
+/**
+ * The query parameter a client's socket.io connection names its namespace in (`?ns=/deputy`):
+ * at the HTTP upgrade the namespace is not known yet, and this is what lets the core hand a
+ * deputy's WebSocket to the chamber edge process (server/edge/chamber-host.ts, SPEC Z6). A
+ * connection without it is served by the core itself.
+ */
+export const ROUTE_QUERY = 'ns';

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { io, type Socket } from 'socket.io-client';
 import { NS, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { ROUTE_QUERY } from '../../shared/seam.js';
 import type { ConsoleView } from '../../shared/views.js';
 import { command, console_, links, login, receipt, startServer } from '../../server/test/harness.js';
 
@@ -19,7 +20,7 @@ await con.until(() => true);
 const ls = await links(h.url, session);
 const phones: Socket[] = [];
 for (const l of ls) {
-  const s = io(h.url + NS.deputy, { auth: { v: PROTOCOL_VERSION, token: l.url.split('/d/')[1], device: `dev-${l.deputyId}` }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const s = io(h.url + NS.deputy, { auth: { v: PROTOCOL_VERSION, token: l.url.split('/d/')[1], device: `dev-${l.deputyId}` }, query: { [ROUTE_QUERY]: NS.deputy }, transports: ['websocket'], forceNew: true, reconnection: false });
   await new Promise<void>((resolve) => s.once('view', () => resolve()));
   await new Promise((resolve) => s.emit('checkIn', {}, resolve));
   phones.push(s);

@@ -1,9 +1,10 @@
 // npm run bench [-- --n 3000 | --short] [--only s2,s3,s4] [--workers 4] [--cpu-prof dir]
 //   [--audience [--viewers 20000]]   (two public edges, Redis, the public page's sockets, a rating burst, S3 beside; audience.ts)
 //   [--node-flags=--trace-gc] [--keep]   (server node flags; keep the temp folder and server.log)
+//   [--deputy-edge]   (deputies' WebSockets served by the chamber edge process, WZ_DEPUTY_EDGE=1)
 // A whole chamber pressing at once (issue 7): start the built server on 127.0.0.1 with a
 // temporary data folder, drive it with real socket.io-client sockets from separate
-// processes, compare with bare socket.io, count the ballots on disk, print one table.
+// processes, compare with a bare durable server, count the ballots on disk, print one table.
 // Exits 1 if a ballot was lost, duplicated or not acked; 2 on a crash; 3 on the time limit.
 // Docs: docs/PERFORMANCE.md.
 import { existsSync } from 'node:fs';
@@ -33,6 +34,7 @@ const { values: flags } = parseArgs({
     server: { type: 'string', default: 'dist/server/main.js' },
     'timeout-s': { type: 'string' },
     audience: { type: 'boolean', default: false },
+    'deputy-edge': { type: 'boolean', default: false },
     viewers: { type: 'string' },
   },
 });
@@ -78,6 +80,7 @@ const opts: RunOptions = {
   serverEntry,
   cpuProfDir: flags['cpu-prof'] ? resolve(flags['cpu-prof']) : undefined,
   nodeFlags: flags['node-flags']?.split(' ').filter(Boolean) ?? [],
+  deputyEdge: flags['deputy-edge'],
   log,
 };
 
@@ -100,7 +103,7 @@ if (flags.audience) {
 
 try {
   const dir = import.meta.dirname;
-  log(`N = ${n}, ${workers} client processes, scenarios ${[...only].join(',')}, data in ${tmp}`);
+  log(`N = ${n}, ${workers} client processes, scenarios ${[...only].join(',')}${opts.deputyEdge ? ', deputies on the chamber edge' : ''}, data in ${tmp}`);
   const load0 = loadavg()[0] ?? 0;
   const [fleet, screen] = await Promise.all([Fleet.start(dir, workers), only.has('s4') ? Screen.start(dir) : Promise.resolve(null)]);
   const ours = await runWenzheng(opts, fleet, screen);

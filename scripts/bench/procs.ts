@@ -1,4 +1,4 @@
-// The bench's processes: the built server, the bare socket.io baseline, the client processes.
+// The bench's processes: the built server, the bare durable baseline, the client processes.
 // Every child is registered so that any exit path (success, failure, Ctrl-C, the time limit)
 // stops it by its own pid; nothing is left listening after the bench.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
@@ -71,10 +71,11 @@ export function startServer(o: ServerOptions): ChildProcess {
   return c;
 }
 
-/** Start the bare socket.io server; resolves with its port. */
-export function startBaseline(dir: string, needFds: number): Promise<{ child: ChildProcess; port: number }> {
+/** Start the bare durable server (baseline-server.ts); resolves with its port. */
+export function startBaseline(dir: string, needFds: number, dataDir?: string): Promise<{ child: ChildProcess; port: number }> {
   const { cmd, args } = command(needFds, ['--import', 'tsx', join(dir, 'baseline-server.ts')]);
-  const c = track(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] }));
+  // Its journal in the bench's temporary folder (removed with it).
+  const c = track(spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...(dataDir ? { WZ_BASELINE_DIR: dataDir } : {}) } }));
   return new Promise((resolve, reject) => {
     let buf = '';
     const t = setTimeout(() => reject(new Error('baseline server did not start within 20 s')), 20_000);

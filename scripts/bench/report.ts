@@ -30,10 +30,14 @@ function phaseRows(tag: 'S2' | 'S3', p: Phase, bare: BaselinePhase | null): Row[
     '',
     '',
   ]);
+  if (p.edgeCpuMs !== null) {
+    rows.push([tag, 'chamber edge process CPU per vote', perVote(p.edgeCpuMs, p.ack.sent), '', '', '', '']);
+    rows.push([tag, 'core + edge CPU per vote', perVote(p.serverCpuMs + p.edgeCpuMs, p.ack.sent), '', bare ? fmtRatio((p.serverCpuMs + p.edgeCpuMs) / p.ack.sent, bare.serverCpuMs / bare.sent) : '', '', '']);
+  }
   if (p.ack.failed > 0) rows.push([tag, 'votes not acked ok', `${p.ack.failed} (${p.ack.firstError ?? '?'})`, '', '', '0', 'MISSED']);
   if (bare) {
     const r = p.ack.p99 / bare.p99;
-    rows.push(['S5', `${tag} ack p99 vs bare socket.io`, fmtRatio(p.ack.p99, bare.p99), '', '', '≤ 1.5x', verdict(r, 1.5)]);
+    rows.push(['S5', `${tag} ack p99 vs bare durable server`, fmtRatio(p.ack.p99, bare.p99), '', '', '≤ 1.5x', verdict(r, 1.5)]);
   }
   if (p.screen) {
     const s = p.screen;
@@ -45,7 +49,7 @@ function phaseRows(tag: 'S2' | 'S3', p: Phase, bare: BaselinePhase | null): Row[
 }
 
 export function report(n: number, w: WenzhengRun, b: BaselineRun | null): { text: string; ok: boolean } {
-  const rows: Row[] = [['', 'measure', 'Wenzheng', 'bare socket.io', 'ratio', 'target', 'verdict']];
+  const rows: Row[] = [['', 'measure', 'Wenzheng', 'bare durable', 'ratio', 'target', 'verdict']];
   rows.push(['S1', `${n} deputies: all connected`, fmtMs(w.connectMs), b ? fmtMs(b.connectMs) : '', '', '', '']);
   rows.push(['S1', 'then all checked in', fmtMs(w.checkInMs), '', '', '', '']);
   rows.push(['S1', 'server RSS, all connected', fmtMb(w.rssConnected), b ? fmtMb(b.rssConnected) : '', '', '≤ 250 MB', verdict(w.rssConnected / 2 ** 20, 250)]);

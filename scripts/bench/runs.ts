@@ -1,5 +1,6 @@
 // The two runs of the bench: the real server (S1-S4, then S6 on its journal) and bare
 // socket.io (S5), driven by the same client processes with the same plans.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MetricsBody } from '../../server/metrics.js';
 import { openFilesNeeded } from '../../server/limits/open-files.js';
@@ -22,6 +23,8 @@ export interface RunOptions {
   cpuProfDir: string | undefined;
   /** Extra node flags for the server process, e.g. --trace-gc. */
   nodeFlags: string[];
+  /** Deputies' WebSockets served by the chamber edge process (WZ_DEPUTY_EDGE=1). */
+  deputyEdge: boolean;
   log: (line: string) => void;
 }
 
@@ -34,6 +37,8 @@ export interface Phase {
   fanOutMs: number;
   /** Server CPU time (user + system) from just before the votes to the last ack. */
   serverCpuMs: number;
+  /** The server's child processes' CPU time (the chamber edge) over the same span; null without one. */
+  edgeCpuMs: number | null;
 }
 
 export interface WenzhengRun {
@@ -65,6 +70,20 @@ const SETTLE_MS = 300;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** CPU time (user + system, ms; 10 ms ticks) of a process's children, from /proc (Linux). */
+async function childrenCpuMs(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return 0;
+  let ticks = 0;
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the command's closing parenthesis: state, ppid, ..., utime and stime are the 12th and 13th.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(rest[1]) === pid) ticks += Number(rest[11] ?? 0) + Number(rest[12] ?? 0);
+  }
+  return ticks * 10;
+}
+
 export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | null): Promise<WenzhengRun> {
   const dataDir = join(o.tmp, 'data');
   const url = `http://127.0.0.1:${await freePort()}`;
@@ -77,6 +96,7 @@ export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | 
     ADMIN_PASSWORD: PASSWORD,
     PUBLIC_URL: url,
     CLIENT_DIR: join(o.tmp, 'no-client'),
+    ...(o.deputyEdge ? { WZ_DEPUTY_EDGE: '1' } : {}),
   };
   // needFds: what the server asks for (it refuses to start below it), a ballot box per round, spare.
   const child = startServer({ entry: o.serverEntry, env, needFds: openFilesNeeded(o.n, 16) + 64, logFile: join(o.tmp, 'server.log'), cpuProfDir: o.cpuProfDir, nodeFlags: o.nodeFlags });
@@ -106,17 +126,20 @@ export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | 
       const fanOutMs = (await fleet.roundSeen(roundId)) - opened;
       await resetMetrics(url, session);
       const m0 = await metrics(url, session);
+      const e0 = o.deputyEdge ? await childrenCpuMs(child.pid) : null;
       const at = wallNow() + LEAD_MS;
       o.log(`${mode === 'spread' ? 'S2' : 'S3'}: ${o.n} votes ${mode === 'spread' ? `over ${o.spreadMs} ms` : 'at once'}`);
       const records = await fleet.vote({ roundId, mode, at, spreadMs: o.spreadMs, salt });
       const m = await metrics(url, session);
+      const e1 = o.deputyEdge ? await childrenCpuMs(child.pid) : null;
       await sleep(SETTLE_MS);
       await con.closeRound(roundId);
       rounds.set(roundId, records);
       const frames = screen ? await screen.frames() : [];
       const screenFigures = screen ? screenStats(records, frames, roundId) : null;
       const serverCpuMs = m.cpuUserMs + m.cpuSystemMs - m0.cpuUserMs - m0.cpuSystemMs;
-      return { ack: ackStats(records, at), screen: screenFigures, loopP99: m.eventLoopDelayP99Ms, fanOutMs, serverCpuMs };
+      const edgeCpuMs = e0 !== null && e1 !== null ? e1 - e0 : null;
+      return { ack: ackStats(records, at), screen: screenFigures, loopP99: m.eventLoopDelayP99Ms, fanOutMs, serverCpuMs, edgeCpuMs };
     };
     const spread = o.only.has('s2') ? await phase('spread', 1, null) : null;
     const lastRound = [...rounds.keys()].pop() ?? null;
@@ -133,10 +156,10 @@ export async function runWenzheng(o: RunOptions, fleet: Fleet, screen: Screen | 
 }
 
 export async function runBaseline(o: RunOptions, fleet: Fleet): Promise<BaselineRun> {
-  const { child, port } = await startBaseline(import.meta.dirname, o.n + 256);
+  const { child, port } = await startBaseline(import.meta.dirname, o.n + 256, o.tmp);
   try {
     const url = `http://127.0.0.1:${port}`;
-    o.log(`S5: the same ${o.n} clients against bare socket.io`);
+    o.log(`S5: the same ${o.n} clients against a bare durable server (socket.io, zod, a JSON line, fdatasync per batch)`);
     const t0 = wallNow();
     const c = await fleet.connect(url, Array.from({ length: o.n }, (_, i) => `baseline-${i}`), o.concurrency);
     if (c.failed > 0) throw new Error(`${c.failed} clients could not connect to the baseline: ${c.firstError ?? '?'}`);

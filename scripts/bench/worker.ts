@@ -3,6 +3,7 @@
 // and votes. Times are reported on the conductor's clock (see ipc.ts).
 import { io, type Socket } from 'socket.io-client';
 import { NS, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { ROUTE_QUERY } from '../../shared/seam.js';
 import type { DeputyView } from '../../shared/views.js';
 import { send, syncClock, wallNow, type ToWorker, type VotePlan, type VoteRecord } from './ipc.js';
 import { assertNever } from '../../shared/never.js';
@@ -50,7 +51,8 @@ async function connectAll(url: string, tokens: string[], concurrency: number): P
   const one = (token: string, device: string) =>
     new Promise<void>((resolve) => {
       const auth = { v: PROTOCOL_VERSION, token, device };
-      const s = io(url + NS.deputy, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+      // The query names the namespace as the app's client does: the server may hand the socket to its chamber edge.
+      const s = io(url + NS.deputy, { auth, query: { [ROUTE_QUERY]: NS.deputy }, transports: ['websocket'], forceNew: true, reconnection: false });
       s.on('view', (v: DeputyView) => {
         if (v.round?.status === 'open') openRound.set(s, v.round.id);
         if (waiting) settle();

@@ -36,10 +36,17 @@ export class EdgeFold {
     return this.meetings.get(meeting)?.seq ?? 0;
   }
 
-  /** Start following a meeting from the core's current snapshot. */
-  async follow(meeting: string): Promise<void> {
-    if (this.meetings.has(meeting)) return;
-    await this.resync(meeting, { seq: 0, state: undefined, waiting: [] });
+  /** Snapshots on their way, per meeting. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  /**
+   * Start following a meeting from the core's current snapshot. Resolves once the meeting's
+   * state is here, also for a caller that comes while a snapshot is on its way (a chamber edge
+   * sends a phone its first view from it).
+   */
+  follow(meeting: string): Promise<void> {
+    if (this.meetings.get(meeting)?.state) return Promise.resolve();
+    return this.inFlight.get(meeting) ?? this.resync(meeting, this.meetings.get(meeting) ?? { seq: 0, state: undefined, waiting: [] });
   }
 
   apply(r: CoreRecord): void {
@@ -79,7 +86,16 @@ export class EdgeFold {
     void this.resync(meeting, m);
   }
 
-  private async resync(meeting: string, m: Folded): Promise<void> {
+  private resync(meeting: string, m: Folded): Promise<void> {
+    const p = this.fetchAndFold(meeting, m);
+    this.inFlight.set(meeting, p);
+    void p.finally(() => {
+      if (this.inFlight.get(meeting) === p) this.inFlight.delete(meeting);
+    });
+    return p;
+  }
+
+  private async fetchAndFold(meeting: string, m: Folded): Promise<void> {
     m.waiting ??= [];
     this.meetings.set(meeting, m);
     const snap = await this.fetchSnapshot(meeting);

@@ -14,7 +14,10 @@ import type { ScreenView } from '../../shared/views.js';
 
 const portOf = (p: MessagePort, drop: (msg: unknown) => boolean = () => false): Port => ({
   post: (msg) => {
-    if (!drop(msg)) p.postMessage(msg);
+    // A message carrying several (one turn's records and answers) loses the dropped ones only.
+    const m = msg as { t: string; msgs?: unknown[] };
+    if (m.t === 'many' && m.msgs) p.postMessage({ ...m, msgs: m.msgs.filter((x) => !drop(x)) });
+    else if (!drop(msg)) p.postMessage(msg);
   },
   listen: (f) => {
     p.on('message', f);
@@ -155,4 +158,23 @@ describe('[Z2] across a process: a child process folds the records it is sent ov
       child.kill();
     }
   }, 60_000);
+});
+
+describe('[Z3] following a meeting', () => {
+  it('a second follow while the first snapshot is on its way resolves only once the state is here', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const edge = new EdgeFold(async (m) => {
+      await gate;
+      return h.app.core.snapshot(m) ?? null;
+    });
+    const first = edge.follow('demo');
+    let second = false;
+    const p = edge.follow('demo').then(() => (second = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(second).toBe(false);
+    release();
+    await Promise.all([first, p]);
+    expect(edge.get('demo')?.roster).toHaveLength(5);
+  });
 });

@@ -1,7 +1,7 @@
 // The deputy namespace: a phone opened from a personal link. It can check in and vote,
 // nothing else; the link is re-checked on every event, so a revoked link stops at once.
 import type { Namespace, Socket } from 'socket.io';
-import { type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
+import { type ConnectErrorCode, type DeputyClientEvents, type DeputyServerEvents, type VoteAck } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
 import { castVote, selfCheckIn } from '../deputy-requests.js';
 import { deputyView } from '../../shared/views.js';
@@ -14,7 +14,7 @@ export interface DeputyData {
   deputyId: string;
 }
 export type DeputyNamespace = Namespace<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputyData>;
-type DeputySocket = Socket<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputyData>;
+export type DeputySocket = Socket<DeputyClientEvents, DeputyServerEvents, Record<string, never>, DeputyData>;
 
 export const deputyRoom = (meetingId: string, deputyId?: string) =>
   deputyId === undefined ? `deputies:${meetingId}` : `deputy:${meetingId}:${deputyId}`;
@@ -25,21 +25,36 @@ export function sendDeputyView(ctx: Ctx, socket: DeputySocket): void {
   if (v) socket.emit('view', v);
 }
 
+export type Admission = { ok: true; data: DeputyData } | { ok: false; code: ConnectErrorCode };
+
+/**
+ * Whether a phone may open this link: the one check for the core's namespace and for the
+ * chamber edge process, which asks the core (server/edge/chamber-host.ts). Settles once a new
+ * device binding is on disk.
+ */
+export async function admitDeputy(ctx: Ctx, token: string | undefined, device: string | undefined): Promise<Admission> {
+  const link = ctx.auth.link(token);
+  if (!link) return { ok: false, code: 'BAD_LINK' };
+  if (link.revokedAt !== null) return { ok: false, code: 'LINK_REVOKED' };
+  if (!ctx.meetings.get(link.meetingId)) return { ok: false, code: 'NO_MEETING' };
+  const bound = checkDevice(ctx, link, device);
+  if (bound === 'refused') {
+    void recordRefusal(ctx, link);
+    return { ok: false, code: 'DEVICE_MISMATCH' };
+  }
+  await bound; // a new binding is on disk before the phone is let in
+  return { ok: true, data: { token: link.token, meetingId: link.meetingId, deputyId: link.deputyId } };
+}
+
 export function setupDeputy(nsp: DeputyNamespace, ctx: Ctx): void {
   nsp.use((socket, next) => {
     const h = readHandshake(socket);
     if (!h.ok) return next(h.error);
-    const link = ctx.auth.link(h.hs.token);
-    if (!link) return next(connectError('BAD_LINK'));
-    if (link.revokedAt !== null) return next(connectError('LINK_REVOKED'));
-    if (!ctx.meetings.get(link.meetingId)) return next(connectError('NO_MEETING'));
-    const bound = checkDevice(ctx, link, h.hs.device);
-    if (bound === 'refused') {
-      void recordRefusal(ctx, link);
-      return next(connectError('DEVICE_MISMATCH'));
-    }
-    socket.data = { token: link.token, meetingId: link.meetingId, deputyId: link.deputyId };
-    void bound.then(() => next()); // a new binding is on disk before the phone is let in
+    void admitDeputy(ctx, h.hs.token, h.hs.device).then((a) => {
+      if (!a.ok) return next(connectError(a.code));
+      socket.data = a.data;
+      next();
+    });
   });
 
   onLinksRevoked(ctx, (meetingId) => cutOffRevoked(nsp, ctx, meetingId));

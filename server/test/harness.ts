@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { EventOf } from '../../shared/events.js';
 import { NS, PROTOCOL_VERSION, type Ack, type Command, type VoteAck } from '../../shared/protocol.js';
 import { ok } from '../../shared/result.js';
+import { ROUTE_QUERY } from '../../shared/seam.js';
 import type { ConsoleView, DeputyView, ScreenView } from '../../shared/views.js';
 import { createApp, type App, type AppOptions } from '../app.js';
 import { memoryLogger, type MemoryLogger } from '../logger.js';
@@ -23,12 +24,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * WZ_TEST_DEPUTY_EDGE=1: every server a test starts serves deputies' WebSockets from a chamber
+ * edge process (server/edge/chamber-suites.test.ts runs the deputy suites so).
+ */
+export const deputyEdgeFromEnv = (): boolean => process.env.WZ_TEST_DEPUTY_EDGE === '1';
+
 export async function startServer(opts: Partial<AppOptions> = {}, dataDir?: string): Promise<Harness> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'wz-test-')));
   const log = memoryLogger();
   const boot = async () => {
-    const app = await createApp({ dataDir: dir, logger: log, demo: true, adminPassword: ADMIN_PASSWORD, clientDir: null, ...opts });
+    const app = await createApp({ dataDir: dir, logger: log, demo: true, adminPassword: ADMIN_PASSWORD, clientDir: null, ...(deputyEdgeFromEnv() ? { deputyEdge: true } : {}), ...opts });
     const port = await app.listen(0, '127.0.0.1');
+    // Deputies connect only once the edge takes them (before, the core would serve them itself).
+    await app.chamber?.whenUp();
     return { app, url: `http://127.0.0.1:${port}` };
   };
   let cur = await boot();
@@ -80,7 +89,8 @@ export interface Client<V> {
 }
 
 export function connect<V>(url: string, ns: string, auth: Record<string, unknown>, shape: (wire: V) => V = (v) => v): Client<V> {
-  const socket = io(url + ns, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnection: true });
+  // The query names the namespace as the app's client does (a deputy's WebSocket may be served by the chamber edge).
+  const socket = io(url + ns, { auth: { v: PROTOCOL_VERSION, ...auth }, query: { [ROUTE_QUERY]: ns }, transports: ['websocket'], forceNew: true, reconnection: true });
   let view: V | undefined;
   let waiters: { pred: (v: V) => boolean; resolve: (v: V) => void }[] = [];
   socket.on('view', (wire: V) => {

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ConnectErrorCode, type Handshake } from '../../../shared/protocol.js';
+import { ROUTE_QUERY } from '../../../shared/seam.js';
 import { startHeartbeat } from './heartbeat.js';
 import { reloadOnceForNewVersion } from './reload-guard.js';
 
@@ -46,6 +47,8 @@ export function openSocket<L extends object, E extends object>(ns: string, auth:
   // websocket first; polling when a proxy or an old in-app browser blocks websockets.
   const socket: Socket<L, E> = io(ns, {
     auth: { v: PROTOCOL_VERSION, ...auth },
+    // Which namespace this connection carries, for the server's router (a deputy's WebSocket may be served by the chamber edge process).
+    query: { [ROUTE_QUERY]: ns },
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     reconnectionDelay: 500,
