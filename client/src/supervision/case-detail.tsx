@@ -7,7 +7,7 @@ import type { SupervisionCommand } from '../../../shared/supervision/model.js';
 import { downloadBlob } from '../console/documents-api.js';
 import { noticeUrl, send, supervisionPath, type CaseRow, type Review } from './api.js';
 import { ReportForm } from './report-form.js';
-import { DocumentLink } from './document-link.js';
+import { Attachments } from './document-link.js';
 import { pct, refusal } from './words.js';
 
 function Reports({ reports, session }: { reports: CaseRow['progress']; session: string }) {
@@ -18,19 +18,7 @@ function Reports({ reports, session }: { reports: CaseRow['progress']; session: 
       {reports.map((r, i) => (
         <li key={i} data-testid="sv-report">
           <span className="sv-date">{r.on}</span> {r.text}
-          {r.attachments.length > 0 ? (
-            <span className="sv-thumbs">
-              {r.attachments.map((a) =>
-                a.type === 'image' ? (
-                  <img key={a.mediaId} src={`/api/media/${a.mediaId}`} alt={a.name} className="sv-thumb" />
-                ) : a.type === 'video' ? (
-                  <video key={a.mediaId} src={`/api/media/${a.mediaId}`} className="sv-thumb" controls />
-                ) : (
-                  <DocumentLink key={a.mediaId} session={session} a={a} />
-                ),
-              )}
-            </span>
-          ) : null}
+          <Attachments session={session} list={r.attachments} />
         </li>
       ))}
     </ol>

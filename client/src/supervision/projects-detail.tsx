@@ -7,26 +7,9 @@ import { downloadBlob, noticeUrl } from '../console/documents-api.js';
 import { send, type ProjectRow } from './projects-api.js';
 import { MilestoneForm, ProgressForm, VisitForm } from './projects-forms.js';
 import { pct, refusal } from './words.js';
-import { DocumentLink } from './document-link.js';
+import { Attachments } from './document-link.js';
 
 export const yuan = (n: number | null): string => (n === null ? '—' : n >= 1e4 ? `${(n / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元` : `${n.toLocaleString('zh-CN')} 元`);
-
-function Media({ session, list }: { session: string; list: ProjectRow['progress'][number]['attachments'] }) {
-  if (list.length === 0) return null;
-  return (
-    <span className="sv-thumbs">
-      {list.map((a) =>
-        a.type === 'image' ? (
-          <img key={a.mediaId} src={`/api/media/${a.mediaId}`} alt={a.name} className="sv-thumb" />
-        ) : a.type === 'video' ? (
-          <video key={a.mediaId} src={`/api/media/${a.mediaId}`} className="sv-thumb" controls />
-        ) : (
-          <DocumentLink key={a.mediaId} session={session} a={a} />
-        ),
-      )}
-    </span>
-  );
-}
 
 function Edit({ session, p, onChanged }: { session: string; p: ProjectRow; onChanged: () => void }) {
   const { t } = useTranslation(['projects', 'supervision']);
@@ -145,7 +128,7 @@ export function ProjectDetail({ session, p, today, onChanged }: { session: strin
           <li key={i} data-testid="pj-report">
             <span className="sv-date">{r.on}</span> <strong>{r.percent}%</strong> · {t('detail.spentShort', { spent: yuan(r.spentYuan) })} · {r.text}
             {r.correction ? <span className="pj-correction">{t('progress.correctionShown', { why: r.correction })}</span> : null}
-            <Media session={session} list={r.attachments} />
+            <Attachments session={session} list={r.attachments} />
           </li>
         ))}
       </ol>
@@ -157,7 +140,7 @@ export function ProjectDetail({ session, p, today, onChanged }: { session: strin
         {p.visits.map((v, i) => (
           <li key={i} data-testid="pj-visit">
             <span className="sv-date">{v.date}</span> {t(`visitKind.${v.kind}`)} · {v.deputies.map((d) => d.name).join('、')} · {v.findings}
-            <Media session={session} list={v.attachments} />
+            <Attachments session={session} list={v.attachments} />
           </li>
         ))}
       </ol>
