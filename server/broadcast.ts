@@ -76,6 +76,42 @@ export function touchedDeputies(events: readonly MeetingEvent[]): string[] {
   return ids;
 }
 
+/**
+ * The sockets in a room, looked up synchronously: the in-memory adapter of this process holds
+ * every room its namespace serves, and fetchSockets() would cost a promise per lookup.
+ */
+export function socketsInRoom<S>(nsp: { adapter: { rooms: ReadonlyMap<string, ReadonlySet<string>> }; sockets: ReadonlyMap<string, S> }, room: string): S[] {
+  const out: S[] = [];
+  for (const id of nsp.adapter.rooms.get(room) ?? []) {
+    const socket = nsp.sockets.get(id);
+    if (socket) out.push(socket);
+  }
+  return out;
+}
+
+/**
+ * Phones owed a view, in order, each once: a view is built from the state when it is sent, so
+ * one send covers every change queued before it. DEPUTY_SLICE go per turn of the event loop,
+ * after the acks of the same commit and with incoming votes handled in between. Returns `owe`.
+ */
+export function viewPump<S extends { readonly connected: boolean }>(send: (socket: S) => void): (sockets: readonly S[]) => void {
+  const owed = new Set<S>();
+  const pump = () => {
+    let k = 0;
+    for (const socket of owed) {
+      if (k++ === DEPUTY_SLICE) break;
+      owed.delete(socket);
+      if (socket.connected) send(socket);
+    }
+    if (owed.size > 0) setImmediate(pump);
+  };
+  return (sockets) => {
+    if (sockets.length === 0) return;
+    if (owed.size === 0) setImmediate(pump);
+    for (const socket of sockets) owed.add(socket);
+  };
+}
+
 export function wireBroadcasts(
   ctx: Ctx,
   meetings: Meetings,
@@ -114,35 +150,8 @@ export function wireBroadcasts(
     return p;
   };
 
-  // The sockets in a room, looked up synchronously (this server has one process, so the
-  // in-memory adapter holds every room; fetchSockets() would cost a promise per lookup).
-  const socketsIn = (room: string) => {
-    const out: DeputySocket[] = [];
-    for (const id of ns.deputy.adapter.rooms.get(room) ?? []) {
-      const socket = ns.deputy.sockets.get(id);
-      if (socket) out.push(socket);
-    }
-    return out;
-  };
-
-  // Phones owed a view, in order, each once: a view is built from the state when it is sent,
-  // so one send covers every change queued before it. DEPUTY_SLICE go per turn of the event
-  // loop, after the acks of the same commit and with incoming votes handled in between.
-  const owed = new Set<DeputySocket>();
-  const pump = () => {
-    let k = 0;
-    for (const socket of owed) {
-      if (k++ === DEPUTY_SLICE) break;
-      owed.delete(socket);
-      if (socket.connected) sendDeputyView(ctx, socket);
-    }
-    if (owed.size > 0) setImmediate(pump);
-  };
-  const owe = (sockets: readonly DeputySocket[]) => {
-    if (sockets.length === 0) return;
-    if (owed.size === 0) setImmediate(pump);
-    for (const socket of sockets) owed.add(socket);
-  };
+  const socketsIn = (room: string) => socketsInRoom(ns.deputy, room);
+  const owe = viewPump<DeputySocket>((socket) => sendDeputyView(ctx, socket));
 
   meetings.onChange((meetingId, state, events) => {
     const p = slot(meetingId);

@@ -9,7 +9,7 @@ import type { MeetingEvent } from '../../shared/events.js';
 import type { MeetingState } from '../../shared/state.js';
 import { deputyView } from '../../shared/views.js';
 import { castVote, selfCheckIn } from '../deputy-requests.js';
-import { deputyCommonKey, DEPUTY_SLICE, sameKey, touchedDeputies } from '../broadcast.js';
+import { deputyCommonKey, sameKey, socketsInRoom, touchedDeputies, viewPump } from '../broadcast.js';
 import type { Logger } from '../logger.js';
 import type { EdgeFold } from '../seam/edge-fold.js';
 import type { CoreTransport } from '../seam/transport.js';
@@ -74,30 +74,8 @@ export function setupChamberDeputy(nsp: DeputyNamespace, env: ChamberDeputyEnv):
     handle<VoteAck>(socket, 'vote', env.log, async (payload) => (stillValid() ? checked(await castVote(env, meetingId, deputyId, payload, token)) : err('UNAUTHORIZED')));
   });
 
-  const socketsIn = (room: string): DeputySocket[] => {
-    const out: DeputySocket[] = [];
-    for (const id of nsp.adapter.rooms.get(room) ?? []) {
-      const socket = nsp.sockets.get(id);
-      if (socket) out.push(socket);
-    }
-    return out;
-  };
-  // As broadcast.ts: phones owed a view, each once, DEPUTY_SLICE per turn, after the acks.
-  const owed = new Set<DeputySocket>();
-  const pump = () => {
-    let k = 0;
-    for (const socket of owed) {
-      if (k++ === DEPUTY_SLICE) break;
-      owed.delete(socket);
-      if (socket.connected) send(socket);
-    }
-    if (owed.size > 0) setImmediate(pump);
-  };
-  const owe = (sockets: readonly DeputySocket[]) => {
-    if (sockets.length === 0) return;
-    if (owed.size === 0) setImmediate(pump);
-    for (const socket of sockets) owed.add(socket);
-  };
+  const socketsIn = (room: string) => socketsInRoom(nsp, room);
+  const owe = viewPump<DeputySocket>(send); // as broadcast.ts: each phone once, DEPUTY_SLICE per turn, after the acks
   const keys = new Map<string, readonly unknown[]>();
 
   return {
