@@ -3,7 +3,7 @@ import { chunkedGet, chunkedToArray } from './chunked.js';
 import { describe, expect, it } from 'vitest';
 import type { EventOf, MeetingEvent } from './events.js';
 import { MotionItem, ProjectsItem, type Threshold } from './model.js';
-import { ballotsOf, hasQuorum, latestRound, quorumNeeded, reduce, replay, type MeetingState } from './state.js';
+import { ballotsOf, hasQuorum, itemById, latestRound, quorumNeeded, reduce, replay, type MeetingState } from './state.js';
 import { arbEventLog } from './test/arbitraries.js';
 
 const RUNS = { numRuns: 200 };
@@ -180,5 +180,16 @@ describe('reducer', () => {
   it('[S10] a run-off round keeps its candidates and seats', () => {
     const s = run(started('r1', { itemId: 'p1', purpose: 'runoff', candidates: ['a', 'b'], seats: 1, follows: 'r0' }));
     expect(round(s, 'r1')).toMatchObject({ purpose: 'runoff', candidates: ['a', 'b'], seats: 1, follows: 'r0' });
+  });
+
+  it('[S11] itemById follows a new agenda: the item of the same id after agenda.set is the new one', () => {
+    const s = run();
+    expect(itemById(s, 'm1')?.title).toBe('motion');
+    const renamed = MotionItem.parse({ id: 'm1', title: 'motion, amended', kind: 'motion', settings: {} });
+    const s2 = reduce(s, { t: 'agenda.set', at: 2, agenda: [renamed] });
+    expect(itemById(s2, 'm1')?.title).toBe('motion, amended');
+    expect(itemById(s2, 'p1')).toBeUndefined();
+    expect(itemById(s, 'p1')?.kind).toBe('projects'); // the old state keeps its own agenda
+    expect(itemById(s, null)).toBeUndefined();
   });
 });

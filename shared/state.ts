@@ -387,8 +387,19 @@ export function ballotByReceipt(r: Round, receipt: string): Ballot | undefined {
   return at === undefined ? undefined : chunkedGet(r.ballots, at);
 }
 
+// An agenda never changes once made (a new one comes with agenda.set), so its index by id is
+// built once: every vote and every screen frame looks its item up.
+const agendaIndex = new WeakMap<readonly AgendaItem[], ReadonlyMap<string, AgendaItem>>();
+
 export function itemById(s: MeetingState, id: string | null): AgendaItem | undefined {
-  return id === null ? undefined : s.agenda.find((it) => it.id === id);
+  if (id === null) return undefined;
+  let ix = agendaIndex.get(s.agenda);
+  if (!ix) {
+    const m = new Map<string, AgendaItem>();
+    for (const it of s.agenda) if (!m.has(it.id)) m.set(it.id, it); // the first, as find() gave
+    agendaIndex.set(s.agenda, (ix = m));
+  }
+  return ix.get(id);
 }
 
 export function quorumNeeded(s: MeetingState): number {

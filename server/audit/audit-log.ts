@@ -2,7 +2,7 @@
 // the console user who caused it, participation without choices, and at each close the
 // ballot commitment and the tally. Written after the record is durable (it never delays an
 // ack); a crash in between is made good at the next start from the journal (`recovered`).
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-pool.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { JournalRecord, MeetingEvent } from '../../shared/events.js';
 import { roundCommitment, roundScheme } from '../../shared/commitment.js';
@@ -134,7 +134,7 @@ export class AuditLog {
       prev: this.last.hash,
       record: recordHash(rec.line),
       ...(recovered ? { recovered: true as const } : {}),
-      ...(events.some((e) => e.t === 'voted') ? { salt: randomBytes(16).toString('hex') } : {}),
+      ...(events.some((e) => e.t === 'voted') ? { salt: randomHex(16) } : {}),
       seq,
     });
     this.last = { n: entry.n, hash: entry.hash, seq };

@@ -2,7 +2,6 @@
 // reduced and journaled here, the single writer; every durable change leaves as a numbered
 // record. Which edge sent a request, and how (a call in this process, a message from another),
 // is the transport's business (transport.ts), not the core's.
-import { randomBytes } from 'node:crypto';
 import { decideCheckIn, decideCommand, decideVote } from '../../shared/decide.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import { err, type Result } from '../../shared/result.js';
@@ -12,8 +11,9 @@ import { assertNever } from '../../shared/never.js';
 import type { AudienceTally } from '../../shared/audience-tally.js';
 import type { Logger } from '../logger.js';
 import type { Meetings } from '../meetings.js';
+import { randomHex } from '../random-pool.js';
 
-const newRoundId = () => 'r' + randomBytes(6).toString('hex');
+const newRoundId = () => 'r' + randomHex(6);
 
 export type RecordListener = (record: CoreRecord, state: MeetingState) => void;
 
@@ -80,7 +80,7 @@ export class Core {
       case 'vote': {
         if (req.role !== 'deputy') return err('UNAUTHORIZED');
         // A salt for a phone that sent none: every ballot's commitment leaf is salted (H5).
-        const salt = randomBytes(16).toString('hex');
+        const salt = randomHex(16);
         // actor null in the journal: a deputy is not a console user.
         const r = await this.meetings.commit(meeting, (s) => (s ? decideVote(s, actor, c.vote, this.clock(), salt) : err('NOT_FOUND')), null);
         return r.ok ? { ok: true, value: { recorded: r.value.recorded, duplicate: r.value.duplicate } } : r;
