@@ -51,6 +51,15 @@ export const inProcessDisk: Disk = {
   async close() {},
 };
 
+// A job's steps go to the worker packed: numbers in one Float64Array and the slots' JSON in one
+// string, not an object per step. Structured cloning of ~9,000 small objects (three steps per
+// secret ballot) was ~7% of the core's thread in an S3 burst (docs/PERFORMANCE.md).
+const OP_FIELDS = 6;
+const OP_SYNC = 0;
+const OP_BUF = 1;
+const OP_SLOT = 2;
+const OP_ZEROS = 3;
+
 // The worker: plain JavaScript, evaluated (nothing to bundle or resolve at run time).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -65,14 +74,18 @@ function slotBytes(json, size) {
   hash('sha256', buf.subarray(0, 4 + len), 'buffer').copy(buf, size - 32);
   return buf;
 }
+// A job: its steps as numbers (OP_FIELDS per step: kind, fd, pos (-1: append), a, b, c), the
+// slots' JSON as one string, the journal lines as one buffer (DiskThread.run, which packs them).
 parentPort.on('message', (job) => {
   let error = null;
   try {
-    for (const op of job.ops) {
-      if (op.sync) { fs.fdatasyncSync(op.fd); continue; }
-      const buf = op.slot !== undefined ? slotBytes(op.slot, op.size) : op.zeros !== undefined ? Buffer.alloc(op.zeros, 0) : job.data.subarray(op.start, op.end);
+    const m = job.meta;
+    for (let k = 0; k < m.length; k += ${OP_FIELDS}) {
+      const kind = m[k], fd = m[k + 1], pos = m[k + 2] < 0 ? null : m[k + 2];
+      if (kind === ${OP_SYNC}) { fs.fdatasyncSync(fd); continue; }
+      const buf = kind === ${OP_SLOT} ? slotBytes(job.text.slice(m[k + 4], m[k + 5]), m[k + 3]) : kind === ${OP_ZEROS} ? Buffer.alloc(m[k + 3], 0) : job.data.subarray(m[k + 3], m[k + 4]);
       let off = 0;
-      while (off < buf.length) off += fs.writeSync(op.fd, buf, off, buf.length - off, op.pos === null ? null : op.pos + off);
+      while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off, pos === null ? null : pos + off);
     }
   } catch (e) {
     error = { message: e && e.message ? String(e.message) : String(e), code: e && e.code ? String(e.code) : undefined };
@@ -117,20 +130,40 @@ export class DiskThread implements Disk {
   run(ops: readonly DiskOp[]): Promise<void> {
     if (this.job) return Promise.reject(new Error('disk thread: a job is already running'));
     const id = this.nextId++;
-    // One buffer for all the data (one copy into the worker), the steps as offsets into it.
+    // One buffer for the journal lines, one string for the slots' JSON, the steps as numbers.
     let size = 0;
     for (const op of ops) if ('buf' in op) size += op.buf.length;
     const data = new Uint8Array(size);
+    const meta = new Float64Array(ops.length * OP_FIELDS);
+    const texts: string[] = [];
     let at = 0;
-    const steps = ops.map((op) => {
-      if (!('buf' in op)) return op; // sync, slot, zeros: plain values
-      data.set(op.buf, at);
-      at += op.buf.length;
-      return { fd: op.fd, pos: op.pos, start: at - op.buf.length, end: at };
+    let chars = 0;
+    ops.forEach((op, i) => {
+      const k = i * OP_FIELDS;
+      meta[k + 1] = op.fd;
+      meta[k + 2] = 'pos' in op && op.pos !== null ? op.pos : -1;
+      if ('sync' in op) meta[k] = OP_SYNC;
+      else if ('zeros' in op) {
+        meta[k] = OP_ZEROS;
+        meta[k + 3] = op.zeros;
+      } else if ('slot' in op) {
+        meta[k] = OP_SLOT;
+        meta[k + 3] = op.size;
+        meta[k + 4] = chars;
+        chars += op.slot.length;
+        meta[k + 5] = chars;
+        texts.push(op.slot);
+      } else {
+        meta[k] = OP_BUF;
+        data.set(op.buf, at);
+        meta[k + 3] = at;
+        at += op.buf.length;
+        meta[k + 4] = at;
+      }
     });
     return new Promise<void>((resolve, reject) => {
       this.job = { id, resolve, reject };
-      this.worker.postMessage({ id, ops: steps, data });
+      this.worker.postMessage({ id, meta, text: texts.join(''), data }, [meta.buffer, data.buffer]);
     });
   }
 
