@@ -24,6 +24,7 @@ import { setupConsole, type ConsoleNamespace } from './sockets/console.js';
 import { sameOrigin } from './sockets/origin.js';
 import type { Ctx } from './sockets/common.js';
 import { Core } from './seam/core.js';
+import { warmVotePath } from './warm-up.js';
 import { inProcess } from './seam/transport.js';
 import { publishPublic } from './seam/public.js';
 import { screenViewWithHead } from './head-views.js';
@@ -83,6 +84,8 @@ export interface AppOptions {
   audience?: AudienceOptions;
   /** Deputies' WebSockets served by a chamber edge process (WZ_DEPUTY_EDGE=1, server/edge/chamber-host.ts). */
   deputyEdge?: boolean;
+  /** Compile the vote path before the first vote (server/warm-up.ts): on in production; tests start without it. */
+  warmUp?: boolean;
 }
 
 export interface AudienceOptions {
@@ -168,6 +171,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // The audit log first: what it recorded at each close is what the ballot boxes are checked against.
   const audit = await AuditLog.open(join(opts.dataDir, AUDIT_FILE), clock, log);
   await meetings.load(records, audit.recordedCloses);
+  if (opts.warmUp) {
+    const t0 = performance.now();
+    const warm = warmVotePath();
+    log.info({ votes: warm.accepted, refused: warm.refused, ms: Math.round(performance.now() - t0) }, 'vote path compiled before the first vote');
+  }
   let onDisk: DataDirContents | null = null; // read only if the audit log must catch up
   await audit.catchUp(records, lines, async (meetingId, seq) => stateAt((onDisk ??= await readDataDir(opts.dataDir)), meetingId, seq));
   meetings.onRecord((r) => audit.record(r, r.state, r.actor));

@@ -48,6 +48,7 @@ try {
     ...(process.env.TEST_CLOCK_FILE ? { clock: testClock(process.env.TEST_CLOCK_FILE, host) } : {}),
     clientDir: resolve(process.env.CLIENT_DIR ?? 'dist/client'),
     demo: process.env.DEMO !== '0',
+    warmUp: process.env.WZ_WARM_UP !== '0',
     demoSize: process.env.DEMO_SIZE ? Number(process.env.DEMO_SIZE) : undefined,
     maxConnectionsPerAddress: countFromEnv('MAX_CONNECTIONS_PER_ADDRESS'),
     maxSocketsPerLink: countFromEnv('MAX_SOCKETS_PER_LINK'),

@@ -25,7 +25,7 @@ const receipt = () => {
 const n = Number(process.argv[2] ?? 3000);
 const runs = Number(process.argv[3] ?? 5);
 const itemId = process.argv[4] ?? 'motion-budget';
-const h = await startServer({ demoSize: n });
+const h = await startServer({ demoSize: n, warmUp: process.env.WZ_WARM_UP === '1' });
 const { ctx, core } = h.app;
 const meeting = 'demo';
 const deputies = (ctx.meetings.get(meeting)?.roster ?? []).map((d) => d.id);

@@ -12,7 +12,7 @@ import type { Logger } from '../logger.js';
 import { failIfFaulty } from '../store/disk-faults.js';
 import { writeFully } from '../store/write-fully.js';
 import type { RecordedClose } from '../store/box-check.js';
-import { GENESIS, parseAudit, recordHash, sealVotes, summarize, type AuditEntry, type RoundClose } from './chain.js';
+import { GENESIS, parseAudit, recordHash, sealedLine, summarize, type AuditEntry, type RoundClose } from './chain.js';
 
 /** A durable journal record, with its line as stored (the entry hashes every byte of it). */
 export interface AuditedRecord {
@@ -124,7 +124,7 @@ export class AuditLog {
     const { meetingId, seq, events } = rec;
     const closes = s ? closesOf(s, events) : [];
     // Keys in sorted order, as the hash reads them (canonicalJson need not sort).
-    const entry = sealVotes({
+    const { entry, line } = sealedLine({
       actor,
       at,
       ...(closes.length > 0 ? { closes } : {}),
@@ -138,7 +138,7 @@ export class AuditLog {
       seq,
     });
     this.last = { n: entry.n, hash: entry.hash, seq };
-    this.queue.push(JSON.stringify(entry) + '\n');
+    this.queue.push(line + '\n');
     if (!this.writing) this.writing = this.drain();
   }
 

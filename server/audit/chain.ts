@@ -74,8 +74,22 @@ export function seal(e: Omit<AuditEntry, 'hash'>): AuditEntry {
  * always recomputes with canonicalJson, and the audit tests check the two agree.
  */
 export function sealVotes(e: Omit<AuditEntry, 'hash'>): AuditEntry {
-  if (e.closes !== undefined || !e.events.every((ev) => ev.t === 'voted')) return seal(e);
-  return { ...e, hash: hash('sha256', `${e.prev}\n${JSON.stringify(e)}`, 'hex') };
+  return sealedLine(e).entry;
+}
+
+/**
+ * sealVotes, with the entry's line as the log stores it (JSON.stringify of the entry, without
+ * the newline). For a vote record the one JSON text serves both the hash and the line, whose
+ * `hash` key comes last as the spread puts it: one stringify per vote instead of two.
+ */
+export function sealedLine(e: Omit<AuditEntry, 'hash'>): { entry: AuditEntry; line: string } {
+  if (e.closes !== undefined || !e.events.every((ev) => ev.t === 'voted')) {
+    const entry = seal(e);
+    return { entry, line: JSON.stringify(entry) };
+  }
+  const json = JSON.stringify(e);
+  const h = hash('sha256', `${e.prev}\n${json}`, 'hex');
+  return { entry: { ...e, hash: h }, line: `${json.slice(0, -1)},"hash":"${h}"}` };
 }
 
 export interface ChainProblem {

@@ -53,11 +53,18 @@ export function handle<T extends object>(
 ): void {
   socket.on(event, (payload: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (a: Ack<T>) => void) : () => undefined;
-    Promise.resolve()
-      .then(() => f(payload))
-      .then(reply, (e: unknown) => {
-        log.error({ event, err: e instanceof Error ? e.stack : String(e) }, 'handler failed');
-        reply({ ok: false, error: 'INTERNAL' });
-      });
+    const failed = (e: unknown) => {
+      log.error({ event, err: e instanceof Error ? e.stack : String(e) }, 'handler failed');
+      reply({ ok: false, error: 'INTERNAL' });
+    };
+    // Called at once, not in a microtask of its own: two promises fewer per vote in a burst.
+    let answer: Promise<Ack<T>> | Ack<T>;
+    try {
+      answer = f(payload);
+    } catch (e) {
+      return failed(e);
+    }
+    if (answer instanceof Promise) answer.then(reply, failed);
+    else reply(answer);
   });
 }

@@ -74,6 +74,8 @@ function slotBytes(json, size) {
   hash('sha256', buf.subarray(0, 4 + len), 'buffer').copy(buf, size - 32);
   return buf;
 }
+// Compiled before the first ballot (as server/warm-up.ts does for the main thread's part).
+for (let i = 0; i < 2000; i++) slotBytes('{"receipt":"WARMWARM","v":1,"content":{"kind":"motion","choice":"for"},"batch":' + i + '}', 512);
 // A job: its steps as numbers (OP_FIELDS per step: kind, fd, pos (-1: append), a, b, c), the
 // slots' JSON as one string, the journal lines as one buffer (DiskThread.run, which packs them).
 parentPort.on('message', (job) => {
