@@ -91,6 +91,15 @@ test('a 票决 adopts projects → tracked → progress with a photo → a visit
   await page.getByTestId('pj-percent').fill('35');
   await page.getByTestId('pj-spent').fill('9000000');
   await page.getByTestId('pj-progress-text').fill('城东片区三个小区开工，雨污分流完成两处');
+  // [U44] The report and the visit take what a case's report takes, and say so; a file of any
+  // other kind is refused in words that name what would do.
+  for (const form of ['pj-progress-form', 'pj-visit-form']) await expect(page.getByTestId(form).locator('label', { has: page.getByTestId('pj-files') })).toContainText('附件（照片、视频、PDF、Word）');
+  await page.getByTestId('pj-progress-form').getByTestId('pj-files').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('施工说明') });
+  await page.getByTestId('pj-progress-submit').click();
+  await expect(page.getByTestId('pj-progress-form').getByRole('status')).toHaveText('只能上传照片（JPG、PNG、WebP）、视频（MP4、WebM）或文件（PDF、Word .docx）');
+  await expect(page.getByTestId('pj-report')).toHaveCount(0);
+  await page.getByTestId('pj-progress-form').scrollIntoViewIfNeeded();
+  await shot(page, 'projects-progress-refused');
   await page.getByTestId('pj-progress-form').getByTestId('pj-files').setInputFiles({ name: '施工现场.png', mimeType: 'image/png', buffer: PNG });
   await page.getByTestId('pj-progress-submit').click();
   await expect(page.getByTestId('pj-report')).toHaveCount(1);

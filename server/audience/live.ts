@@ -8,10 +8,11 @@ import type { Namespace, Socket } from 'socket.io';
 import { ratingMarks, type LivePoll } from '../../shared/audience-public.js';
 import type { AudienceView } from '../../shared/audience-view.js';
 import { LiveHandshake, RatePayload, type LiveClientEvents, type LiveServerEvents } from '../../shared/live-protocol.js';
-import { PROTOCOL_VERSION, type Ack } from '../../shared/protocol.js';
+import type { Ack } from '../../shared/protocol.js';
 import { err } from '../../shared/result.js';
 import type { Logger } from '../logger.js';
-import { connectError, handle } from '../sockets/common.js';
+import { handle, versioned } from '../sockets/common.js';
+import { meetingGate } from '../sockets/meeting-gate.js';
 import type { AudienceCounter } from './counter.js';
 import { issueDevice, verifyDevice } from './device.js';
 import type { AudienceLimiters } from './limits.js';
@@ -38,18 +39,7 @@ export interface LiveSide {
 }
 
 export function setupLive(nsp: LiveNamespace, side: LiveSide): void {
-  nsp.use((socket, next) => {
-    const hs = LiveHandshake.safeParse(socket.handshake.auth);
-    if (!hs.success || hs.data.v !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
-    side.meetingOf(hs.data.code).then(
-      (meetingId) => {
-        if (!meetingId) return next(connectError('NO_MEETING'));
-        socket.data = { meetingId };
-        next();
-      },
-      () => next(connectError('NO_MEETING')),
-    );
-  });
+  nsp.use(meetingGate(versioned(LiveHandshake), (hs) => side.meetingOf(hs.code)));
   nsp.on('connection', (socket) => {
     const { meetingId } = socket.data;
     void socket.join(liveRoom(meetingId));

@@ -15,7 +15,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import express from 'express';
 import { createClient } from 'redis';
 import { Server, type Namespace } from 'socket.io';
-import { Handshake, NS, PROTOCOL_VERSION, type ScreenServerEvents } from '../../shared/protocol.js';
+import { Handshake, NS, type ScreenServerEvents } from '../../shared/protocol.js';
 import type { PublicRecord } from '../../shared/seam.js';
 import { audienceLimiters, DEFAULT_AUDIENCE_LIMITS, type AudienceLimits } from '../audience/limits.js';
 import { setupLive, type LiveNamespace } from '../audience/live.js';
@@ -25,8 +25,9 @@ import { liveFiles } from '../client-files.js';
 import { securityHeaders } from '../headers.js';
 import { memoryLogger, type Logger } from '../logger.js';
 import { ACTIVE_KEY, AUDIENCE_EVENT, PUBLIC_STREAM, type PublicServerSide, reconnectStrategy, STREAM_MAX_LEN, viewKey } from '../seam/public.js';
-import { connectError } from '../sockets/common.js';
+import { versioned } from '../sockets/common.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace } from '../sockets/guard.js';
+import { meetingGate } from '../sockets/meeting-gate.js';
 import { screenRoom } from '../sockets/screen.js';
 import { EdgeLive } from './live-edge.js';
 
@@ -69,19 +70,8 @@ export async function startEdge(opts: EdgeOptions): Promise<Edge> {
   io.adapter(createAdapter(client, { streamName: PUBLIC_STREAM, maxLen: STREAM_MAX_LEN }));
   const nsp = io.of(NS.screen) as Namespace<Record<string, never>, ScreenServerEvents, Record<string, never>, { meetingId: string }>;
 
-  nsp.use((socket, next) => {
-    const hs = Handshake.safeParse(socket.handshake.auth);
-    if (!hs.success || hs.data.v !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
-    const named = hs.data.meetingId;
-    void (named !== undefined ? Promise.resolve(named) : client.get(ACTIVE_KEY)).then(
-      (meetingId) => {
-        if (!meetingId) return next(connectError('NO_MEETING'));
-        socket.data = { meetingId };
-        next();
-      },
-      () => next(connectError('NO_MEETING')),
-    );
-  });
+  // The meeting the screen names, else the one the core last said is active.
+  nsp.use(meetingGate(versioned(Handshake), (hs) => hs.meetingId ?? client.get(ACTIVE_KEY)));
   nsp.on('connection', (socket) => {
     const { meetingId } = socket.data;
     void socket.join(screenRoom(meetingId));

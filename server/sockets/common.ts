@@ -1,5 +1,6 @@
 // What every namespace shares: the context, the handshake check, and a safe handler wrapper.
 import type { Socket } from 'socket.io';
+import type { z } from 'zod';
 import type { ChainHead } from '../../shared/chain-head.js';
 import { Handshake, PROTOCOL_VERSION, type Ack, type ConnectErrorCode } from '../../shared/protocol.js';
 import type { Auth } from '../auth.js';
@@ -27,12 +28,24 @@ export function connectError(code: ConnectErrorCode): Error & { data: { code: Co
   return Object.assign(new Error(code), { data: { code } });
 }
 
+/** A handshake's `auth` read as a namespace's own handshake; undefined when it is not one. */
+export type ParseHandshake<H> = (auth: unknown) => H | undefined;
+
+/** A namespace's handshake schema as a parser that also holds the protocol version: a client
+ *  speaking another version gets undefined, and is told to reload (PROTOCOL_MISMATCH). */
+export function versioned<H extends { v: number }>(schema: z.ZodType<H>): ParseHandshake<H> {
+  return (auth) => {
+    const hs = schema.safeParse(auth);
+    return hs.success && hs.data.v === PROTOCOL_VERSION ? hs.data : undefined;
+  };
+}
+
+const parseHandshake = versioned(Handshake);
+
 /** Parse the handshake; a client speaking another protocol version is told to reload. */
 export function readHandshake(socket: Socket): { ok: true; hs: Handshake } | { ok: false; error: Error } {
-  const hs = Handshake.safeParse(socket.handshake.auth);
-  if (!hs.success) return { ok: false, error: connectError('PROTOCOL_MISMATCH') };
-  if (hs.data.v !== PROTOCOL_VERSION) return { ok: false, error: connectError('PROTOCOL_MISMATCH') };
-  return { ok: true, hs: hs.data };
+  const hs = parseHandshake(socket.handshake.auth);
+  return hs ? { ok: true, hs } : { ok: false, error: connectError('PROTOCOL_MISMATCH') };
 }
 
 /** The meeting a screen or console follows: the one it names, else the active one. */

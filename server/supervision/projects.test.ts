@@ -3,33 +3,17 @@
 // on the clock, a later meeting rates two projects' delivery and the ratings come back onto the
 // projects; the workbook and a restart keep all of it (U20..U27).
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProjectsView } from '../../shared/supervision/projects-view.js';
 import { api } from '../test/api.js';
-import { command, console_, login, startServer, type Harness } from '../test/harness.js';
+import { command, console_ } from '../test/harness.js';
+import { cmd, DAY, loginOperator, supervisionServer } from './test-setup.js';
 
-const DAY = 86_400_000;
-let now = Date.UTC(2026, 10, 30, 2, 0); // Monday 2026-11-30, 10:00 in Beijing
-let h: Harness | null = null;
-afterEach(async () => {
-  await h?.close();
-  h = null;
-});
+const t = supervisionServer();
+/** The projects 票决 counted by hand: prj01..prj10 adopted (4 or 5 votes of 5), prj11 and prj12 not. */
+const votes = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`prj${String(i + 1).padStart(2, '0')}`, i < 4 ? 5 : i < 10 ? 4 : 1]));
+const adopted = () => t.start({ itemId: 'projects-2027', counts: { kind: 'projects', votes } });
 
-async function adopted(): Promise<{ h: Harness; admin: string; operator: string }> {
-  now = Date.UTC(2026, 10, 30, 2, 0);
-  h = await startServer({ demoSize: 5, clock: () => now });
-  const admin = await login(h.url);
-  expect((await api(h.url, 'POST', '/api/users', { session: admin, json: { username: 'desk', password: 'operator-pw-1', role: 'operator' } })).status).toBe(201);
-  const operator = await login(h.url, 'desk', 'operator-pw-1');
-  const votes = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`prj${String(i + 1).padStart(2, '0')}`, i < 4 ? 5 : i < 10 ? 4 : 1]));
-  const con = console_(h.url, admin, 'demo');
-  expect(await command(con, { type: 'manualResult', itemId: 'projects-2027', counts: { kind: 'projects', votes } })).toEqual({ ok: true });
-  con.close();
-  return { h, admin, operator };
-}
-
-const cmd = (url: string, session: string, json: unknown) => api(url, 'POST', '/api/supervision/commands', { session, json });
 const projects = async (url: string, session: string) => (await api(url, 'GET', '/api/supervision/projects', { session })).body as unknown as ProjectsView;
 const report = (percent: number, spentYuan: number, text: string, attachments: unknown[] = []) => ({ percent, spentYuan, text, attachments });
 
@@ -60,8 +44,8 @@ describe('tracked projects through the server', () => {
     expect((await cmd(h.url, operator, { type: 'editProject', trackedId: 'P2026-2', details: { ...second?.details, completion: '2026-12-10' } })).status).toBe(200);
     expect((await cmd(h.url, operator, { type: 'addMilestone', trackedId: 'P2026-2', title: '完成选址', due: '2026-12-05' })).status).toBe(200);
 
-    now += 11 * DAY; // 12-11: the second project's completion date (12-10) has passed
-    const op = await login(h.url, 'desk', 'operator-pw-1');
+    t.now += 11 * DAY; // 12-11: the second project's completion date (12-10) has passed
+    const op = await loginOperator(h.url);
     v = await projects(h.url, op);
     expect(v.today).toBe('2026-12-11');
     expect(v.projects.slice(0, 2).map((p) => [p.id, p.status, p.missed, p.percent])).toEqual([
@@ -79,7 +63,7 @@ describe('tracked projects through the server', () => {
     ]);
 
     await h.restart();
-    const again = await projects(h.url, await login(h.url, 'desk', 'operator-pw-1'));
+    const again = await projects(h.url, await loginOperator(h.url));
     expect(again).toEqual(v);
   });
 

@@ -5,43 +5,19 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SupervisionView } from '../../shared/supervision/view.js';
 import { api } from '../test/api.js';
-import { command, console_, login, startServer, type Harness } from '../test/harness.js';
+import { command, console_, login, startServer } from '../test/harness.js';
 import { SUPERVISION_FILE } from './journal.js';
+import { cmd, DAY, FLAGGED_RATING, loginOperator, supervisionServer } from './test-setup.js';
 import { backup } from '../ops/backup.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
-const DAY = 86_400_000;
-let now = Date.UTC(2026, 10, 30, 2, 0); // Monday 2026-11-30, 10:00 in Beijing
-let h: Harness | null = null;
-afterEach(async () => {
-  await h?.close();
-  h = null;
-});
+const t = supervisionServer();
+const flaggedRating = () => t.start(FLAGGED_RATING);
 
-async function flaggedRating(): Promise<{ h: Harness; admin: string; operator: string }> {
-  now = Date.UTC(2026, 10, 30, 2, 0);
-  h = await startServer({ demoSize: 5, clock: () => now });
-  const admin = await login(h.url);
-  expect((await api(h.url, 'POST', '/api/users', { session: admin, json: { username: 'desk', password: 'operator-pw-1', role: 'operator' } })).status).toBe(201);
-  const operator = await login(h.url, 'desk', 'operator-pw-1');
-  const con = console_(h.url, admin, 'demo');
-  const counts = {
-    'dept-housing': { satisfied: 2, basic: 1, unsatisfied: 2 },
-    'dept-transport': { satisfied: 1, basic: 2, unsatisfied: 2 },
-    'dept-environment': { satisfied: 5, basic: 0, unsatisfied: 0 },
-    'dept-education': { satisfied: 4, basic: 1, unsatisfied: 0 },
-    'dept-health': { satisfied: 4, basic: 0, unsatisfied: 1 },
-  };
-  expect(await command(con, { type: 'manualResult', itemId: 'rating-departments', counts: { kind: 'rating', counts } })).toEqual({ ok: true });
-  con.close();
-  return { h, admin, operator };
-}
-
-const cmd = (url: string, session: string, json: unknown) => api(url, 'POST', '/api/supervision/commands', { session, json });
 const view = async (url: string, session: string) => (await api(url, 'GET', '/api/supervision', { session })).body as unknown as SupervisionView;
 
 describe('rectification cases through the server', () => {
@@ -59,15 +35,15 @@ describe('rectification cases through the server', () => {
     expect(v.cases[0]?.source).toMatchObject({ kind: 'rating', figures: { satisfactionRate: 0.6, unsatisfiedRate: 0.4, score: 52 } });
 
     expect((await cmd(h.url, operator, { type: 'issueNotice', caseId: '2026-2' })).body).toEqual({ ok: true, caseIds: [] });
-    now += 8 * DAY; // Tuesday 12-08: the housing notice was due on 12-07
-    v = await view(h.url, await login(h.url, 'desk', 'operator-pw-1')); // sessions last a day
+    t.now += 8 * DAY; // Tuesday 12-08: the housing notice was due on 12-07
+    v = await view(h.url, await loginOperator(h.url)); // sessions last a day
     expect(v.today).toBe('2026-12-08');
     expect(v.cases.map((c) => [c.id, c.status, c.missed])).toEqual([
       ['2026-1', 'overdue', 'notice'],
       ['2026-2', 'rectifying', null],
     ]);
     // [U16] The register as a workbook: overdue first, and counts by department and status.
-    const res = await fetch(`${h.url}/api/supervision/cases.xlsx`, { headers: { authorization: `Bearer ${await login(h.url, 'desk', 'operator-pw-1')}` } });
+    const res = await fetch(`${h.url}/api/supervision/cases.xlsx`, { headers: { authorization: `Bearer ${await loginOperator(h.url)}` } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const sheet = wb.getWorksheet('整改督办台账');
@@ -79,7 +55,7 @@ describe('rectification cases through the server', () => {
     expect(byDept?.getRow(4).values).toEqual([undefined, '合计', 1, 0, 1, 0, 0, 2]);
     // Replayed from the journal after a restart: the same cases, the same timeline.
     await h.restart();
-    const again = await login(h.url, 'desk', 'operator-pw-1');
+    const again = await loginOperator(h.url);
     expect((await view(h.url, again)).cases).toEqual(v.cases);
   });
 
@@ -124,8 +100,8 @@ describe('rectification cases through the server', () => {
     const up = await api(h.url, 'POST', '/api/media', { session: operator, raw: png });
     const photo = { mediaId: up.body.mediaId as string, type: 'image', name: '施工现场.png' };
     expect((await cmd(h.url, operator, { type: 'recordPlan', caseId: '2026-1', report: { text: '整改方案：三个小区年底前完工', attachments: [] } })).status).toBe(200);
-    now += 20 * DAY;
-    const op = await login(h.url, 'desk', 'operator-pw-1');
+    t.now += 20 * DAY;
+    const op = await loginOperator(h.url);
     expect((await cmd(h.url, op, { type: 'recordProgress', caseId: '2026-1', report: { text: '雨污分流已完成两处', attachments: [photo] } })).status).toBe(200);
     expect((await cmd(h.url, op, { type: 'recordProgress', caseId: '2026-1', report: { text: '第三处开工', attachments: [{ ...photo, type: 'video' }] } })).body).toEqual({ ok: false, error: 'NO_SUCH_MEDIA' });
     expect((await cmd(h.url, op, { type: 'recordProgress', caseId: '2026-1', report: { text: '第三处开工', attachments: [{ ...photo, mediaId: 'md0000000000000000' }] } })).body).toEqual({ ok: false, error: 'NO_SUCH_MEDIA' });
@@ -185,7 +161,7 @@ describe('rectification cases through the server', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'wz-sv-backup-')), 'copy');
     await backup(h.dataDir, out);
     expect(await readFile(join(out, SUPERVISION_FILE), 'utf8')).toBe(await readFile(join(h.dataDir, SUPERVISION_FILE), 'utf8'));
-    const copy = await startServer({ demoSize: 5, clock: () => now }, out);
+    const copy = await startServer({ demoSize: 5, clock: t.clock }, out);
     try {
       await api(copy.url, 'POST', '/api/users', { session: await login(copy.url), json: { username: 'desk2', password: 'operator-pw-2', role: 'operator' } });
       const v = await view(copy.url, await login(copy.url));
@@ -219,7 +195,7 @@ describe('rectification cases through the server', () => {
     // A torn last line (a crash mid-write) is cut off instead.
     await writeFile(path, text + '{"seq":4,');
     await h.restart();
-    const op = await login(h.url, 'desk', 'operator-pw-1');
+    const op = await loginOperator(h.url);
     expect((await view(h.url, op)).cases.length).toBe(2);
   });
 });

@@ -7,38 +7,20 @@ import { readdir, readFile } from 'node:fs/promises';
 import { MAX_DOCUMENT_BYTES } from '../media-documents.js';
 import { join } from 'node:path';
 import { SUPERVISION_FILE } from './journal.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api } from '../test/api.js';
-import { command, console_, login, startServer, type Harness } from '../test/harness.js';
+import { login } from '../test/harness.js';
+import { cmd, FLAGGED_RATING, supervisionServer, type Started } from './test-setup.js';
 import { docx, pdf, zip } from '../test/zip.js';
 
-let h: Harness | null = null;
-afterEach(async () => {
-  await h?.close();
-  h = null;
-});
-
-const now = Date.UTC(2026, 10, 30, 2, 0); // Monday 2026-11-30, 10:00 in Beijing
-async function twoCases(): Promise<{ h: Harness; admin: string; operator: string }> {
-  h = await startServer({ demoSize: 5, clock: () => now });
-  const admin = await login(h.url);
-  expect((await api(h.url, 'POST', '/api/users', { session: admin, json: { username: 'desk', password: 'operator-pw-1', role: 'operator' } })).status).toBe(201);
-  const operator = await login(h.url, 'desk', 'operator-pw-1');
-  const con = console_(h.url, admin, 'demo');
-  const counts = {
-    'dept-housing': { satisfied: 2, basic: 1, unsatisfied: 2 },
-    'dept-transport': { satisfied: 1, basic: 2, unsatisfied: 2 },
-    'dept-environment': { satisfied: 5, basic: 0, unsatisfied: 0 },
-    'dept-education': { satisfied: 4, basic: 1, unsatisfied: 0 },
-    'dept-health': { satisfied: 4, basic: 0, unsatisfied: 1 },
-  };
-  expect(await command(con, { type: 'manualResult', itemId: 'rating-departments', counts: { kind: 'rating', counts } })).toEqual({ ok: true });
-  con.close();
-  expect((await cmd(h.url, operator, { type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '常委会财经工委' })).status).toBe(200);
-  return { h, admin, operator };
+const t = supervisionServer();
+/** Two cases opened from the flagged rating: 2026-1 (housing) and 2026-2 (transport). */
+async function twoCases(): Promise<Started> {
+  const started = await t.start(FLAGGED_RATING);
+  expect((await cmd(started.h.url, started.operator, { type: 'openFromRating', meetingId: 'demo', itemId: 'rating-departments', lead: '常委会财经工委' })).status).toBe(200);
+  return started;
 }
 
-const cmd = (url: string, session: string, json: unknown) => api(url, 'POST', '/api/supervision/commands', { session, json });
 const upload = (url: string, session: string, raw: Buffer) => api(url, 'POST', '/api/media?documents=1', { session, raw });
 
 describe('the public year and the dashboard', () => {

@@ -1,4 +1,5 @@
-// A plan or progress report: text, and photos or videos uploaded to the media store first (U14).
+// A plan or progress report: text, and photos, videos or documents uploaded to the media store
+// first (U14, U44).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/supervision/model.js';
@@ -6,8 +7,8 @@ import { send, upload } from './api.js';
 import { refusal } from './words.js';
 import { useYearT } from '../i18n/year.js';
 
-/** What the media store keeps for a report (U14, U44); the server checks each file's content all the same. */
-/** What a plan, report or visit may attach: photos, videos, PDF and Word (U14, U44). */
+/** What a plan, report or visit may attach: photos, videos, PDF and Word (U14, U44); the server
+ * checks each file's content all the same. */
 export const ACCEPT = 'image/jpeg,image/png,image/webp,video/mp4,video/webm,application/pdf,.pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.docx';
 
 export function ReportForm({ session, caseId, kind, onDone }: { session: string; caseId: string; kind: 'recordPlan' | 'recordProgress'; onDone: () => void }) {
