@@ -11,41 +11,15 @@ import { consoleViewWithHead, screenViewWithHead } from './head-views.js';
 import type { Meetings } from './meetings.js';
 import { consoleRoom, type ConsoleNamespace } from './sockets/console.js';
 import { deputyRoom, sendDeputyView, type DeputyNamespace } from './sockets/deputy.js';
-import { screenRoom, type ScreenNamespace } from './sockets/screen.js';
+import { type ScreenNamespace } from './sockets/screen.js';
+import { screenRoom } from './sockets/rooms.js';
+import { coalesce, CONSOLE_BUDGET, CONSOLE_FRAME_MS, SCREEN_BUDGET, SCREEN_FRAME_MS } from './frames.js';
 import type { Ctx } from './sockets/common.js';
 
 type DeputySocket = Parameters<typeof sendDeputyView>[1];
 
-export const SCREEN_FRAME_MS = 16;
-export const CONSOLE_FRAME_MS = 100;
 /** Deputy views sent per turn of the event loop (each is a system call: ~0.1-0.3 ms here). */
 export const DEPUTY_SLICE = 32;
-
-/**
- * Run f at most once per `ms`, at the latest `ms` after the first request (leading + trailing).
- * With `budget`, the interval also stretches to `budget` times what f last took, so a view
- * that is costly to build (a console with a roster of 3,000) never takes more than 1/budget of
- * the event loop from the votes while they pour in.
- */
-export function coalesce(ms: number, f: () => void, budget = 0): () => void {
-  let last = -Infinity;
-  let cost = 0;
-  let timer: NodeJS.Timeout | null = null;
-  return () => {
-    if (timer) return;
-    const wait = Math.max(0, last + Math.max(ms, budget * cost) - performance.now());
-    timer = setTimeout(() => {
-      timer = null;
-      last = performance.now();
-      f();
-      cost = performance.now() - last;
-    }, wait);
-  };
-}
-
-/** Screens: at most a quarter of the event loop; consoles (staff, not the audience): a tenth. */
-export const SCREEN_BUDGET = 4;
-export const CONSOLE_BUDGET = 10;
 
 /**
  * What every deputy's page depends on besides their own row. State is immutable, so the

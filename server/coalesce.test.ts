@@ -1,6 +1,6 @@
 // Coalescing of screen and console views (server/broadcast.ts), on fake timers.
 import { expect, it, vi } from 'vitest';
-import { coalesce } from './broadcast.js';
+import { coalesce } from './frames.js';
 
 it('[BR3] coalesce: one run per interval, and a costly view stretches its own interval to budget × its cost', async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });

@@ -1,7 +1,7 @@
 // From a change to the public: audience pages get one view per meeting at most every
 // AUDIENCE_FRAME_MS (a broadcast is encoded once for the whole room), when the meeting changed
 // or the live counts moved; screens are told when the counts or the counter's availability moved.
-import { coalesce } from '../broadcast.js';
+import { coalesce } from '../frames.js';
 import type { Meetings } from '../meetings.js';
 import type { AudienceHub } from './hub.js';
 import { liveRoom, type LiveNamespace } from './live.js';

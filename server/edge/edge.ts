@@ -28,7 +28,7 @@ import { ACTIVE_KEY, AUDIENCE_EVENT, PUBLIC_STREAM, type PublicServerSide, recon
 import { versioned } from '../sockets/common.js';
 import { DEFAULT_RATE_LIMIT, guardNamespace } from '../sockets/guard.js';
 import { meetingGate } from '../sockets/meeting-gate.js';
-import { screenRoom } from '../sockets/screen.js';
+import { screenRoom } from '../sockets/rooms.js';
 import { EdgeLive } from './live-edge.js';
 
 export interface Edge {

@@ -10,10 +10,10 @@ import { NS, type ScreenServerEvents } from '../../shared/protocol.js';
 import type { PublicRecord } from '../../shared/seam.js';
 import type { ScreenView } from '../../shared/views.js';
 import { AUDIENCE_BUDGET, AUDIENCE_COUNT_FRAME_MS, AUDIENCE_FRAME_MS } from '../audience/broadcast.js';
-import { coalesce, SCREEN_FRAME_MS } from '../broadcast.js';
+import { coalesce, SCREEN_FRAME_MS } from '../frames.js';
 import type { Logger } from '../logger.js';
 import type { Meetings } from '../meetings.js';
-import { screenRoom } from '../sockets/screen.js';
+import { screenRoom } from '../sockets/rooms.js';
 
 /** Names shared by the core and its public edges. */
 export const PUBLIC_STREAM = 'wz:screen';

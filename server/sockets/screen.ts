@@ -5,10 +5,9 @@ import { Handshake, type ScreenClientEvents, type ScreenServerEvents } from '../
 import { screenViewWithHead } from '../head-views.js';
 import { resolveMeeting, versioned, type Ctx } from './common.js';
 import { meetingGate } from './meeting-gate.js';
+import { screenRoom } from './rooms.js';
 
 export type ScreenNamespace = Namespace<ScreenClientEvents, ScreenServerEvents, Record<string, never>, { meetingId: string }>;
-export const screenRoom = (meetingId: string) => `screens:${meetingId}`;
-
 export function setupScreen(nsp: ScreenNamespace, ctx: Ctx): void {
   nsp.use(meetingGate(versioned(Handshake), (hs) => resolveMeeting(ctx, hs.meetingId)));
   nsp.on('connection', (socket) => {
