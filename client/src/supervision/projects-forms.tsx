@@ -21,9 +21,10 @@ async function uploadAll(session: string, files: readonly File[]): Promise<{ ok:
   return { ok: true, value: out };
 }
 
-function Note({ note, testId }: { note: string | null; testId?: string }) {
+/** A form's answer: a refusal in the error colour, as the case report's form shows it. */
+function Note({ note, error = true, testId }: { note: string | null; error?: boolean; testId?: string }) {
   return note ? (
-    <p className="sv-note" role="status" data-testid={testId}>
+    <p className={error ? 'sv-note sv-note--error' : 'sv-note'} role="status" data-testid={testId}>
       {note}
     </p>
   ) : null;
@@ -44,8 +45,10 @@ export function TrackForm({ session, onDone }: { session: string; onDone: () => 
   const [pick, setPick] = useState('');
   const [lead, setLead] = useState('');
   const [note, setNote] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     void projectsItems(session).then((r) => {
+      setFailed(!r.ok);
       if (!r.ok) return setNote(refusal(t, r.error));
       setItems(r.value);
       if (r.value[0]) setPick(`${r.value[0].meetingId}/${r.value[0].itemId}`);
@@ -55,6 +58,7 @@ export function TrackForm({ session, onDone }: { session: string; onDone: () => 
     e.preventDefault();
     const [meetingId = '', itemId = ''] = pick.split('/');
     void send(session, { type: 'trackAdopted', meetingId, itemId, lead }).then((r) => {
+      setFailed(!r.ok);
       setNote(r.ok ? t('track.done', { count: r.value.caseIds.length }) : refusal(t, r.error));
       if (r.ok) onDone();
     });
@@ -80,7 +84,7 @@ export function TrackForm({ session, onDone }: { session: string; onDone: () => 
       <button type="submit" className="btn btn--primary" disabled={!pick} data-testid="pj-track-submit">
         {t('track.submit')}
       </button>
-      <Note note={note} testId="pj-track-note" />
+      <Note note={note} error={failed} testId="pj-track-note" />
     </form>
   );
 }

@@ -28,7 +28,7 @@ export function ReportForm({ session, caseId, kind, onDone }: { session: string;
       const up = await upload(session, f);
       if (!up.ok) {
         setBusy(false);
-        return setNote(up.error === 'UNSUPPORTED_MEDIA' ? ty('documents.unsupported') : refusal(t, up.error));
+        return setNote(refusal(t, up.error));
       }
       attachments.push(up.value);
     }
