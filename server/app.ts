@@ -232,9 +232,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const app = createHttp(ctx, { clientDir: opts.clientDir ?? null, publicUrl: () => opts.publicUrl ?? listenUrl, mediaDir: join(opts.dataDir, 'media'), audit, supervision, ...(opts.trustProxy !== undefined ? { trustProxy: opts.trustProxy } : {}) });
   app.use(httpErrors(log));
   const http = createServer(app);
+  const trust = compileTrust(opts.trustProxy ?? false);
   const connections = limitConnections(
     http,
-    { perAddress: opts.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, total: () => fds.maxConnections() },
+    {
+      perAddress: opts.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+      total: () => fds.maxConnections(),
+      proxy: (address) => trust(address, 0),
+    },
     log,
   );
   const io = new Server(http, {
@@ -262,7 +267,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   setupConsole(ns.console, ctx);
   // With Redis, the limits per address are kept there, shared with the public edges (Y9).
   const limiters = audienceLimiters(aud.limits ?? DEFAULT_AUDIENCE_LIMITS, counter instanceof RedisCounter ? counter.store : undefined);
-  setupLive(ns.live, coreLiveSide({ meetings, hub, limiters, trust: compileTrust(opts.trustProxy ?? false), clock, log }));
+  setupLive(ns.live, coreLiveSide({ meetings, hub, limiters, trust, clock, log }));
   const { touchScreens } = wireBroadcasts(ctx, meetings, ns);
   wireAudience(meetings, hub, ns.live, touchScreens);
   const filesAlarm = () =>

@@ -9,7 +9,9 @@
 //   chamber whose phones share one NAT address still gets every phone in); those are capped
 //   per link instead (per-link.ts). The machine's own loopback address is not capped: it is a
 //   TLS proxy in front of the server (every phone then arrives from it) or the operator's own
-//   browser, and no host on the LAN can connect from it.
+//   browser, and no host on the LAN can connect from it. Nor is a proxy named in TRUST_PROXY:
+//   every page load behind it arrives from its address (its clients' own addresses are counted
+//   where the request is read: the login throttle, /live's limits).
 import type { Server as HttpServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import type { Logger } from '../logger.js';
@@ -25,6 +27,8 @@ export interface ConnectionCaps {
   readonly perAddress: number;
   /** All connections; read at each new connection (it follows the open boxes). */
   readonly total: () => number;
+  /** A peer that speaks for others (TRUST_PROXY, client-address.ts): not capped by its address. */
+  readonly proxy?: (address: string) => boolean;
 }
 
 export interface ConnectionLimiter {
@@ -67,7 +71,7 @@ export function limitConnections(http: HttpServer, caps: ConnectionCaps, log: Lo
     const address = socket.remoteAddress ?? '?';
     if (open >= caps.total()) return refuse(socket, 'total', address);
     const mine = byAddress.get(address) ?? 0;
-    if (mine >= caps.perAddress && !SELF.has(address)) return refuse(socket, 'perAddress', address);
+    if (mine >= caps.perAddress && !SELF.has(address) && !caps.proxy?.(address)) return refuse(socket, 'perAddress', address);
     open += 1;
     byAddress.set(address, mine + 1);
     anonymous.set(socket, address);
