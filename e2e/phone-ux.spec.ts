@@ -85,6 +85,9 @@ test('[#14] Wi-Fi gone for 20 s mid-vote: banner within 3 s, countdown marked pa
   const rid = await start('ux-m1');
   await page.getByTestId('choice-for').click();
   await expect(page.getByTestId('vote-confirm')).toBeVisible();
+  // The page fetches the offline words' font pieces while online (warm-font.ts); on a loaded
+  // machine that can take longer than the few steps above. A phone online for a moment has them.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 
   const cut = Date.now();
   await page.context().setOffline(true);

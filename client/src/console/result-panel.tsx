@@ -13,6 +13,7 @@ import type { PanelProps } from './panel.js';
 import { ResultsExport } from './results-export.js';
 import { currentItem, focusRound } from './rounds.js';
 import '../styles/console-votes.css';
+import { disclosureText } from './disclosure-text.js';
 
 export function ResultPanel(props: PanelProps) {
   const { view } = props;
@@ -40,7 +41,7 @@ export function ResultPanel(props: PanelProps) {
         {round.manual && <span className="pill">{t('common:round.manual')}</span>}
         {round.disclosure && !round.revealed && (
           <span className="pill pill--warn" data-testid="disclosure-badge">
-            {t(`receipts:disclosure.badge.${round.disclosure.code}`, { cast: round.disclosure.cast })}
+            {disclosureText(t, round.disclosure, 'badge')}
           </span>
         )}
       </p>

@@ -7,6 +7,7 @@ import type { Command } from '../../../shared/protocol.js';
 import type { ConsoleRoundView, ConsoleView } from '../../../shared/views.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { ConfirmBox } from './confirm-box.js';
+import { disclosureText } from './disclosure-text.js';
 
 export type Run = (c: Command) => void;
 
@@ -94,7 +95,7 @@ export function RevealButton({ round, busy, run }: Pick<Props, 'round' | 'busy' 
     // A secret result that would show who chose what: the operator confirms first.
     return (
       <ConfirmBox
-        message={t(`receipts:disclosure.confirm.${round.disclosure.code}`, { cast: round.disclosure.cast })}
+        message={disclosureText(t, round.disclosure, 'confirm')}
         yes={t('receipts:disclosure.revealAnyway')}
         no={t('receipts:disclosure.cancel')}
         tone="danger"
