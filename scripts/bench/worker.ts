@@ -57,8 +57,19 @@ async function connectAll(url: string, tokens: string[], concurrency: number): P
         if (v.round?.status === 'open') openRound.set(s, v.round.id);
         if (waiting) settle();
       });
+      let connected = false;
       s.once('connect', () => {
+        connected = true;
         sockets.push(s);
+        resolve();
+      });
+      // Closed before its namespace answered (the server gave up on the handshake): a failure to
+      // count, not a phone to wait for forever.
+      s.once('disconnect', (reason: string) => {
+        if (connected) return;
+        failed += 1;
+        firstError ??= `closed before connecting: ${reason}`;
+        s.close();
         resolve();
       });
       s.once('connect_error', (e: Error) => {

@@ -55,6 +55,50 @@ export const vetChamberRequest =
     return link && link.revokedAt === null && link.meetingId === req.meeting && link.deputyId === req.actor ? null : 'UNAUTHORIZED';
   };
 
+/**
+ * Read a new connection's request line, then hand the socket to the edge (`handOver`, which
+ * says whether it took it) or to the core's HTTP server. Before the hand-over the socket stops
+ * reading: the core's copy of the descriptor stays open until the edge acknowledges the handle,
+ * and a copy still reading would take the phone's next bytes (its socket.io CONNECT, sent as
+ * soon as the edge answered the upgrade) and drop them. The phone then waited for an answer
+ * that never came (the stalled connects of the N = 3,000 edge runs, docs/PERFORMANCE.md).
+ */
+export function routeConnection(socket: NetSocket, handOver: (socket: NetSocket, head: Buffer, text: string) => boolean, toCore: (socket: NetSocket, head: Buffer) => void): void {
+  let head = Buffer.alloc(0);
+  const idle = setTimeout(() => socket.destroy(), FIRST_BYTES_MS);
+  const onData = (chunk: Buffer) => {
+    head = Buffer.concat([head, chunk]);
+    const text = head.toString('latin1');
+    if (!text.includes('\r\n') && head.length < HEAD_MAX) return;
+    clearTimeout(idle);
+    socket.off('data', onData);
+    socket.off('error', onError);
+    socket.pause();
+    stopReading(socket);
+    if (handOver(socket, head, text)) return;
+    toCore(socket, head);
+  };
+  const onError = () => {
+    clearTimeout(idle);
+    socket.destroy();
+  };
+  socket.on('data', onData);
+  socket.on('error', onError);
+  socket.resume();
+}
+
+/**
+ * Stop the descriptor's reads in libuv: pause() alone stops the stream, not the reads (they go on
+ * into the stream's buffer up to its high-water mark). resume() starts them again (toCore).
+ */
+function stopReading(socket: NetSocket): void {
+  const handle = (socket as unknown as { _handle?: { reading?: boolean; readStop?: () => number } })._handle;
+  if (handle?.readStop && handle.reading !== false) {
+    handle.reading = false;
+    handle.readStop();
+  }
+}
+
 export function startChamberEdge(opts: { ctx: Ctx; core: Core; http: HttpServer; settings: ChamberSettings; log: Logger }): ChamberEdge {
   const { ctx, log } = opts;
   const self = fileURLToPath(import.meta.url);
@@ -131,28 +175,9 @@ export function startChamberEdge(opts: { ctx: Ctx; core: Core; http: HttpServer;
     socket.emit('data', head);
     socket.resume();
   };
-  const route = (socket: NetSocket) => {
-    let head = Buffer.alloc(0);
-    const idle = setTimeout(() => socket.destroy(), FIRST_BYTES_MS);
-    const onData = (chunk: Buffer) => {
-      head = Buffer.concat([head, chunk]);
-      const text = head.toString('latin1');
-      if (!text.includes('\r\n') && head.length < HEAD_MAX) return;
-      clearTimeout(idle);
-      socket.off('data', onData);
-      socket.off('error', onError);
-      socket.pause();
-      if (child && up && isDeputyUpgrade(text) && post(child, { t: 'conn', head } satisfies ToChamber, socket)) return;
-      toCore(socket, head);
-    };
-    const onError = () => {
-      clearTimeout(idle);
-      socket.destroy();
-    };
-    socket.on('data', onData);
-    socket.on('error', onError);
-    socket.resume();
-  };
+  const handOver = (socket: NetSocket, head: Buffer, text: string): boolean =>
+    child !== null && up && isDeputyUpgrade(text) && post(child, { t: 'conn', head } satisfies ToChamber, socket);
+  const route = (socket: NetSocket) => routeConnection(socket, handOver, toCore);
 
   let front: NetServer | null = null;
   start();
