@@ -140,6 +140,18 @@ test('suggestions imported, rated only by their own deputies on phones, units ra
   await expect(screen.getByTestId('scene-result')).not.toContainText('关于加强农村饮水安全的建议'); // units only on air
   await shot(screen, 'suggestions-screen-units');
 
+  // The TV overlay's lower third: the units, the first of them, the 再次办理 count; never "0 个测评对象".
+  const overlay = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await overlay.goto(`${server.url}/overlay?meeting=demo`);
+  const third = overlay.getByTestId('lower-third-figures');
+  await expect(third).toContainText('3 个主办单位');
+  await expect(third).toContainText('第一名');
+  await expect(third).toContainText('县交通运输局');
+  await expect(third).toContainText('再次办理 1 件');
+  await expect(third).not.toContainText('测评对象');
+  await shot(overlay, 'suggestions-overlay');
+  await overlay.close();
+
   // 再次办理: the register opens a case for 县水利局 from suggestion 1.
   const sv = await con.context().newPage();
   await sv.goto('/supervision');

@@ -42,6 +42,16 @@ function figures(t: TFunction, view: ScreenView): Line[] | null {
           ...(s.flagged ? [{ label: '', value: t('overlay:flagged'), strong: true }] : []),
         ];
       }
+      // A suggestions rating goes on air by handling unit only (R16): its subjects are withheld.
+      if (r.units) {
+        const first = r.units[0];
+        const reopened = r.units.reduce((n, u) => n + u.reopened, 0);
+        return [
+          { label: '', value: t('overlay:units', { count: r.units.length }) },
+          ...(first && first.rank !== null ? [{ label: t('overlay:best'), value: first.unit }, { label: t('overlay:rate'), value: pct(first.satisfactionRate), strong: true }] : []),
+          ...(reopened > 0 ? [{ label: '', value: t('overlay:reopened', { count: reopened }) }] : []),
+        ];
+      }
       const flagged = r.subjects.filter((x) => x.flagged).length;
       const best = [...r.subjects].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999))[0];
       const name = best && item?.subjects.find((x) => x.id === best.subjectId)?.name;
