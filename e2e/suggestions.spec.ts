@@ -124,6 +124,8 @@ test('suggestions imported, rated only by their own deputies on phones, units ra
   await expect(units.getByTestId('console-unit').nth(2)).toContainText('县水利局');
   await expect(units.getByTestId('console-unit').nth(2)).toContainText('53.33');
   await expect(units.getByTestId('console-unit').nth(2)).toContainText('1 件');
+  // The round's base is the four proposers, all checked in (R15), not the 17 of the meeting.
+  await expect(con.getByTestId('console-cast')).toContainText('已投票 4 / 实到 4');
   // A unit's figures on air would tell how its one or two proposers rated: the console warns before reveal (W4).
   await expect(con.getByTestId('disclosure-badge')).toContainText(/县.+(仅 \d 位代表测评|位测评代表意见一致)/);
   await units.scrollIntoViewIfNeeded();

@@ -7,6 +7,7 @@ import { errorText } from '../i18n/errors.js';
 import type { PanelProps } from './panel.js';
 import { ReissueBar, type ReissueTarget } from './prepare/reissue.js';
 import '../styles/checkin.css';
+import { askedOf, presentAsked } from './asked.js';
 
 type Row = PanelProps['view']['roster'][number];
 
@@ -147,13 +148,14 @@ function RoundTurnout({ view }: Pick<PanelProps, 'view'>) {
   if (!round) return <p className="panel__hint">{t('prepare:checkin.noRound')}</p>;
   const item = view.agenda.find((it) => it.id === round.itemId);
   const voted = round.voted === null ? null : new Set(round.voted);
-  const missing = voted === null ? [] : view.roster.filter((d) => d.present && !voted.has(d.id));
+  const asked = askedOf(item);
+  const missing = voted === null ? [] : view.roster.filter((d) => d.present && asked(d.id) && !voted.has(d.id));
   return (
     <div className="checkin__round" data-testid="checkin-round">
       <h3>
         {t('prepare:checkin.votingTitle')} · {item?.title ?? ''}
       </h3>
-      <p>{t('prepare:checkin.votedCount', { voted: round.voterCount, present: view.turnout.present })}</p>
+      <p>{t('prepare:checkin.votedCount', { voted: round.voterCount, present: presentAsked(view, item) })}</p>
       {voted === null ? (
         <p className="panel__hint">{t('prepare:checkin.secretNote')}</p>
       ) : (

@@ -14,6 +14,7 @@ import { ResultsExport } from './results-export.js';
 import { currentItem, focusRound } from './rounds.js';
 import '../styles/console-votes.css';
 import { disclosureText } from './disclosure-text.js';
+import { presentAsked } from './asked.js';
 
 export function ResultPanel(props: PanelProps) {
   const { view } = props;
@@ -36,7 +37,7 @@ export function ResultPanel(props: PanelProps) {
     <section className="panel result" data-testid="result-panel">
       <h2 className="panel__title">{t('console:result.title')}</h2>
       <p className="result__cast" data-testid="console-cast">
-        {t('console:result.voted', { n: round.voterCount, m: view.turnout.present })}
+        {t('console:result.voted', { n: round.voterCount, m: presentAsked(view, item) })}
         {round.withoutQuorum && <span className="pill pill--warn">{t('common:round.withoutQuorum')}</span>}
         {round.manual && <span className="pill">{t('common:round.manual')}</span>}
         {round.disclosure && !round.revealed && (

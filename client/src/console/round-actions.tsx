@@ -8,20 +8,23 @@ import type { ConsoleRoundView, ConsoleView } from '../../../shared/views.js';
 import { formatSeconds, secondsLeft, useTick } from '../net/clock.js';
 import { ConfirmBox } from './confirm-box.js';
 import { disclosureText } from './disclosure-text.js';
+import { askedOf, presentAsked } from './asked.js';
 
 export type Run = (c: Command) => void;
 
 /** Checked-in deputies who have not voted in this round (a deputy who voted counts once, S2). */
-export function notVotedYet(view: Pick<ConsoleView, 'turnout' | 'roster'>, round: ConsoleRoundView): number {
+export function notVotedYet(view: Pick<ConsoleView, 'turnout' | 'roster' | 'agenda'>, round: ConsoleRoundView): number {
+  const item = view.agenda.find((it) => it.id === round.itemId);
   if (round.voted !== null) {
     const voted = new Set(round.voted);
-    return view.roster.filter((d) => d.present && !voted.has(d.id)).length;
+    const asked = askedOf(item);
+    return view.roster.filter((d) => d.present && asked(d.id) && !voted.has(d.id)).length;
   }
-  return Math.max(0, view.turnout.present - round.voterCount);
+  return Math.max(0, presentAsked(view, item) - round.voterCount);
 }
 
 interface Props {
-  view: Pick<ConsoleView, 'turnout' | 'roster'>;
+  view: Pick<ConsoleView, 'turnout' | 'roster' | 'agenda'>;
   round: ConsoleRoundView;
   offset: number;
   busy: boolean;
