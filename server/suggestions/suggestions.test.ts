@@ -129,6 +129,9 @@ describe('[R14][R15][R16][R17][R18] suggestions through the server', () => {
     await writeFile(file, Buffer.from(await pdf.arrayBuffer()));
     const text = execFileSync('pdftotext', [file, '-']).toString('utf-8').replace(/\s+/g, '');
     for (const x of ['县水利局：', '第1号建议《关于农村饮水安全的建议》（领衔代表张伟）', '不满意率为50.0%', '须再次办理，重新答复代表', '常委会代表工委领衔督办']) expect(text).toContain(x);
+    // What it asks for is a second reply to the deputies, not a rectification (R17).
+    for (const x of ['报送再次办理方案', '重新书面答复领衔代表', '办理期间']) expect(text).toContain(x);
+    for (const x of ['整改方案', '完成整改', '整改期间']) expect(text).not.toContain(x);
   });
 
   it('[R14][L1] the plain page lists only the deputy\'s own suggestions with the reply; a posted rating of another is refused', async () => {

@@ -36,14 +36,20 @@ export function supervisionNoticeText(c: RectificationCase & { notice: NonNullab
       ? `在${src.meetingTitle}“${src.itemTitle}”中，你单位满意率为${pct(src.figures.satisfactionRate)}，不满意率为${pct(src.figures.unsatisfiedRate)}，得分${src.figures.score === null ? '—' : src.figures.score.toFixed(2)}分，不满意率超过${pct(src.figures.flagAbove)}，须限期整改。`
       : '经研究，你单位下列事项须限期整改。';
   const lead = d.lead ? `本事项由${d.lead}领衔督办。` : '';
+  // A suggestion goes back for a second reply to the deputies who made it (R17), not for a rectification.
+  const again = src.kind === 'suggestion';
   const rows: string[][] = [
-    ['报送整改方案（书面，含措施、责任人和时限）', dateZh(c.due.plan)],
+    [again ? '报送再次办理方案（书面，含措施、责任人和时限）' : '报送整改方案（书面，含措施、责任人和时限）', dateZh(c.due.plan)],
     ...d.commitments.map((x) => [`落实现场承诺：${x}`, dateZh(c.due.completion)]),
-    ['完成整改并书面报告整改结果', dateZh(c.due.completion)],
+    [again ? '办结并重新书面答复领衔代表，同时报送办理结果' : '完成整改并书面报告整改结果', dateZh(c.due.completion)],
   ].map((r, i) => [String(i + 1), ...r]);
   const statements: string[] = [];
   if (d.questions.length > 0) statements.push(`代表提出的问题：${d.questions.map((q, i) => `${i + 1}. ${q.asker}：${q.topic}`).join('；')}。`);
-  statements.push(`整改期间，请每月向${config.issuer}书面报告进展情况；逾期未完成的，将提请常委会会议听取专项工作报告，并在下次会议上进行“回头看”满意度测评。`);
+  statements.push(
+    again
+      ? `办理期间，请每月向${config.issuer}书面报告进展情况；逾期未办结的，将提请常委会会议听取专项工作报告，并在下次会议上进行“回头看”满意度测评。`
+      : `整改期间，请每月向${config.issuer}书面报告进展情况；逾期未完成的，将提请常委会会议听取专项工作报告，并在下次会议上进行“回头看”满意度测评。`,
+  );
   return {
     to: `${d.department}${d.head ? `（${d.head}）` : ''}：`,
     title: '督办通知书',
