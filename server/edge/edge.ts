@@ -30,6 +30,7 @@ import { DEFAULT_RATE_LIMIT, guardNamespace } from '../sockets/guard.js';
 import { meetingGate } from '../sockets/meeting-gate.js';
 import { screenRoom } from '../sockets/rooms.js';
 import { EdgeLive } from './live-edge.js';
+import { closeRedis } from '../seam/redis-close.js';
 
 export interface Edge {
   readonly http: HttpServer;
@@ -106,7 +107,7 @@ export async function startEdge(opts: EdgeOptions): Promise<Edge> {
     close: async () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await counter.close();
-      client.destroy();
+      await closeRedis(client);
     },
   };
 }

@@ -14,6 +14,7 @@ import { coalesce, SCREEN_FRAME_MS } from '../frames.js';
 import type { Logger } from '../logger.js';
 import type { Meetings } from '../meetings.js';
 import { screenRoom } from '../sockets/rooms.js';
+import { closeRedis } from './redis-close.js';
 
 /** Names shared by the core and its public edges. */
 export const PUBLIC_STREAM = 'wz:screen';
@@ -58,6 +59,7 @@ export async function publishPublic(opts: {
   const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
   const client = createClient({ url: opts.url, socket: { reconnectStrategy, connectTimeout: 2000 } });
   let down = false;
+  let closed = false;
   client.on('error', (e: unknown) => {
     if (!down) log.warn({ err: e instanceof Error ? e.message : String(e) }, 'redis unreachable: the public side is paused, chamber voting goes on');
     down = true;
@@ -76,7 +78,7 @@ export async function publishPublic(opts: {
   const lastSent = new Map<string, string>();
   const publishAudience = (meeting: string) => {
     const got = opts.audience?.record(meeting);
-    if (!got || !live || !client.isReady) return; // published again in full on 'ready'
+    if (!got || !live || !client.isReady || closed) return; // published again in full on 'ready'
     // Every vote changes the meeting's state, rarely the audience page (no tallies there, Y7):
     // an unchanged page is not sent to tens of thousands of viewers again.
     const body = JSON.stringify({ ...got, view: { ...got.view, serverNow: 0 } });
@@ -104,7 +106,7 @@ export async function publishPublic(opts: {
 
   const publish = (meeting: string) => {
     const view = opts.view(meeting);
-    if (!view || !nsp || !client.isReady) return; // published again in full on 'ready'
+    if (!view || !nsp || !client.isReady || closed) return; // published again in full on 'ready'
     const seq = (seqs.get(meeting) ?? 0) + 1;
     seqs.set(meeting, seq);
     const rec: PublicRecord = { meeting, seq, view };
@@ -148,9 +150,10 @@ export async function publishPublic(opts: {
     },
     close: async () => {
       // No engine to close (this Server listens nowhere): closing the adapter stops its readers.
+      closed = true; // no record is published while the client closes
       await nsp?.adapter.close();
       await live?.adapter.close();
-      client.destroy();
+      await closeRedis(client);
     },
   };
 }
