@@ -4,7 +4,7 @@
 import type { JournalRecord, MeetingEvent } from '../shared/events.js';
 import type { ErrorCode } from '../shared/protocol.js';
 import { err, ok, type Result } from '../shared/result.js';
-import { reduceAll, type MeetingState } from '../shared/state.js';
+import { reduce, type MeetingState } from '../shared/state.js';
 import { decideTimer } from '../shared/decide.js';
 import type { Journal } from './store/journal.js';
 import type { BallotBox, BoxWrite } from './store/ballot-box.js';
@@ -96,7 +96,8 @@ export class Meetings {
       await this.journal.flushed();
       return this.journal.healthy ? ok(rest as unknown as T) : err('STORAGE_FAILED');
     }
-    const s = reduceAll(head, events);
+    let s = head;
+    for (const e of events) s = reduce(s, e);
     if (!s) return err('INTERNAL');
     // A secret round starts only once its ballot box is open: a box that cannot be created
     // (no descriptor left, disk full) refuses the start, instead of every vote of the round

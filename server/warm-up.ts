@@ -13,7 +13,7 @@ import type { MeetingEvent } from '../shared/events.js';
 import type { AgendaItem, BallotContent } from '../shared/model.js';
 import { VotePayload } from '../shared/protocol.js';
 import { scaleOf } from '../shared/rules/scales.js';
-import { reduce, reduceAll, type MeetingState } from '../shared/state.js';
+import { reduce, type MeetingState } from '../shared/state.js';
 
 const DEPUTIES = 300;
 const PASSES = 4;
@@ -68,7 +68,7 @@ export function warmVotePath(passes = PASSES): { accepted: number; refused: numb
         }
         accepted += 1;
         const events: MeetingEvent[] = decided.value.events;
-        s = reduceAll(s, events) ?? s;
+        for (const e of events) s = reduce(s, e);
         const ballot = events.find((e) => e.t === 'ballot');
         if (ballot?.t === 'ballot') slotJson({ receipt: ballot.receipt, v: 1, content: ballot.content, ...(ballot.salt !== undefined ? { salt: ballot.salt } : {}), batch: pass }, SLOT_SIZE);
         const line = JSON.stringify({ seq: n, meetingId: 'warm-up', events: events.filter((e) => e.t !== 'ballot') });

@@ -6,6 +6,7 @@
 // same rating, shows how each of them rated, however many ballots the round has.
 import { canonicalJson } from './commitment.js';
 import { chunkedToArray } from './chunked.js';
+import { isSuggestionItem } from './suggestions/rules.js';
 import type { AgendaItem, Ballot } from './model.js';
 import type { Round } from './state.js';
 
@@ -40,7 +41,7 @@ function computeRisk(item: AgendaItem, r: Round): DisclosureRisk | null {
   const cast = r.ballots.length;
   if (cast === 0) return null;
   if (cast < FEW_BALLOTS) return { code: 'FEW_BALLOTS', cast };
-  if (item.kind === 'rating' && item.suggestions) {
+  if (isSuggestionItem(item)) {
     const unit = unitRisk(item.suggestions, chunkedToArray(r.ballots));
     if (unit) return unit;
   }

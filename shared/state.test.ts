@@ -3,7 +3,7 @@ import { chunkedGet, chunkedToArray } from './chunked.js';
 import { describe, expect, it } from 'vitest';
 import type { EventOf, MeetingEvent } from './events.js';
 import { MotionItem, ProjectsItem, type Threshold } from './model.js';
-import { ballotsOf, hasQuorum, itemById, latestRound, quorumNeeded, reduce, reduceAll, replay, type MeetingState } from './state.js';
+import { ballotsOf, hasQuorum, itemById, latestRound, quorumNeeded, reduce, replay, type MeetingState } from './state.js';
 import { arbEventLog } from './test/arbitraries.js';
 
 const RUNS = { numRuns: 200 };
@@ -193,33 +193,4 @@ describe('reducer', () => {
     expect(itemById(s, null)).toBeUndefined();
   });
 
-  it('[S12] reduceAll folds a decision as reduce does one event at a time, votes (voted + ballot) included', () => {
-    fc.assert(
-      fc.property(arbEventLog(), fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 80, maxLength: 80 }), (log, receipts) => {
-        // Every 'voted' followed by its ballot, as decideVote makes them; strays stay in between.
-        let k = 0;
-        const events = log.flatMap((e): MeetingEvent[] => (e.t === 'voted' ? [e, { t: 'ballot', roundId: e.roundId, receipt: `rc${receipts[k++ % 80] ?? 1}`, content: { kind: 'motion', choice: 'for' } }] : [e]));
-        const one = events.reduce<MeetingState | undefined>(reduce, undefined);
-        expect(reduceAll(undefined, events)).toEqual(one);
-        // Folded in pieces (a commit's events), the same again.
-        let s: MeetingState | undefined;
-        for (let at = 0; at < events.length; at += 2) s = reduceAll(s, events.slice(at, at + 2));
-        expect(s).toEqual(one);
-      }),
-      RUNS,
-    );
-  });
-
-  it('[S12] reduceAll steps the running tally\'s snapshots as reduce does (a chamber of 30 voting)', () => {
-    let a = reduce(reduce(undefined, created(30)), started('r1'));
-    let b = a;
-    for (let i = 1; i <= 30; i++) {
-      const pair = [voted('r1', `d${i}`), ballot('r1', `RC${String(i).padStart(6, '0')}`)];
-      a = pair.reduce(reduce, a);
-      b = reduceAll(b, pair) ?? b;
-      expect(b).toEqual(a);
-    }
-    expect(round(b, 'r1').live).toBeDefined();
-    expect(round(b, 'r1').voterCount).toBe(30);
-  });
 });

@@ -304,10 +304,6 @@ function reduceInner(s: MeetingState, e: Exclude<MeetingEvent, { t: 'meeting.cre
 
 /** The round with a ballot counted: a new one appended, a changed one in its old place (S3). */
 function ballotInto(r: Round, e: EventOf<'ballot'>): Round {
-  return { ...r, ...ballotParts(r, e) };
-}
-
-function ballotParts(r: Round, e: EventOf<'ballot'>): Pick<Round, 'ballots' | 'receipts'> {
   const ballot: Ballot = {
     receipt: e.receipt,
     content: e.content,
@@ -318,49 +314,9 @@ function ballotParts(r: Round, e: EventOf<'ballot'>): Pick<Round, 'ballots' | 'r
   const at = e.replaces !== undefined ? receiptAt(r.receipts, e.replaces) : undefined;
   if (at !== undefined) {
     const receipts = withReceipt(e.replaces === e.receipt ? r.receipts : withoutReceipt(r.receipts, e.replaces ?? ''), e.receipt, at);
-    return { ballots: chunkedSet(r.ballots, at, ballot), receipts };
+    return { ...r, ballots: chunkedSet(r.ballots, at, ballot), receipts };
   }
-  return { ballots: chunkedPush(r.ballots, ballot), receipts: withReceipt(r.receipts, e.receipt, r.ballots.length) };
-}
-
-/**
- * Fold a decision's events in order: the same state as reducing them one by one. A vote's two
- * events (voted, then its ballot) are folded as one step, with one copy of the state, the
- * rounds and the round instead of two (every vote of a burst takes this path).
- */
-export function reduceAll(state: MeetingState | undefined, events: readonly MeetingEvent[]): MeetingState | undefined {
-  let s = state;
-  for (let k = 0; k < events.length; k++) {
-    const e = events[k] as MeetingEvent;
-    const next = events[k + 1];
-    if (s && e.t === 'voted' && next?.t === 'ballot' && next.roundId === e.roundId) {
-      const both = votedWithBallot(s, e, next);
-      if (both) {
-        s = both;
-        k += 1;
-        continue;
-      }
-    }
-    s = reduce(s, e);
-  }
-  return s;
-}
-
-/** reduce(reduce(s, voted), ballot) for a known deputy and round, else undefined. */
-function votedWithBallot(s: MeetingState, v: EventOf<'voted'>, b: EventOf<'ballot'>): MeetingState | undefined {
-  const i = s.rosterIndex.get(v.deputyId);
-  const r = s.rounds.get(v.roundId);
-  if (i === undefined || !r) return undefined;
-  // 'voted' changes only the submissions and the count, so the ballot's step sees r's ballots and snapshots.
-  const after: Round = {
-    ...r,
-    submissions: chunkedSet(r.submissions, i, v.submissionId),
-    voterCount: r.voterCount + (chunkedGet(r.submissions, i) == null ? 1 : 0),
-    ...ballotParts(r, b),
-  };
-  const rounds = new Map(s.rounds);
-  rounds.set(r.id, stepSnapshots(r, after, liveBatchOf(itemById(s, r.itemId))));
-  return { ...s, rounds, version: s.version + 2 };
+  return { ...r, ballots: chunkedPush(r.ballots, ballot), receipts: withReceipt(r.receipts, e.receipt, r.ballots.length) };
 }
 
 /**

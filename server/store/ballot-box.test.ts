@@ -2,14 +2,13 @@
 // three steps, leaves exactly the ballots that were acknowledged (once each), and start-up
 // leaves no unsealed slot. The journal's part is its number of 'voted' events for the round
 // (`votes`): nothing in a slot names a vote (W9).
-import fc from 'fast-check';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryLogger } from '../logger.js';
 import { BallotBox, type BoxWrite } from './ballot-box.js';
-import { BOX_VERSION, encodeHeader, encodeSlot, HEADER_SIZE, isPending, markedAndSealedJson, type BoxHeader, type SlotPayload } from './box-format.js';
+import { BOX_VERSION, encodeHeader, encodeSlot, HEADER_SIZE, isPending, type BoxHeader, type SlotPayload } from './box-format.js';
 import { readBox } from './load.js';
 
 const header: BoxHeader = { format: 'wenzheng-ballot-box', version: BOX_VERSION, meetingId: 'm', roundId: 'r1', slotSize: 512 };
@@ -210,23 +209,5 @@ describe('[W5] ballot box under a stream of votes (deferred sealing)', () => {
       expect(r.receipts).toEqual([...snap.receipts].sort());
       expect(r.pendingLeft).toBe(0);
     }
-  });
-});
-
-describe('[W5] slot JSON made once per ballot', () => {
-  it('the marked and sealed texts are what JSON.stringify gives the marked payload and its sealed copy', () => {
-    const receipt = fc.stringMatching(/^[A-Z2-9]{8}$/);
-    const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
-    fc.assert(
-      fc.property(receipt, fc.integer({ min: 1, max: 9 }), fc.option(hex(32), { nil: undefined }), fc.option(hex(64), { nil: undefined }), fc.nat(2 ** 40), fc.constantFrom('for', 'against', 'abstain'), (r, v, salt, keyHash, batch, choice) => {
-        const sealed: SlotPayload = { receipt: r, v, content: { kind: 'motion', choice }, ...(salt !== undefined ? { salt } : {}), ...(keyHash !== undefined ? { keyHash } : {}) };
-        const made = markedAndSealedJson(sealed, batch, 1024);
-        expect(made).toEqual({ marked: JSON.stringify({ ...sealed, batch }), sealed: JSON.stringify(sealed) });
-      }),
-      { numRuns: 300 },
-    );
-    // A payload that is marked already takes the general path; one that does not fit is refused.
-    expect(markedAndSealedJson({ receipt: 'AAAAAAAA', v: 1, content: { kind: 'motion', choice: 'for' }, batch: 3 }, 7, 1024)).toBeNull();
-    expect(() => markedAndSealedJson({ receipt: 'AAAAAAAA', v: 1, content: { kind: 'select', picks: Array.from({ length: 200 }, (_, i) => `p${i}`) } }, 7, 256)).toThrow(/does not fit/);
   });
 });

@@ -28,7 +28,7 @@ import type { Logger } from '../logger.js';
 import { failIfFaulty } from './disk-faults.js';
 import { inProcessDisk, type Disk, type DiskOp } from './disk.js';
 import { writeFully } from './write-fully.js';
-import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, isPending, markedAndSealedJson, slotJson, resolveBox, type BoxHeader, type JournalHolds, type SlotPayload } from './box-format.js';
+import { decodeHeader, decodeSlot, encodeHeader, HEADER_SIZE, isPending, slotJson, resolveBox, type BoxHeader, type JournalHolds, type SlotPayload } from './box-format.js';
 
 /** One ballot on its way into a box (sealed form: the pass adds its mark); `slot` is set once prepared. */
 export interface BoxWrite {
@@ -60,9 +60,6 @@ export class BallotBox {
   private toZero: number[] = [];
   /** Slots of refused votes whose zeroing failed: zeroed, and fsynced, before the next pass writes anything. */
   private mustZero: number[] = [];
-  /** Slot JSON made with a payload (markedAndSealedJson), so it is stringified once; and a marked payload's sealed copy's. */
-  private readonly jsonOf = new WeakMap<SlotPayload, string>();
-  private readonly sealedJsonOf = new WeakMap<SlotPayload, string>();
   /** The number the next pass marks its new ballots with; set from the file at open. */
   private pass = 0;
 
@@ -233,7 +230,7 @@ export class BallotBox {
     const size = this.header.slotSize;
     const fd = this.file().fd;
     const ops: DiskOp[] = entries.map(([slot, p]) =>
-      p ? { fd, slot: this.jsonOf.get(p) ?? slotJson(p, size), size, pos: HEADER_SIZE + slot * size } : { fd, zeros: size, pos: HEADER_SIZE + slot * size },
+      p ? { fd, slot: slotJson(p, size), size, pos: HEADER_SIZE + slot * size } : { fd, zeros: size, pos: HEADER_SIZE + slot * size },
     );
     ops.push({ fd, sync: true });
     return ops;
@@ -258,11 +255,6 @@ export class BallotBox {
     const fresh = writes.map((w) => {
       const slot = this.take();
       const p: SlotPayload = { ...w.payload, batch };
-      const json = markedAndSealedJson(w.payload, batch, this.header.slotSize);
-      if (json) {
-        this.jsonOf.set(p, json.marked);
-        this.sealedJsonOf.set(p, json.sealed);
-      }
       w.slot = slot;
       this.place(slot, p);
       return [slot, p] as const;
@@ -335,8 +327,6 @@ export class BallotBox {
       const p = this.used.get(from);
       if (!p || !isPending(p)) continue;
       const { pending: _pending, batch: _batch, ...sealed } = p;
-      const json = this.sealedJsonOf.get(p);
-      if (json !== undefined) this.jsonOf.set(sealed, json);
       copies.push([this.take(), sealed]);
       sealedFrom.push(from);
     }

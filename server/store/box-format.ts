@@ -90,19 +90,6 @@ export function slotJson(p: SlotPayload, slotSize: number): string {
   return json;
 }
 
-/**
- * A sealed payload's JSON and the JSON of its unsealed copy marked with pass `batch`, from one
- * stringify: `{ ...sealed, batch }` puts batch last, so its text is the sealed text with the
- * key appended. Both are checked to fit. (Two stringify calls per secret ballot were one.)
- */
-export function markedAndSealedJson(sealed: SlotPayload, batch: number, slotSize: number): { marked: string; sealed: string } | null {
-  if (sealed.batch !== undefined || sealed.pending !== undefined) return null;
-  const json = JSON.stringify(sealed);
-  const marked = `${json.slice(0, -1)},"batch":${batch}}`;
-  fits(marked, slotSize);
-  return { marked, sealed: json };
-}
-
 function fits(json: string, slotSize: number): void {
   const len = Buffer.byteLength(json, 'utf8');
   if (len + 4 + HASH > slotSize) throw new Error(`ballot of ${len} bytes does not fit a ${slotSize}-byte slot`);
